@@ -1,0 +1,221 @@
+// Package model holds the architecture model: the Go types behind
+// architecture.yaml, the position-keeping loader and the validator.
+package model
+
+// Model is one architecture.yaml (plus its includes), decoded.
+//
+// Every list keeps the file order. Positions of every value are kept by
+// path (see Model.Pos) so that later stages can report file:line:col.
+type Model struct {
+	Name         string        `yaml:"name" json:"name" doc:"Name of the system."`
+	Summary      string        `yaml:"summary,omitempty" json:"summary,omitempty" doc:"What the system is, in Markdown."`
+	Language     string        `yaml:"language,omitempty" json:"language,omitempty" doc:"Language of the generated UI, e.g. zh-CN or en."`
+	Version      string        `yaml:"version,omitempty" json:"version,omitempty"`
+	Include      []string      `yaml:"include,omitempty" json:"include,omitempty" doc:"Further YAML files (relative to this one) whose lists are appended to this model."`
+	Settings     Settings      `yaml:"settings,omitempty" json:"settings,omitempty"`
+	Actors       []Actor       `yaml:"actors,omitempty" json:"actors,omitempty"`
+	Domains      []Domain      `yaml:"domains,omitempty" json:"domains,omitempty"`
+	Stack        Stack         `yaml:"stack,omitempty" json:"stack,omitempty"`
+	Flows        []Flow        `yaml:"flows,omitempty" json:"flows,omitempty"`
+	Notes        []Note        `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Ideas        []Idea        `yaml:"ideas,omitempty" json:"ideas,omitempty"`
+	Tasks        []Task        `yaml:"tasks,omitempty" json:"tasks,omitempty"`
+	Glossary     []Term        `yaml:"glossary,omitempty" json:"glossary,omitempty"`
+	Docs         []Doc         `yaml:"docs,omitempty" json:"docs,omitempty"`
+	Views        []ViewSpec    `yaml:"views,omitempty" json:"views,omitempty"`
+	Presentation *Presentation `yaml:"presentation,omitempty" json:"presentation,omitempty"`
+
+	// File is the path of the main model file as given to Load; Dir its folder.
+	File string `yaml:"-" json:"-"`
+	Dir  string `yaml:"-" json:"-"`
+
+	pos   map[string]Pos     // path ("flows[3].to") -> position of the value
+	index map[string]Element // id -> element, built by Load
+}
+
+// Settings change how the model's text is rendered.
+type Settings struct {
+	// AllowHTML lets raw HTML inside Markdown through. Off by default:
+	// model text is untrusted.
+	AllowHTML bool `yaml:"allow_html,omitempty" json:"allow_html,omitempty" doc:"Let raw HTML in Markdown through unescaped (off by default)."`
+}
+
+// Actor is a person or an external system around the system.
+type Actor struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Kind        string   `yaml:"kind,omitempty" json:"kind,omitempty" enum:"person,external" doc:"person (default) or external."`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Domain is a business domain (前台, 后台, 数据模块 ...); domains may nest.
+type Domain struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+	Modules     []Module `yaml:"modules,omitempty" json:"modules,omitempty"`
+	Domains     []Domain `yaml:"domains,omitempty" json:"domains,omitempty" doc:"Sub-domains."`
+}
+
+// Module is a part of a domain: a service, an app, a back-office tool.
+type Module struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name" json:"name"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Features    []string `yaml:"features,omitempty" json:"features,omitempty"`
+	Tech        []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of the technologies this module uses."`
+	Notes       []string `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Stack is the technology stack, layer by layer.
+type Stack struct {
+	Layers []Layer `yaml:"layers,omitempty" json:"layers,omitempty"`
+}
+
+// Layer groups technologies (OS, web server, language, data ...).
+type Layer struct {
+	ID           string       `yaml:"id" json:"id"`
+	Name         string       `yaml:"name" json:"name"`
+	Description  string       `yaml:"description,omitempty" json:"description,omitempty"`
+	Technologies []Technology `yaml:"technologies,omitempty" json:"technologies,omitempty"`
+}
+
+// Technology explains one piece of the stack.
+type Technology struct {
+	ID       string   `yaml:"id" json:"id"`
+	Name     string   `yaml:"name" json:"name"`
+	Category string   `yaml:"category,omitempty" json:"category,omitempty"`
+	Version  string   `yaml:"version,omitempty" json:"version,omitempty"`
+	What     string   `yaml:"what,omitempty" json:"what,omitempty" doc:"What it is (Markdown)."`
+	Why      string   `yaml:"why,omitempty" json:"why,omitempty" doc:"Why it was chosen (Markdown)."`
+	How      string   `yaml:"how,omitempty" json:"how,omitempty" doc:"How this system uses it (Markdown)."`
+	Pitfalls []string `yaml:"pitfalls,omitempty" json:"pitfalls,omitempty"`
+	Links    []Link   `yaml:"links,omitempty" json:"links,omitempty"`
+	UsedBy   []string `yaml:"used_by,omitempty" json:"used_by,omitempty" doc:"Ids of modules that use it (in addition to the modules' own tech lists)."`
+	Tags     []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Link is a titled URL.
+type Link struct {
+	Title string `yaml:"title,omitempty" json:"title,omitempty"`
+	URL   string `yaml:"url" json:"url"`
+}
+
+// Flow is data moving from one element to another.
+type Flow struct {
+	ID          string   `yaml:"id,omitempty" json:"id,omitempty" doc:"Optional; derived from from/to when absent."`
+	From        string   `yaml:"from" json:"from" doc:"Id of an actor, module, domain or technology."`
+	To          string   `yaml:"to" json:"to" doc:"Id of an actor, module, domain or technology."`
+	Label       string   `yaml:"label,omitempty" json:"label,omitempty"`
+	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
+	Data        string   `yaml:"data,omitempty" json:"data,omitempty"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Steps       []Step   `yaml:"steps,omitempty" json:"steps,omitempty" doc:"Ordered steps, drawn as a sequence diagram."`
+	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Step is one message of a flow's sequence.
+type Step struct {
+	From  string `yaml:"from" json:"from"`
+	To    string `yaml:"to" json:"to"`
+	Label string `yaml:"label,omitempty" json:"label,omitempty"`
+	Note  string `yaml:"note,omitempty" json:"note,omitempty"`
+}
+
+// Note is free text attached to an element.
+type Note struct {
+	ID   string `yaml:"id,omitempty" json:"id,omitempty"`
+	On   string `yaml:"on" json:"on" doc:"Id of the element the note is attached to."`
+	Text string `yaml:"text" json:"text" doc:"Markdown."`
+}
+
+// Idea is an improvement proposal or decision record.
+type Idea struct {
+	ID           string   `yaml:"id" json:"id"`
+	Title        string   `yaml:"title" json:"title"`
+	Problem      string   `yaml:"problem,omitempty" json:"problem,omitempty"`
+	Options      []Option `yaml:"options,omitempty" json:"options,omitempty"`
+	Decision     string   `yaml:"decision,omitempty" json:"decision,omitempty"`
+	Status       string   `yaml:"status,omitempty" json:"status,omitempty" enum:"proposed,accepted,rejected,superseded"`
+	Consequences string   `yaml:"consequences,omitempty" json:"consequences,omitempty"`
+	Related      []string `yaml:"related,omitempty" json:"related,omitempty" doc:"Ids of elements the idea concerns."`
+	Tags         []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Option is one way to solve an idea's problem.
+type Option struct {
+	Name        string   `yaml:"name" json:"name"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Pros        []string `yaml:"pros,omitempty" json:"pros,omitempty"`
+	Cons        []string `yaml:"cons,omitempty" json:"cons,omitempty"`
+}
+
+// Task is the engineer's own work, told as situation, task, action, result.
+type Task struct {
+	ID         string   `yaml:"id" json:"id"`
+	Title      string   `yaml:"title" json:"title"`
+	Situation  string   `yaml:"situation,omitempty" json:"situation,omitempty"`
+	Task       string   `yaml:"task,omitempty" json:"task,omitempty"`
+	Action     string   `yaml:"action,omitempty" json:"action,omitempty"`
+	Result     string   `yaml:"result,omitempty" json:"result,omitempty"`
+	Tech       []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of technologies used."`
+	Modules    []string `yaml:"modules,omitempty" json:"modules,omitempty" doc:"Ids of modules worked on."`
+	Highlights []string `yaml:"highlights,omitempty" json:"highlights,omitempty" doc:"Implementation highlights (Markdown)."`
+	Tags       []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Term is a glossary entry.
+type Term struct {
+	Term       string   `yaml:"term" json:"term"`
+	Definition string   `yaml:"definition" json:"definition"`
+	Aliases    []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
+}
+
+// Doc is an extra Markdown page, by path relative to the model's folder.
+type Doc struct {
+	ID    string `yaml:"id,omitempty" json:"id,omitempty" doc:"Optional; derived from the path when absent."`
+	Title string `yaml:"title,omitempty" json:"title,omitempty"`
+	Path  string `yaml:"path" json:"path"`
+}
+
+// ViewSpec declares a custom view: elements chosen by id or by "tag:NAME".
+type ViewSpec struct {
+	ID          string   `yaml:"id" json:"id"`
+	Title       string   `yaml:"title,omitempty" json:"title,omitempty"`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
+	Include     []string `yaml:"include" json:"include" doc:"Element ids, tag:NAME, or * for everything."`
+	Exclude     []string `yaml:"exclude,omitempty" json:"exclude,omitempty" doc:"Element ids or tag:NAME."`
+}
+
+// Presentation configures the slide deck (see `archdoc slides`).
+type Presentation struct {
+	Title    string            `yaml:"title,omitempty" json:"title,omitempty"`
+	Subtitle string            `yaml:"subtitle,omitempty" json:"subtitle,omitempty"`
+	Author   string            `yaml:"author,omitempty" json:"author,omitempty"`
+	Date     string            `yaml:"date,omitempty" json:"date,omitempty"`
+	Duration string            `yaml:"duration,omitempty" json:"duration,omitempty" doc:"Time budget, e.g. 10m."`
+	Sections []SectionSpec     `yaml:"sections,omitempty" json:"sections,omitempty" doc:"Sections in order; omitted sections are skipped. Absent: the default order."`
+	Slides   []SlideSpec       `yaml:"slides,omitempty" json:"slides,omitempty" doc:"Extra slides written in Markdown."`
+	Notes    map[string]string `yaml:"notes,omitempty" json:"notes,omitempty" doc:"Speaker notes by slide id."`
+}
+
+// SectionSpec picks one section of the deck.
+type SectionSpec struct {
+	Section string   `yaml:"section" json:"section" enum:"title,business,domains,stack,technologies,flows,ideas,tasks,highlights,glossary,slides"`
+	Title   string   `yaml:"title,omitempty" json:"title,omitempty"`
+	Only    []string `yaml:"only,omitempty" json:"only,omitempty" doc:"Ids of the elements to show in this section (default: all)."`
+	Notes   string   `yaml:"notes,omitempty" json:"notes,omitempty" doc:"Speaker notes for the section's first slide."`
+	Weight  float64  `yaml:"weight,omitempty" json:"weight,omitempty" doc:"Share of the time budget relative to other sections (default 1)."`
+}
+
+// SlideSpec is a slide written by hand in Markdown.
+type SlideSpec struct {
+	ID    string `yaml:"id" json:"id"`
+	Title string `yaml:"title" json:"title"`
+	Body  string `yaml:"body,omitempty" json:"body,omitempty" doc:"Markdown."`
+	Notes string `yaml:"notes,omitempty" json:"notes,omitempty"`
+	After string `yaml:"after,omitempty" json:"after,omitempty" doc:"Section after which the slide goes (default: the end, or where a 'slides' section stands)."`
+}

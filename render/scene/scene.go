@@ -1,0 +1,103 @@
+// Package scene is the positioned drawing that layout produces and every
+// renderer (svg, png, dot, mermaid, drawio, pptx) reads. Coordinates are
+// in points (1/72 in), origin top-left, y growing downwards.
+package scene
+
+// Point is a position in the scene.
+type Point struct{ X, Y float64 }
+
+// Rect is an axis-aligned box; X, Y is its top-left corner.
+type Rect struct{ X, Y, W, H float64 }
+
+// Center returns the middle of the box.
+func (r Rect) Center() Point { return Point{r.X + r.W/2, r.Y + r.H/2} }
+
+// Contains reports whether o lies inside r (edges included).
+func (r Rect) Contains(o Rect) bool {
+	const eps = 0.01
+	return o.X >= r.X-eps && o.Y >= r.Y-eps && o.X+o.W <= r.X+r.W+eps && o.Y+o.H <= r.Y+r.H+eps
+}
+
+// Scene kinds.
+const (
+	KindGraph    = "graph"    // boxes, clusters and routed edges
+	KindSequence = "sequence" // participants, lifelines and ordered messages
+)
+
+// Node shapes.
+const (
+	ShapeBox      = "box"      // rounded rectangle: modules, technologies
+	ShapeActor    = "actor"    // stick figure with the label below
+	ShapeExternal = "external" // external system: box with a double border
+	ShapeNote     = "note"     // folded-corner note
+	ShapeDomain   = "domain"   // a collapsed domain drawn as one node
+)
+
+// Scene is one laid-out view.
+type Scene struct {
+	ID       string // view id, e.g. "business", "module/user-center"
+	Title    string
+	Kind     string // KindGraph or KindSequence
+	Width    float64
+	Height   float64
+	FontSize float64 // base font size in points used to measure labels
+
+	Clusters  []Cluster  // parents before children
+	Nodes     []Node     // in view order
+	Edges     []Edge     // in view order
+	Lifelines []Lifeline // sequence scenes only
+
+	// Warnings are problems the layout worked around (an edge Graphviz
+	// dropped and that was redrawn straight, a fallback layout ...).
+	Warnings []string
+}
+
+// Node is a positioned box (or actor, note ...).
+type Node struct {
+	ID      string   // element id, stable; unique within the scene
+	Kind    string   // model kind: actor, module, tech, domain, layer, note ...
+	Shape   string   // one of the Shape constants
+	Label   []string // wrapped label lines, in order
+	Sub     string   // smaller second line (category, kind), may be empty
+	Tooltip string   // plain-text description
+	Link    string   // element id whose page this node links to ("" = none)
+	Group   string   // id of the domain or layer that colours it ("" = none)
+	Parent  string   // id of the enclosing cluster ("" = top level)
+	Rect    Rect
+}
+
+// Cluster is a positioned container (a domain, a layer).
+type Cluster struct {
+	ID       string
+	Kind     string
+	Label    []string
+	Link     string
+	Tooltip  string
+	Group    string
+	Parent   string // enclosing cluster id ("" = top level)
+	Rect     Rect
+	LabelPos Point // top-left of the label's first line box
+}
+
+// Edge is a routed, possibly labelled connection.
+type Edge struct {
+	ID     string // stable: flow id, or "from->to" style id made by the view
+	Kind   string // flow, uses, note, step
+	From   string // node or cluster id
+	To     string
+	Label  []string
+	Path   []Point // cubic Bézier: P0, then (C1, C2, P) triples
+	Arrow  bool    // arrow head at the To end
+	Dashed bool
+	// LabelRect is where the label's box sits (zero when unlabelled).
+	LabelRect Rect
+	// Seq is the 1-based order of a message in a sequence scene.
+	Seq int
+}
+
+// Lifeline is the vertical line under a sequence participant.
+type Lifeline struct {
+	Node   string // participant node id
+	X      float64
+	Y1, Y2 float64
+}
