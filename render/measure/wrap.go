@@ -1,0 +1,126 @@
+package measure
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/width"
+)
+
+// noLineStart are characters a line must not begin with (simple kinsoku
+// shori): closing punctuation stays with the character before it.
+const noLineStart = "，。、；：！？）」』》】〕〉”’,.;:!?)]}%…·ー"
+
+// noLineEnd are characters a line must not end with: opening punctuation
+// stays with the character after it.
+const noLineEnd = "（「『《【〔〈“‘([{"
+
+// Wrap breaks text into lines no wider than maxWidth at fontSize. It breaks
+// between CJK characters anywhere (keeping closing punctuation off the start
+// of a line), Latin text after spaces, hyphens and slashes, and hard-breaks
+// a word that is wider than a whole line. A newline in text always starts a
+// new line. Lines carry no leading or trailing spaces. maxWidth <= 0 means
+// "do not wrap". Invalid UTF-8 comes back as U+FFFD.
+func Wrap(text string, maxWidth, fontSize float64) []string {
+	var out []string
+	text = strings.ToValidUTF8(text, "\uFFFD")
+	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		out = append(out, wrapParagraph(para, maxWidth, fontSize)...)
+	}
+	return out
+}
+
+func wrapParagraph(text string, maxWidth, fontSize float64) []string {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return []string{""}
+	}
+	if maxWidth <= 0 || Width(text, fontSize) <= maxWidth {
+		return []string{text}
+	}
+	var lines []string
+	line := ""
+	flush := func() {
+		if l := strings.TrimSpace(line); l != "" {
+			lines = append(lines, l)
+		}
+		line = ""
+	}
+	for _, atom := range atoms(text) {
+		candidate := line + atom
+		if Width(strings.TrimRight(candidate, " "), fontSize) <= maxWidth {
+			line = candidate
+			continue
+		}
+		flush()
+		atom = strings.TrimLeft(atom, " ")
+		if Width(strings.TrimRight(atom, " "), fontSize) <= maxWidth {
+			line = atom
+			continue
+		}
+		// A word wider than a whole line: cut it where it must be cut.
+		for _, r := range atom {
+			s := string(r)
+			if line != "" && Width(strings.TrimRight(line+s, " "), fontSize) > maxWidth {
+				flush()
+			}
+			if line == "" && s == " " {
+				continue
+			}
+			line += s
+		}
+	}
+	flush()
+	if len(lines) == 0 {
+		return []string{""}
+	}
+	return lines
+}
+
+// atoms splits text into the smallest pieces a line may break between.
+func atoms(text string) []string {
+	var out []string
+	cur := []rune{}
+	emit := func() {
+		if len(cur) > 0 {
+			out = append(out, string(cur))
+			cur = cur[:0]
+		}
+	}
+	runes := []rune(text)
+	for i, r := range runes {
+		cur = append(cur, r)
+		if i+1 < len(runes) && canBreakBetween(r, runes[i+1]) {
+			emit()
+		}
+	}
+	emit()
+	return out
+}
+
+// canBreakBetween reports whether a line may end after a and begin with b.
+func canBreakBetween(a, b rune) bool {
+	switch {
+	case strings.ContainsRune(noLineStart, b), strings.ContainsRune(noLineEnd, a):
+		return false
+	case unicode.IsSpace(b):
+		return false // spaces stay at the end of the line they follow
+	case unicode.IsSpace(a):
+		return true
+	case a == '-' || a == '/' || a == '－' || a == '／':
+		return !unicode.IsSpace(b) && !isDigit(b) || a == '/'
+	case isWide(a) || isWide(b):
+		return true
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func isWide(r rune) bool {
+	switch width.LookupRune(r).Kind() {
+	case width.EastAsianWide, width.EastAsianFullwidth:
+		return true
+	}
+	return false
+}
