@@ -1,0 +1,366 @@
+package model
+
+import (
+	"fmt"
+	"reflect"
+	"strconv"
+	"strings"
+	"sync"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Limits that keep hostile input cheap. A real model has a few thousand
+// values and nests less than ten levels deep.
+const (
+	// MaxDepth is how deeply values may nest.
+	MaxDepth = 100
+	// MaxValues is how many values one load may visit, counting every
+	// expansion of an alias: it stops "billion laughs" alias bombs.
+	MaxValues = 1_000_000
+)
+
+// decoder walks yaml.Node trees against the Go types, by yaml tags,
+// recording the position of every value and collecting every problem
+// instead of stopping at the first.
+type decoder struct {
+	file    string // name shown in errors
+	m       *Model
+	errs    Errors
+	budget  int  // values left before we call the document an alias bomb
+	aborted bool // a limit was hit: stop walking, the rest is noise
+}
+
+func newDecoder(m *Model) *decoder {
+	return &decoder{m: m, budget: MaxValues}
+}
+
+func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
+
+func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
+	d.errs = append(d.errs, &Error{Pos: d.pos(n), Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// abortf reports a limit being hit and stops the walk.
+func (d *decoder) abortf(n *yaml.Node, path, format string, args ...any) {
+	if !d.aborted {
+		d.errorf(n, path, format, args...)
+	}
+	d.aborted = true
+}
+
+// resolve follows aliases, charging the budget for every node reached
+// so that alias bombs stop early.
+func (d *decoder) resolve(n *yaml.Node, path string) *yaml.Node {
+	for hops := 0; n != nil && n.Kind == yaml.AliasNode; hops++ {
+		if n.Alias == nil || hops > MaxDepth {
+			d.errorf(n, path, "alias *%s does not name an anchor", n.Value)
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
+}
+
+// take charges one value against the budget; false means stop.
+func (d *decoder) take(n *yaml.Node, path string) bool {
+	if d.aborted {
+		return false
+	}
+	d.budget--
+	if d.budget < 0 {
+		d.abortf(n, path, "document too large: more than %d values after expanding aliases (an alias bomb?)", MaxValues)
+		return false
+	}
+	return true
+}
+
+// decode stores node n into v (addressable), recording positions under path.
+func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) {
+	if !d.take(n, path) {
+		return
+	}
+	if depth > MaxDepth {
+		d.abortf(n, path, "nested too deeply (more than %d levels)", MaxDepth)
+		return
+	}
+	if path != "" {
+		d.m.SetPos(path, d.pos(n))
+	}
+	alias := n
+	if n = d.resolve(n, path); n == nil {
+		return
+	}
+	if n != alias && !d.take(n, path) {
+		return
+	}
+	if isNull(n) {
+		return // an empty value leaves the zero value; required checks see it
+	}
+	switch v.Kind() {
+	case reflect.String:
+		d.decodeString(n, v, path)
+	case reflect.Bool:
+		d.decodeBool(n, v, path)
+	case reflect.Float64:
+		d.decodeFloat(n, v, path)
+	case reflect.Slice:
+		d.decodeSlice(n, v, path, depth)
+	case reflect.Struct:
+		d.decodeStruct(n, v, path, depth)
+	case reflect.Pointer:
+		if v.IsNil() {
+			v.Set(reflect.New(v.Type().Elem()))
+		}
+		d.decodeResolved(n, v.Elem(), path, depth)
+	case reflect.Map:
+		d.decodeMap(n, v, path, depth)
+	default:
+		panic(fmt.Sprintf("model: decoder cannot handle %s", v.Type()))
+	}
+}
+
+// decodeResolved decodes an already resolved, already counted node.
+func (d *decoder) decodeResolved(n *yaml.Node, v reflect.Value, path string, depth int) {
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(n, v, path, depth)
+	default:
+		panic(fmt.Sprintf("model: decoder cannot handle pointer to %s", v.Type()))
+	}
+}
+
+func isNull(n *yaml.Node) bool {
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == "!!null"
+}
+
+// describe names what a node is, for "expected X, got Y" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		switch n.ShortTag() {
+		case "!!int", "!!float":
+			return "the number " + n.Value
+		case "!!bool":
+			return n.Value
+		}
+		return strconv.Quote(n.Value)
+	}
+	return "a document"
+}
+
+// decodeString accepts any scalar: `version: 1.10` means the text "1.10".
+func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind != yaml.ScalarNode {
+		d.errorf(n, path, "expected a string, got %s", describe(n))
+		return
+	}
+	v.SetString(n.Value)
+}
+
+func (d *decoder) decodeBool(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode && n.ShortTag() == "!!bool" {
+		v.SetBool(strings.EqualFold(n.Value, "true"))
+		return
+	}
+	d.errorf(n, path, "expected true or false, got %s", describe(n))
+}
+
+func (d *decoder) decodeFloat(n *yaml.Node, v reflect.Value, path string) {
+	if n.Kind == yaml.ScalarNode && (n.ShortTag() == "!!int" || n.ShortTag() == "!!float") {
+		if f, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64); err == nil {
+			v.SetFloat(f)
+			return
+		}
+	}
+	d.errorf(n, path, "expected a number, got %s", describe(n))
+}
+
+// decodeSlice appends, so that included files extend the main file's lists
+// and paths index into the merged slice.
+func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, depth int) {
+	if n.Kind != yaml.SequenceNode {
+		d.errorf(n, path, "expected a list, got %s", describe(n))
+		return
+	}
+	for _, item := range n.Content {
+		if d.aborted {
+			return
+		}
+		i := v.Len()
+		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
+		d.decode(item, v.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+	}
+}
+
+func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth int) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "expected a mapping, got %s", describe(n))
+		return
+	}
+	if v.IsNil() {
+		v.Set(reflect.MakeMap(v.Type()))
+	}
+	for _, kv := range d.pairs(n, path, depth) {
+		val := reflect.New(v.Type().Elem()).Elem()
+		d.decode(kv.value, val, join(path, kv.key.Value), depth+1)
+		v.SetMapIndex(reflect.ValueOf(kv.key.Value), val)
+	}
+}
+
+func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth int) {
+	if n.Kind != yaml.MappingNode {
+		d.errorf(n, path, "expected a mapping, got %s", describe(n))
+		return
+	}
+	info := structInfoOf(v.Type())
+	seen := map[string]bool{}
+	for _, kv := range d.pairs(n, path, depth) {
+		name := kv.key.Value
+		f, ok := info.byName[name]
+		if !ok {
+			d.errorf(kv.key, join(path, name), "unknown field %q%s", name, didYouMean(name, info.names))
+			continue
+		}
+		seen[name] = true
+		fv := v.Field(f.index)
+		d.decode(kv.value, fv, join(path, name), depth+1)
+		if f.enum != nil && fv.Kind() == reflect.String && fv.String() != "" {
+			d.checkEnum(kv.value, join(path, name), fv.String(), f.enum)
+		}
+	}
+	if d.aborted {
+		return
+	}
+	for _, f := range info.fields {
+		if !f.required {
+			continue
+		}
+		fv := v.Field(f.index)
+		switch {
+		case !seen[f.name]:
+			d.errorf(n, path, "missing required field %q", f.name)
+		case fv.IsZero() || (fv.Kind() == reflect.Slice && fv.Len() == 0):
+			d.errorf(n, join(path, f.name), "must not be empty")
+			d.errs[len(d.errs)-1].Pos = d.m.Pos(join(path, f.name))
+		}
+	}
+}
+
+func (d *decoder) checkEnum(n *yaml.Node, path, value string, allowed []string) {
+	for _, a := range allowed {
+		if a == value {
+			return
+		}
+	}
+	d.errorf(n, path, "%q is not one of %s%s", value, strings.Join(allowed, ", "), didYouMean(value, allowed))
+}
+
+type keyValue struct{ key, value *yaml.Node }
+
+// pairs lists a mapping's keys and values, flattening `<<` merge keys
+// (explicit keys win) and reporting keys given twice.
+func (d *decoder) pairs(n *yaml.Node, path string, depth int) []keyValue {
+	var out []keyValue
+	first := map[string]*yaml.Node{}
+	var merged []keyValue
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, val := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode {
+			d.errorf(k, path, "mapping keys must be plain strings, got %s", describe(k))
+			continue
+		}
+		if k.ShortTag() == "!!merge" {
+			merged = append(merged, d.mergePairs(val, path, depth+1)...)
+			continue
+		}
+		if prev, dup := first[k.Value]; dup {
+			d.errorf(k, join(path, k.Value), "key %q given twice (first at line %d)", k.Value, prev.Line)
+			continue
+		}
+		first[k.Value] = k
+		out = append(out, keyValue{k, val})
+	}
+	for _, kv := range merged {
+		if _, explicit := first[kv.key.Value]; !explicit {
+			first[kv.key.Value] = kv.key
+			out = append(out, kv)
+		}
+	}
+	return out
+}
+
+// mergePairs returns the pairs a `<<: *anchor` (or a list of anchors) brings in.
+func (d *decoder) mergePairs(v *yaml.Node, path string, depth int) []keyValue {
+	if depth > MaxDepth {
+		d.abortf(v, path, "nested too deeply (more than %d levels)", MaxDepth)
+		return nil
+	}
+	if v = d.resolve(v, path); v == nil || !d.take(v, path) {
+		return nil
+	}
+	switch v.Kind {
+	case yaml.MappingNode:
+		return d.pairs(v, path, depth)
+	case yaml.SequenceNode:
+		var out []keyValue
+		for _, item := range v.Content {
+			out = append(out, d.mergePairs(item, path, depth+1)...)
+		}
+		return out
+	}
+	d.errorf(v, path, "<< merges a mapping, got %s", describe(v))
+	return nil
+}
+
+func join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// fieldInfo is what the decoder and the schema generator need about a field.
+type fieldInfo struct {
+	name     string // yaml name
+	index    int
+	required bool // yaml tag lacks omitempty
+	enum     []string
+	doc      string
+}
+
+type structInfo struct {
+	fields []fieldInfo
+	byName map[string]fieldInfo
+	names  []string
+}
+
+var structInfoCache sync.Map // reflect.Type -> *structInfo
+
+func structInfoOf(t reflect.Type) *structInfo {
+	if si, ok := structInfoCache.Load(t); ok {
+		return si.(*structInfo)
+	}
+	si := &structInfo{byName: map[string]fieldInfo{}}
+	for i := 0; i < t.NumField(); i++ {
+		sf := t.Field(i)
+		tag := sf.Tag.Get("yaml")
+		if !sf.IsExported() || tag == "-" || tag == "" {
+			continue
+		}
+		name, opts, _ := strings.Cut(tag, ",")
+		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc")}
+		if e := sf.Tag.Get("enum"); e != "" {
+			f.enum = strings.Split(e, ",")
+		}
+		si.fields = append(si.fields, f)
+		si.byName[name] = f
+		si.names = append(si.names, name)
+	}
+	structInfoCache.Store(t, si)
+	return si
+}

@@ -1,0 +1,266 @@
+package model
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// MaxFileSize is the largest model file (main or included) we read:
+// real models are a few hundred kilobytes; anything bigger is a mistake
+// or an attack and is refused before parsing.
+const MaxFileSize = 10 << 20
+
+// mainOnly are the top-level fields only the main file may set; included
+// files contribute lists.
+var mainOnly = map[string]bool{
+	"name": true, "summary": true, "language": true, "version": true,
+	"settings": true, "presentation": true,
+}
+
+// Load reads the model at path, its includes, validates it and builds the
+// index. Files are read only inside path's folder. Model problems come
+// back as Errors (sorted, positioned); the partially loaded model is
+// returned with them when the files could be decoded at all.
+func Load(path string) (m *Model, err error) {
+	dir := filepath.Dir(path)
+	m = &Model{File: path, Dir: dir}
+	root, rerr := os.OpenRoot(dir)
+	if rerr != nil {
+		return nil, Errors{{Pos: Pos{File: path}, Msg: "cannot open the model's folder: " + rerr.Error()}}
+	}
+	defer root.Close()
+	l := &loader{m: m, root: root, dir: dir, loaded: map[string]Pos{}}
+	return l.run(func() { l.loadFile(filepath.Base(path), Pos{}, "", true) })
+}
+
+// Parse decodes and validates one model file given as bytes, named name
+// in errors. Includes are not followed and docs are not looked up on disk.
+func Parse(name string, data []byte) (*Model, error) {
+	m := &Model{File: name, Dir: filepath.Dir(name)}
+	l := &loader{m: m, dir: filepath.Dir(name), loaded: map[string]Pos{}}
+	return l.run(func() { l.loadData(name, data, true) })
+}
+
+// loader holds the state of one Load or Parse.
+type loader struct {
+	m      *Model
+	root   *os.Root // nil for Parse: no disk access
+	dir    string   // folder of the main file as the user gave it
+	errs   Errors
+	fatal  bool           // a file could not be decoded: skip cross-checks
+	stack  []string       // files being loaded, for include cycles
+	loaded map[string]Pos // files loaded, with where they were included
+}
+
+// run performs load, then validates, turning any panic into an error
+// as a last resort: bad input must never crash the tool.
+func (l *loader) run(load func()) (m *Model, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			m, err = nil, Errors{{Pos: Pos{File: l.m.File}, Msg: fmt.Sprintf("internal error while loading the model: %v", r)}}
+		}
+	}()
+	load()
+	if !l.fatal {
+		l.errs = append(l.errs, validate(l.m, l.root)...)
+	}
+	l.m.BuildIndex()
+	if len(l.errs) > 0 {
+		return l.m, l.errs.Sort()
+	}
+	return l.m, nil
+}
+
+func (l *loader) errorAt(pos Pos, path, format string, args ...any) {
+	l.errs = append(l.errs, &Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// display turns a path inside the model's folder into the name the user
+// knows it by (relative to their working directory).
+func (l *loader) display(rel string) string {
+	return filepath.Join(l.dir, rel)
+}
+
+// loadFile reads rel (relative to the model's folder) through the root.
+// from/fromPath say where it was included ("" for the main file).
+func (l *loader) loadFile(rel string, from Pos, fromPath string, isMain bool) {
+	name := l.display(rel)
+	if isMain {
+		name = l.m.File
+		from = Pos{File: name}
+	}
+	data, err := readInRoot(l.root, rel)
+	if err != nil {
+		l.fatal = true
+		l.errorAt(from, fromPath, "%s", fileProblem(rel, err))
+		return
+	}
+	l.stack = append(l.stack, rel)
+	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
+	l.loaded[rel] = from
+	l.loadData(name, data, isMain)
+}
+
+// loadData decodes one file's bytes into the model and follows its includes.
+func (l *loader) loadData(name string, data []byte, isMain bool) {
+	top, errs := parseYAML(name, data)
+	if errs != nil {
+		l.fatal = true
+		l.errs = append(l.errs, errs...)
+		return
+	}
+	if top == nil {
+		if isMain {
+			l.fatal = true
+			l.errorAt(Pos{File: name, Line: 1, Col: 1}, "", "empty model: expected a mapping with at least name")
+		}
+		return
+	}
+	d := newDecoder(l.m)
+	d.file = name
+	firstInclude := len(l.m.Include)
+	if isMain {
+		d.decode(top, reflect.ValueOf(l.m).Elem(), "", 0)
+	} else {
+		d.decodeIncluded(top, l.m)
+	}
+	l.errs = append(l.errs, d.errs...)
+	if d.aborted {
+		l.fatal = true
+		return
+	}
+	if l.root == nil {
+		return // Parse: one file, no disk
+	}
+	for i := firstInclude; i < len(l.m.Include); i++ {
+		l.include(name, i)
+	}
+}
+
+// include follows include[i], written in the file shown as name.
+func (l *loader) include(name string, i int) {
+	path := fmt.Sprintf("include[%d]", i)
+	pos := l.m.Pos(path)
+	inc := l.m.Include[i]
+	if inc == "" {
+		return // the decoder reported the empty value
+	}
+	current := l.stack[len(l.stack)-1]
+	rel := filepath.Join(filepath.Dir(current), filepath.FromSlash(inc))
+	switch {
+	case filepath.IsAbs(inc) || strings.HasPrefix(inc, "/"):
+		l.errorAt(pos, path, "%q is an absolute path: include files must be inside the model's folder", inc)
+		return
+	case !filepath.IsLocal(rel):
+		l.errorAt(pos, path, "%q is outside the model's folder", inc)
+		return
+	}
+	for j, s := range l.stack {
+		if s == rel {
+			chain := append(append([]string{}, l.stack[j:]...), rel)
+			for k := range chain {
+				chain[k] = filepath.ToSlash(l.display(chain[k]))
+			}
+			l.errorAt(pos, path, "include cycle: %s", strings.Join(chain, " -> "))
+			return
+		}
+	}
+	if first, dup := l.loaded[rel]; dup {
+		l.errorAt(pos, path, "%q is already included at %s", inc, first)
+		return
+	}
+	l.loadFile(rel, pos, path, false)
+}
+
+// decodeIncluded decodes an included file's top level: lists only.
+func (d *decoder) decodeIncluded(top *yaml.Node, m *Model) {
+	if top.Kind != yaml.MappingNode {
+		d.errorf(top, "", "expected a mapping at the top of an included file, got %s", describe(top))
+		return
+	}
+	info := structInfoOf(reflect.TypeOf(*m))
+	v := reflect.ValueOf(m).Elem()
+	for _, kv := range d.pairs(top, "", 0) {
+		name := kv.key.Value
+		f, ok := info.byName[name]
+		switch {
+		case !ok:
+			d.errorf(kv.key, name, "unknown field %q%s", name, didYouMean(name, info.names))
+		case mainOnly[name]:
+			d.errorf(kv.key, name, "only the main model file may set %q; included files add lists", name)
+		default:
+			d.decode(kv.value, v.Field(f.index), name, 1)
+		}
+	}
+}
+
+// readInRoot reads a file inside root, refusing anything over MaxFileSize
+// before reading it whole.
+func readInRoot(root *os.Root, rel string) ([]byte, error) {
+	f, err := root.Open(rel)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, errIsDir
+	}
+	if st.Size() > MaxFileSize {
+		return nil, tooBig(st.Size())
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > MaxFileSize {
+		return nil, tooBig(int64(len(data)))
+	}
+	return data, nil
+}
+
+var errIsDir = errors.New("is a folder, not a file")
+
+type sizeError struct{ size int64 }
+
+func (e sizeError) Error() string {
+	return fmt.Sprintf("file is %s, larger than the %s limit for a model file", megabytes(e.size), megabytes(MaxFileSize))
+}
+
+func tooBig(n int64) error { return sizeError{n} }
+
+func megabytes(n int64) string {
+	if n%(1<<20) == 0 {
+		return fmt.Sprintf("%d MB", n>>20)
+	}
+	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+}
+
+// fileProblem explains why rel could not be read, without the os.Root
+// jargon ("path escapes from parent").
+func fileProblem(rel string, err error) string {
+	shown := filepath.ToSlash(rel)
+	var se sizeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Sprintf("file %q not found", shown)
+	case strings.Contains(err.Error(), "escapes from parent"):
+		return fmt.Sprintf("file %q is outside the model's folder (through a symbolic link?)", shown)
+	case errors.Is(err, errIsDir):
+		return fmt.Sprintf("%q %v", shown, err)
+	case errors.As(err, &se):
+		return fmt.Sprintf("%q: %v", shown, err)
+	}
+	return fmt.Sprintf("cannot read %q: %v", shown, err)
+}
