@@ -1,0 +1,197 @@
+package svg
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+// noteFold is the size of a note's folded corner.
+const noteFold = 10
+
+func (r *renderer) cluster(c scene.Cluster) {
+	classes := "cluster " + cls(firstNonEmpty(c.Kind, "domain")) + r.groupClasses(c.Group)
+	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, strings.Join(c.Label, " ")),
+		"data-id", c.ID, "data-parent", c.Parent)
+	x := c.Rect
+	r.p(`<rect class="shape" x="` + num(x.X) + `" y="` + num(x.Y) + `" width="` + num(x.W) + `" height="` + num(x.H) + `" rx="8"/>` + "\n")
+	if len(c.Label) > 0 {
+		r.p(`<text class="label" x="` + num(c.LabelPos.X) + `">`)
+		for i, line := range c.Label {
+			r.tspan(c.LabelPos.X, c.LabelPos.Y+baseline(r.fs)+float64(i)*lineHeight*r.fs, line)
+		}
+		r.p("</text>\n")
+	}
+	r.p(end)
+}
+
+func (r *renderer) node(n scene.Node) {
+	shape := firstNonEmpty(n.Shape, scene.ShapeBox)
+	classes := "node " + cls(firstNonEmpty(n.Kind, shape)) + " shape-" + cls(shape) + r.groupClasses(n.Group)
+	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, strings.Join(n.Label, " ")),
+		"data-id", n.ID, "data-parent", n.Parent)
+	x := n.Rect
+	switch shape {
+	case scene.ShapeActor:
+		r.actor(n)
+		r.p(end)
+		return
+	case scene.ShapeNote:
+		f := math.Min(noteFold, math.Min(x.W, x.H)/3)
+		r.p(`<path class="shape" d="M` + pt(x.X, x.Y) + ` H` + num(x.X+x.W-f) + ` L` + pt(x.X+x.W, x.Y+f) +
+			` V` + num(x.Y+x.H) + ` H` + num(x.X) + ` Z"/>`)
+		r.p(`<path class="fold" d="M` + pt(x.X+x.W-f, x.Y) + ` V` + num(x.Y+f) + ` H` + num(x.X+x.W) + `"/>` + "\n")
+	case scene.ShapeExternal:
+		r.rect("shape", x, 2)
+		r.rect("inner", scene.Rect{X: x.X + 3, Y: x.Y + 3, W: x.W - 6, H: x.H - 6}, 0)
+	case scene.ShapeDomain:
+		r.rect("shape", x, 10)
+	default:
+		r.rect("shape", x, 6)
+	}
+	r.label(n.Label, n.Sub, x.X+x.W/2, x.Y, x.H)
+	r.p(end)
+}
+
+// actor draws a stick figure filling the space above the label.
+func (r *renderer) actor(n scene.Node) {
+	x := n.Rect
+	labelH := float64(len(n.Label)) * lineHeight * r.fs
+	if n.Sub != "" {
+		labelH += lineHeight * r.fs * subScale
+	}
+	figH := x.H - labelH - 4
+	if figH < 2*r.fs {
+		figH = 2 * r.fs
+	}
+	cx, top := x.X+x.W/2, x.Y
+	head := figH * 0.14
+	neck := top + 2*head
+	hip := top + figH*0.62
+	arms := top + figH*0.4
+	arm := figH * 0.28
+	leg := figH * 0.28
+	r.p(`<rect class="hit" x="` + num(x.X) + `" y="` + num(x.Y) + `" width="` + num(x.W) + `" height="` + num(x.H) + `"/>`)
+	r.p(`<circle class="shape" cx="` + num(cx) + `" cy="` + num(top+head) + `" r="` + num(head) + `"/>`)
+	r.p(`<path class="figure" d="M` + pt(cx, neck) + ` V` + num(hip) +
+		` M` + pt(cx-arm, arms) + ` H` + num(cx+arm) +
+		` M` + pt(cx-leg, top+figH) + ` L` + pt(cx, hip) + ` L` + pt(cx+leg, top+figH) + `"/>` + "\n")
+	r.label(n.Label, n.Sub, cx, top+figH+4, labelH)
+}
+
+func (r *renderer) rect(class string, x scene.Rect, rx float64) {
+	r.p(`<rect class="` + class + `" x="` + num(x.X) + `" y="` + num(x.Y) + `" width="` + num(x.W) + `" height="` + num(x.H) + `"`)
+	if rx > 0 {
+		r.p(` rx="` + num(rx) + `"`)
+	}
+	r.p("/>\n")
+}
+
+// label writes the lines (and the smaller sub line) centred on cx and
+// vertically centred in the band [top, top+h].
+func (r *renderer) label(lines []string, sub string, cx, top, h float64) {
+	lh := lineHeight * r.fs
+	total := float64(len(lines)) * lh
+	if sub != "" {
+		total += lh * subScale
+	}
+	y := top + (h-total)/2
+	if len(lines) > 0 {
+		r.p(`<text class="label" x="` + num(cx) + `" text-anchor="middle">`)
+		for i, line := range lines {
+			r.tspan(cx, y+float64(i)*lh+baseline(r.fs), line)
+		}
+		r.p("</text>\n")
+	}
+	if sub != "" {
+		sy := y + float64(len(lines))*lh + baseline(r.fs*subScale)
+		r.p(`<text class="sub" x="` + num(cx) + `" y="` + num(sy) + `" text-anchor="middle" font-size="` + num(r.fs*subScale) + `">`)
+		r.text(sub)
+		r.p("</text>\n")
+	}
+}
+
+func (r *renderer) tspan(x, y float64, s string) {
+	r.p(`<tspan x="` + num(x) + `" y="` + num(y) + `">`)
+	r.text(s)
+	r.p("</tspan>")
+}
+
+// baseline is the offset from the top of a line box to the text baseline
+// for a line of the given size (half-leading plus the ascent).
+func baseline(fs float64) float64 {
+	return (lineHeight-1)/2*fs + 0.88*fs
+}
+
+func (r *renderer) edge(e scene.Edge) {
+	kind := firstNonEmpty(e.Kind, "flow")
+	classes := "edge " + cls(kind)
+	if e.Dashed {
+		classes += " dashed"
+	}
+	tip := strings.Join(e.Label, " ")
+	if e.Seq > 0 {
+		tip = strconv.Itoa(e.Seq) + ". " + tip
+	}
+	r.p(`<g`)
+	r.attr("id", "e-"+e.ID)
+	r.attr("class", classes)
+	r.attr("data-id", e.ID)
+	r.attr("data-from", e.From)
+	r.attr("data-to", e.To)
+	if e.Seq > 0 {
+		r.attr("data-seq", strconv.Itoa(e.Seq))
+	}
+	r.p(">")
+	if strings.TrimSpace(tip) != "" {
+		r.p("<title>")
+		r.text(tip)
+		r.p("</title>")
+	}
+	r.p("\n")
+	if len(e.Path) > 0 {
+		r.p(`<path class="line" d="` + pathData(e.Path) + `"`)
+		if e.Arrow {
+			r.p(` marker-end="url(#ad-arrow)"`)
+		}
+		r.p("/>\n")
+	}
+	if e.Seq > 0 && len(e.Path) > 0 {
+		r.badge(e.Path[0], e.Seq)
+	}
+	if len(e.Label) > 0 && e.LabelRect.W > 0 {
+		lr := e.LabelRect
+		r.p(`<g class="edge-label">`)
+		r.rect("label-bg", lr, 3)
+		r.label(e.Label, "", lr.X+lr.W/2, lr.Y, lr.H)
+		r.p("</g>\n")
+	}
+	r.p("</g>\n")
+}
+
+// badge draws the message number of a sequence step at its start.
+func (r *renderer) badge(at scene.Point, seq int) {
+	rad := r.fs * 0.62
+	fs := r.fs * 0.75
+	r.p(`<g class="seq"><circle cx="` + num(at.X) + `" cy="` + num(at.Y) + `" r="` + num(rad) + `"/>`)
+	r.p(`<text x="` + num(at.X) + `" y="` + num(at.Y+fs*0.35) + `" text-anchor="middle" font-size="` + num(fs) + `">` + strconv.Itoa(seq) + "</text></g>\n")
+}
+
+// pathData turns P0 (C1 C2 P)* into an SVG path; a short tail that is not
+// a whole triple is drawn as straight segments.
+func pathData(p []scene.Point) string {
+	var b strings.Builder
+	b.WriteString("M" + pt(p[0].X, p[0].Y))
+	i := 1
+	for ; i+2 < len(p); i += 3 {
+		b.WriteString(" C" + pt(p[i].X, p[i].Y) + " " + pt(p[i+1].X, p[i+1].Y) + " " + pt(p[i+2].X, p[i+2].Y))
+	}
+	for ; i < len(p); i++ {
+		b.WriteString(" L" + pt(p[i].X, p[i].Y))
+	}
+	return b.String()
+}
+
+func pt(x, y float64) string { return num(x) + "," + num(y) }

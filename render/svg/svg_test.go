@@ -1,0 +1,278 @@
+package svg
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"flag"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// loadScenes reads the hand-built scenes in testdata/scenes.
+func loadScenes(t *testing.T) map[string]*scene.Scene {
+	t.Helper()
+	files, _ := filepath.Glob("testdata/scenes/*.json")
+	if len(files) == 0 {
+		t.Fatal("no scenes in testdata/scenes")
+	}
+	out := map[string]*scene.Scene{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s scene.Scene
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = &s
+	}
+	return out
+}
+
+func href(id string) string {
+	if id == "soft-login" {
+		return ""
+	}
+	return "module/" + id + ".html"
+}
+
+func render(t *testing.T, s *scene.Scene, opts Options) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, s, opts); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// golden compares got with testdata/<name>.golden (rewritten with -update).
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
+	}
+}
+
+func TestGoldenHandBuilt(t *testing.T) {
+	for name, s := range loadScenes(t) {
+		t.Run(name, func(t *testing.T) {
+			got := render(t, s, Options{Href: href, Standalone: true})
+			wellFormed(t, got)
+			golden(t, "handbuilt/"+name+".svg", got)
+			again := render(t, s, Options{Href: href, Standalone: true})
+			if !bytes.Equal(got, again) {
+				t.Error("two renders of the same scene differ")
+			}
+		})
+	}
+}
+
+// wellFormed parses the whole document with encoding/xml.
+func wellFormed(t *testing.T, doc []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(doc))
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			t.Fatalf("output is not well-formed XML: %v", err)
+		}
+	}
+}
+
+// element is a generic XML tree used to inspect the output.
+type element struct {
+	XMLName  xml.Name
+	Attrs    []xml.Attr `xml:",any,attr"`
+	Children []element  `xml:",any"`
+	Text     string     `xml:",chardata"`
+}
+
+func (e element) attr(name string) string {
+	for _, a := range e.Attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+func (e element) walk(f func(element)) {
+	f(e)
+	for _, c := range e.Children {
+		c.walk(f)
+	}
+}
+
+func parse(t *testing.T, doc []byte) element {
+	t.Helper()
+	var root element
+	if err := xml.Unmarshal(doc, &root); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+func byID(root element) map[string]element {
+	m := map[string]element{}
+	root.walk(func(e element) {
+		if id := e.attr("id"); id != "" {
+			m[id] = e
+		}
+	})
+	return m
+}
+
+func TestUntrustedTextIsEscaped(t *testing.T) {
+	s := loadScenes(t)["business"]
+	doc := render(t, s, Options{Href: href})
+	for _, bad := range []string{"<script", "<b>", `"Pay"`, `"quoted"`, `"退款"`} {
+		if bytes.Contains(doc, []byte(bad)) {
+			t.Errorf("raw %q in output", bad)
+		}
+	}
+	// Escaped, the text must still be there, unchanged, for the reader.
+	root := parse(t, doc)
+	ids := byID(root)
+	pay := ids["n-payment"]
+	var text, title string
+	pay.walk(func(e element) {
+		switch e.XMLName.Local {
+		case "tspan":
+			text += e.Text
+		case "title":
+			title = e.Text
+		}
+	})
+	if want := `支付网关 "Pay" <script>alert(1)</script>`; text != want {
+		t.Errorf("label text = %q, want %q", text, want)
+	}
+	if want := `tooltip "quoted" <script>x</script> & more`; title != want {
+		t.Errorf("tooltip = %q, want %q", title, want)
+	}
+}
+
+func TestNodesLinksAndIDs(t *testing.T) {
+	s := loadScenes(t)["business"]
+	root := parse(t, render(t, s, Options{Href: href}))
+	ids := byID(root)
+	uc, ok := ids["n-user-center"]
+	if !ok {
+		t.Fatal("no element with id n-user-center")
+	}
+	if got := uc.attr("class"); got != "node module shape-box g-frontend pal-0" {
+		t.Errorf("class = %q", got)
+	}
+	if uc.attr("data-id") != "user-center" {
+		t.Errorf("data-id = %q", uc.attr("data-id"))
+	}
+	var links []string
+	uc.walk(func(e element) {
+		if e.XMLName.Local == "a" {
+			links = append(links, e.attr("href"))
+		}
+	})
+	if len(links) != 1 || links[0] != "module/user-center.html" {
+		t.Errorf("links = %q", links)
+	}
+	// A node whose Href is empty gets no <a>.
+	ids["n-soft-login"].walk(func(e element) {
+		if e.XMLName.Local == "a" {
+			t.Error("soft-login has a link although Href returned empty")
+		}
+	})
+	e, ok := ids["e-proxy"]
+	if !ok {
+		t.Fatal("no edge e-proxy")
+	}
+	if e.attr("data-from") != "cashback" || e.attr("data-to") != "deals" || e.attr("class") != "edge flow" {
+		t.Errorf("edge attrs = %v", e.Attrs)
+	}
+	if c := ids["c-data"]; c.attr("class") != "cluster domain g-data pal-2" {
+		t.Errorf("cluster class = %q", c.attr("class"))
+	}
+	if got := ids["e-ops-tool->payment"].attr("class"); got != "edge uses dashed" {
+		t.Errorf("dashed edge class = %q", got)
+	}
+}
+
+func TestDocumentAttributes(t *testing.T) {
+	s := loadScenes(t)["business"]
+	doc := render(t, s, Options{})
+	root := parse(t, doc)
+	if root.attr("viewBox") != "0 0 900 570" || root.attr("width") != "900" || root.attr("height") != "570" {
+		t.Errorf("viewBox/width/height = %q %q %q", root.attr("viewBox"), root.attr("width"), root.attr("height"))
+	}
+	if bytes.HasPrefix(doc, []byte("<?xml")) {
+		t.Error("fragment (Standalone=false) starts with an XML declaration")
+	}
+	if bytes.Contains(doc, []byte("<a ")) {
+		t.Error("links written although Href is nil")
+	}
+	css := string(doc)
+	for _, want := range []string{"var(--ad-module-fill,#ffffff)", "@media (prefers-color-scheme: dark)", "Noto Sans CJK SC", "Microsoft YaHei"} {
+		if !strings.Contains(css, want) {
+			t.Errorf("style sheet lacks %q", want)
+		}
+	}
+	var sizes []string
+	root.walk(func(e element) {
+		if e.XMLName.Local == "text" && e.attr("text-anchor") == "" && e.attr("class") != "label" {
+			t.Errorf("text without anchor: %v", e.Attrs)
+		}
+	})
+	if fs := root.attr("font-size"); fs != "14" {
+		sizes = append(sizes, fs)
+		t.Errorf("font-size = %q, want the scene's 14", fs)
+	}
+}
+
+func TestSequenceNumbersMessages(t *testing.T) {
+	s := loadScenes(t)["sequence"]
+	root := parse(t, render(t, s, Options{}))
+	var lifelines int
+	var seqs []string
+	root.walk(func(e element) {
+		if e.attr("class") == "lifeline" {
+			lifelines++
+		}
+		if e.attr("class") == "seq" {
+			for _, c := range e.Children {
+				if c.XMLName.Local == "text" {
+					seqs = append(seqs, c.Text)
+				}
+			}
+		}
+	})
+	if lifelines != 4 {
+		t.Errorf("lifelines = %d, want 4", lifelines)
+	}
+	if strings.Join(seqs, ",") != "1,2,3,4,5" {
+		t.Errorf("message numbers = %v", seqs)
+	}
+}
