@@ -1,0 +1,123 @@
+// Package png draws a laid-out scene as a PNG image in pure Go: shapes
+// through golang.org/x/image/vector, text from real font outlines (Go
+// Regular for Latin, an installed CJK font for Chinese) so the picture
+// needs no browser, no cgo and no Graphviz.
+package png
+
+import (
+	"errors"
+	"fmt"
+	"image/color"
+	stdpng "image/png"
+	"io"
+	"math"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+// Options tune the image.
+type Options struct {
+	// Scale is pixels per scene point; 0 means 2 (sharp on HiDPI screens
+	// and in slides).
+	Scale float64
+	// FontPath is a .ttf/.otf/.ttc/.otc file drawing the runes Go
+	// Regular lacks (Chinese ...), instead of searching installed fonts.
+	FontPath string
+}
+
+// DefaultScale is the Scale used when Options.Scale is 0.
+const DefaultScale = 2
+
+// maxPixels bounds the image so a huge scene or scale fails clearly
+// instead of exhausting memory (a 16k×16k RGBA image is 1 GiB).
+const maxPixels = 120_000_000
+
+// defaultFontSize is used when a scene does not say (FontSize 0).
+const defaultFontSize = 14
+
+// Render draws s as a PNG of Width×Scale by Height×Scale pixels
+// (rounded up) onto w. Output depends only on s, opts and the font
+// files, so it is byte-identical run after run.
+func Render(w io.Writer, s *scene.Scene, opts Options) error {
+	if s == nil {
+		return errors.New("png: nil scene")
+	}
+	scale := opts.Scale
+	if scale == 0 {
+		scale = DefaultScale
+	}
+	if !(scale > 0) || math.IsInf(scale, 0) {
+		return fmt.Errorf("png: scale must be a positive number, got %v", opts.Scale)
+	}
+	width, height, err := imageSize(s, scale)
+	if err != nil {
+		return err
+	}
+	fonts, err := fontsFor(s, opts.FontPath)
+	if err != nil {
+		return err
+	}
+	c := newCanvas(width, height, scale, color.White)
+	newPainter(c, fonts, s).paintScene()
+	enc := stdpng.Encoder{CompressionLevel: stdpng.DefaultCompression}
+	if err := enc.Encode(w, c.img); err != nil {
+		return fmt.Errorf("png: %s: %w", s.ID, err)
+	}
+	return nil
+}
+
+func imageSize(s *scene.Scene, scale float64) (int, int, error) {
+	// The epsilon keeps 100.00000001×2 from becoming 201 pixels.
+	wf, hf := math.Ceil(s.Width*scale-1e-6), math.Ceil(s.Height*scale-1e-6)
+	if math.IsNaN(wf) || math.IsNaN(hf) || wf < 0 || hf < 0 {
+		return 0, 0, fmt.Errorf("png: scene %s has an invalid size %vx%v", s.ID, s.Width, s.Height)
+	}
+	if wf*hf > maxPixels {
+		return 0, 0, fmt.Errorf("png: scene %s at scale %v would be %.0fx%.0f pixels, more than %d; use a smaller scale",
+			s.ID, scale, wf, hf, maxPixels)
+	}
+	return max(1, int(wf)), max(1, int(hf)), nil
+}
+
+// fontsFor loads Go Regular and, when some label needs it, a CJK font.
+func fontsFor(s *scene.Scene, fontPath string) (*fontSet, error) {
+	latin, err := goRegular()
+	if err != nil {
+		return nil, fmt.Errorf("png: embedded Go Regular font: %w", err)
+	}
+	fs := &fontSet{latin: latin}
+	var need []rune
+	seen := map[rune]bool{}
+	for _, text := range sceneTexts(s) {
+		for _, r := range text {
+			if !seen[r] && r > ' ' && !hasGlyph(latin, &fs.buf, r) {
+				seen[r] = true
+				need = append(need, r)
+			}
+		}
+	}
+	if len(need) == 0 && fontPath == "" {
+		return fs, nil
+	}
+	fs.cjk, err = cjkFont(need, fontPath)
+	if err != nil {
+		return nil, err
+	}
+	return fs, nil
+}
+
+// sceneTexts is every string the painter draws.
+func sceneTexts(s *scene.Scene) []string {
+	var out []string
+	for _, c := range s.Clusters {
+		out = append(out, c.Label...)
+	}
+	for _, n := range s.Nodes {
+		out = append(out, n.Label...)
+		out = append(out, n.Sub)
+	}
+	for _, e := range s.Edges {
+		out = append(out, e.Label...)
+	}
+	return out
+}
