@@ -1,0 +1,279 @@
+// Package view turns the model into graphs to draw: which boxes, which
+// containers and which arrows each diagram shows. It knows nothing about
+// positions; render/layout places a View and produces a scene.
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// View kinds (the same words as the scene kinds).
+const (
+	KindGraph    = "graph"
+	KindSequence = "sequence"
+)
+
+// Directions a graph view is laid out in.
+const (
+	LeftToRight = "LR"
+	TopToBottom = "TB"
+)
+
+// View is one diagram as a graph. Ids are model element ids, so a node in
+// any view links to the same page and the same scene id.
+type View struct {
+	ID          string // "business", "stack", "domain/<id>", "module/<id>", "flow/<id>", "view/<id>"
+	Title       string
+	Description string
+	Kind        string // KindGraph or KindSequence
+	Direction   string // LeftToRight or TopToBottom (graph views)
+	Nodes       []Node
+	Clusters    []Cluster // parents before children
+	Edges       []Edge
+}
+
+// Node is a box, actor, note or collapsed domain.
+type Node struct {
+	ID      string
+	Kind    string   // model kind: actor, module, tech, domain, note ...
+	Shape   string   // a scene.Shape* constant
+	Label   string   // main text; layout wraps it
+	Details []string // extra lines under the label (a module's features)
+	Sub     string   // small second line: category, "external" ...
+	Tooltip string
+	Link    string // element id whose page the node links to ("" = none)
+	Group   string // domain or layer id that colours it
+	Parent  string // enclosing cluster id ("" = top level)
+}
+
+// Cluster is a container: a domain or a layer.
+type Cluster struct {
+	ID      string
+	Kind    string
+	Label   string
+	Tooltip string
+	Link    string
+	Group   string
+	Parent  string
+}
+
+// Edge is an arrow. From and To name a node or a cluster of the view.
+type Edge struct {
+	ID     string
+	Kind   string // flow, uses, note, step
+	From   string
+	To     string
+	Label  string
+	Arrow  bool
+	Dashed bool
+	Seq    int    // 1-based message order in sequence views
+	Note   string // sequence views: a note shown beside the message
+}
+
+// Edge kinds.
+const (
+	EdgeFlow = "flow"
+	EdgeUses = "uses"
+	EdgeNote = "note"
+	EdgeStep = "step"
+)
+
+// Node returns the node with id, or nil.
+func (v *View) Node(id string) *Node {
+	for i := range v.Nodes {
+		if v.Nodes[i].ID == id {
+			return &v.Nodes[i]
+		}
+	}
+	return nil
+}
+
+// Cluster returns the cluster with id, or nil.
+func (v *View) Cluster(id string) *Cluster {
+	for i := range v.Clusters {
+		if v.Clusters[i].ID == id {
+			return &v.Clusters[i]
+		}
+	}
+	return nil
+}
+
+// All returns every view of the model in a stable order: business, stack,
+// one per domain, one per module, one per flow with steps, then the custom
+// views, each group in model order.
+func All(m *model.Model) []*View {
+	idx := newIndex(m)
+	out := []*View{Business(m)}
+	if len(m.Stack.Layers) > 0 {
+		out = append(out, Stack(m))
+	}
+	for _, e := range idx.elems {
+		if e.Kind == model.KindDomain {
+			out = append(out, Domain(m, e.ID))
+		}
+	}
+	for _, e := range idx.elems {
+		if e.Kind == model.KindModule {
+			out = append(out, Module(m, e.ID))
+		}
+	}
+	for i := range m.Flows {
+		if len(m.Flows[i].Steps) > 0 {
+			out = append(out, Flow(m, flowID(m, i)))
+		}
+	}
+	for i := range m.Views {
+		if m.Views[i].ID != "" {
+			out = append(out, Custom(m, m.Views[i].ID))
+		}
+	}
+	return out
+}
+
+// IDs lists the ids of every view of the model, in All's order.
+func IDs(m *model.Model) []string {
+	var ids []string
+	for _, v := range All(m) {
+		ids = append(ids, v.ID)
+	}
+	return ids
+}
+
+// Get builds the view with the given id. An unknown id is an error that
+// lists the views that exist.
+func Get(m *model.Model, id string) (*View, error) {
+	idx := newIndex(m)
+	kind, arg, _ := strings.Cut(id, "/")
+	ok := false
+	var build func() *View
+	switch kind {
+	case "business":
+		ok, build = arg == "", func() *View { return Business(m) }
+	case "stack":
+		ok, build = arg == "" && len(m.Stack.Layers) > 0, func() *View { return Stack(m) }
+	case "domain":
+		ok, build = idx.kind(arg) == model.KindDomain, func() *View { return Domain(m, arg) }
+	case "module":
+		ok, build = idx.kind(arg) == model.KindModule, func() *View { return Module(m, arg) }
+	case "flow":
+		f := idx.flow(arg)
+		ok, build = f != nil && len(f.Steps) > 0, func() *View { return Flow(m, arg) }
+	case "view":
+		ok, build = idx.viewSpec(arg) != nil, func() *View { return Custom(m, arg) }
+	}
+	if !ok {
+		return nil, fmt.Errorf("no view %q; the views are: %s", id, strings.Join(IDs(m), ", "))
+	}
+	return build(), nil
+}
+
+// index is a read-only lookup of the model's elements, built per call so
+// views never depend on (or mutate) the model's own index.
+type index struct {
+	m     *model.Model
+	elems []model.Element
+	byID  map[string]model.Element
+}
+
+func newIndex(m *model.Model) *index {
+	x := &index{m: m, elems: m.Elements(), byID: map[string]model.Element{}}
+	for _, e := range x.elems {
+		if _, dup := x.byID[e.ID]; !dup {
+			x.byID[e.ID] = e
+		}
+	}
+	return x
+}
+
+func (x *index) kind(id string) model.Kind {
+	if id == "" {
+		return ""
+	}
+	return x.byID[id].Kind
+}
+
+func (x *index) flow(id string) *model.Flow {
+	for i := range x.m.Flows {
+		if flowID(x.m, i) == id {
+			return &x.m.Flows[i]
+		}
+	}
+	return nil
+}
+
+func (x *index) viewSpec(id string) *model.ViewSpec {
+	for i := range x.m.Views {
+		if x.m.Views[i].ID == id && id != "" {
+			return &x.m.Views[i]
+		}
+	}
+	return nil
+}
+
+// topDomain returns the id of the top-level domain enclosing element id.
+func (x *index) topDomain(id string) string {
+	top := ""
+	for e, ok := x.byID[id]; ok; e, ok = x.byID[e.Parent] {
+		if e.Kind == model.KindDomain {
+			top = e.ID
+		}
+		if e.Parent == "" {
+			break
+		}
+	}
+	return top
+}
+
+// ancestors returns the enclosing domains of id, outermost first.
+func (x *index) ancestors(id string) []string {
+	var out []string
+	e, ok := x.byID[id]
+	for ok && e.Parent != "" {
+		out = append([]string{e.Parent}, out...)
+		e, ok = x.byID[e.Parent]
+	}
+	return out
+}
+
+// within reports whether element id is anc or lies inside it.
+func (x *index) within(id, anc string) bool {
+	if id == anc {
+		return true
+	}
+	for _, a := range x.ancestors(id) {
+		if a == anc {
+			return true
+		}
+	}
+	return false
+}
+
+// flowID is the flow's id, or a stable one from its position when the
+// model was built without the loader (which derives ids).
+func flowID(m *model.Model, i int) string {
+	if id := m.Flows[i].ID; id != "" {
+		return id
+	}
+	return fmt.Sprintf("flow-%d", i+1)
+}
+
+// noteID is the note's id, or a stable one from its position.
+func noteID(m *model.Model, i int) string {
+	if id := m.Notes[i].ID; id != "" {
+		return id
+	}
+	return fmt.Sprintf("note-%d", i+1)
+}
+
+func sortedKeys(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for k := range set {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}

@@ -1,0 +1,196 @@
+package view
+
+import (
+	"fmt"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// Business is the business model diagram: actors, domains holding their
+// modules (with features), flows between them and notes.
+func Business(m *model.Model) *View {
+	b := newBuilder(m, "business", title(m, "业务模型", "Business model"), LeftToRight)
+	b.features = true
+	for _, e := range b.x.elems {
+		switch e.Kind {
+		case model.KindActor, model.KindModule:
+			b.addElement(e.ID)
+		}
+	}
+	for _, e := range b.x.elems {
+		if e.Kind == model.KindDomain {
+			b.addElement(e.ID) // domains without modules become nodes
+		}
+	}
+	for _, f := range m.Flows {
+		b.addElement(f.From) // technologies or stray ends flows mention
+		b.addElement(f.To)
+	}
+	b.addFlowsBetweenShown()
+	b.addNotes()
+	return b.v
+}
+
+// Stack shows the technology layers and, for each technology, the
+// modules that use it.
+func Stack(m *model.Model) *View {
+	b := newBuilder(m, "stack", title(m, "技术栈", "Technology stack"), LeftToRight)
+	for _, e := range b.x.elems {
+		if e.Kind == model.KindTech {
+			b.addElement(e.ID)
+		}
+	}
+	b.flat = true
+	type use struct{ module, tech string }
+	var uses []use
+	for _, e := range b.x.elems {
+		if e.Kind != model.KindTech {
+			continue
+		}
+		for _, mod := range m.TechUsers(e.ID) {
+			if b.x.kind(mod) == model.KindModule {
+				uses = append(uses, use{mod, e.ID})
+			}
+		}
+	}
+	for _, e := range b.x.elems { // modules in model order, not tech order
+		for _, u := range uses {
+			if u.module == e.ID {
+				b.addElement(u.module)
+			}
+		}
+	}
+	for _, u := range uses {
+		b.addUses(u.module, u.tech)
+	}
+	return b.v
+}
+
+// Domain shows one domain with its modules and every element that
+// exchanges flows with it.
+func Domain(m *model.Model, id string) *View {
+	x := newIndex(m)
+	b := newBuilder(m, "domain/"+id, x.byID[id].Name, LeftToRight)
+	b.v.Description = plain(x.byID[id].Domain.Description)
+	b.features = true
+	for _, e := range x.elems {
+		if e.Kind == model.KindModule && x.within(e.ID, id) {
+			b.addElement(e.ID)
+		}
+	}
+	b.addElement(id) // a domain without modules
+	var touching []int
+	for i, f := range m.Flows {
+		if x.within(f.From, id) || x.within(f.To, id) {
+			touching = append(touching, i)
+		}
+	}
+	b.addFlowEnds(touching)
+	for _, i := range touching {
+		b.addFlow(i)
+	}
+	b.addNotes()
+	return b.v
+}
+
+// Module shows one module in context: the flows touching it (or its
+// domains), the elements at their other ends, the flows among those, and
+// the technologies the module uses.
+func Module(m *model.Model, id string) *View {
+	x := newIndex(m)
+	e := x.byID[id]
+	b := newBuilder(m, "module/"+id, e.Name, LeftToRight)
+	b.v.Description = plain(e.Module.Description)
+	b.features = true
+	b.addElement(id)
+	var touching []int
+	for i, f := range m.Flows {
+		if f.From == id || f.To == id || (x.within(id, f.From) != x.within(id, f.To)) {
+			touching = append(touching, i)
+		}
+	}
+	b.addFlowEnds(touching)
+	b.addFlowsBetweenShown()
+	b.flat = true
+	for _, t := range e.Module.Tech {
+		b.addElement(t)
+	}
+	for _, t := range x.elems {
+		if t.Kind == model.KindTech {
+			for _, u := range m.TechUsers(t.ID) {
+				if u == id {
+					b.addElement(t.ID)
+				}
+			}
+		}
+	}
+	for _, t := range x.elems {
+		if t.Kind == model.KindTech {
+			b.addUses(id, t.ID)
+		}
+	}
+	b.addNotes()
+	return b.v
+}
+
+// addFlowEnds adds both ends of the given flows: modules first (so their
+// domains become clusters), then the rest (a domain becomes a node only
+// when it is not already a cluster).
+func (b *builder) addFlowEnds(flows []int) {
+	m := b.x.m
+	for _, i := range flows {
+		for _, end := range []string{m.Flows[i].From, m.Flows[i].To} {
+			if b.x.kind(end) != model.KindDomain {
+				b.addElement(end)
+			}
+		}
+	}
+	for _, i := range flows {
+		b.addElement(m.Flows[i].From)
+		b.addElement(m.Flows[i].To)
+	}
+}
+
+// Flow is the sequence diagram of a flow's steps.
+func Flow(m *model.Model, id string) *View {
+	x := newIndex(m)
+	f := x.flow(id)
+	t := f.Label
+	if t == "" {
+		t = id
+	}
+	b := newBuilder(m, "flow/"+id, t, TopToBottom)
+	b.v.Kind, b.v.Description, b.flat = KindSequence, plain(f.Description), true
+	for _, s := range f.Steps {
+		b.addParticipant(s.From)
+		b.addParticipant(s.To)
+	}
+	for i, s := range f.Steps {
+		b.v.Edges = append(b.v.Edges, Edge{
+			ID: fmt.Sprintf("%s#%d", id, i+1), Kind: EdgeStep, From: s.From, To: s.To,
+			Label: plain(s.Label), Arrow: true, Seq: i + 1, Note: plain(s.Note),
+		})
+	}
+	return b.v
+}
+
+// addParticipant adds a sequence participant; a domain or an id the model
+// does not know still gets a box so no step is lost.
+func (b *builder) addParticipant(id string) {
+	if b.has(id) {
+		return
+	}
+	b.addElement(id)
+	if !b.has(id) {
+		b.nodes[id] = true
+		b.v.Nodes = append(b.v.Nodes, Node{ID: id, Kind: string(b.x.kind(id)), Shape: "box", Label: id})
+	}
+}
+
+// title picks the Chinese or English default title from the model language.
+func title(m *model.Model, zh, en string) string {
+	if len(m.Language) >= 2 && m.Language[:2] == "zh" {
+		return zh
+	}
+	return en
+}
