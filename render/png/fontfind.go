@@ -156,13 +156,23 @@ func scanDirs(dirs []string) []string {
 			if err != nil {
 				return nil // unreadable folders are simply skipped
 			}
-			if d.Type().IsRegular() && isFontFile(p) && fontRank(p) < len(knownCJK)*10 {
+			if isFontFile(p) && fontRank(p) < len(knownCJK)*10 && isRegularFile(p, d) {
 				files = append(files, p)
 			}
 			return nil
 		})
 	}
 	return files
+}
+
+// isRegularFile accepts files and symlinks to files (font packages often
+// link into /usr/share/fonts); linked folders are not followed.
+func isRegularFile(p string, d fs.DirEntry) bool {
+	if d.Type()&fs.ModeSymlink != 0 {
+		info, err := os.Stat(p)
+		return err == nil && info.Mode().IsRegular()
+	}
+	return d.Type().IsRegular()
 }
 
 // candidatePaths lists CJK font files, best first, found once per process.
