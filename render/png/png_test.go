@@ -273,4 +273,3 @@ func BenchmarkRenderBusiness(b *testing.B) {
 		}
 	}
 }
-
