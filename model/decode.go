@@ -15,9 +15,11 @@ import (
 const (
 	// MaxDepth is how deeply values may nest.
 	MaxDepth = 100
-	// MaxValues is how many values one load may visit, counting every
-	// expansion of an alias: it stops "billion laughs" alias bombs.
+	// MaxValues is how many values one file may hold.
 	MaxValues = 1_000_000
+	// MaxAliasValues is how many values one file may reach through
+	// aliases: it stops "billion laughs" alias bombs early.
+	MaxAliasValues = 100_000
 )
 
 // decoder walks yaml.Node trees against the Go types, by yaml tags,
@@ -27,12 +29,14 @@ type decoder struct {
 	file    string // name shown in errors
 	m       *Model
 	errs    Errors
-	budget  int  // values left before we call the document an alias bomb
+	budget  int  // values left
+	aliased int  // values reachable through aliases left
+	inAlias int  // > 0 while walking what an alias points at
 	aborted bool // a limit was hit: stop walking, the rest is noise
 }
 
 func newDecoder(m *Model) *decoder {
-	return &decoder{m: m, budget: MaxValues}
+	return &decoder{m: m, budget: MaxValues, aliased: MaxAliasValues}
 }
 
 func (d *decoder) pos(n *yaml.Node) Pos { return Pos{File: d.file, Line: n.Line, Col: n.Column} }
@@ -69,8 +73,15 @@ func (d *decoder) take(n *yaml.Node, path string) bool {
 	}
 	d.budget--
 	if d.budget < 0 {
-		d.abortf(n, path, "document too large: more than %d values after expanding aliases (an alias bomb?)", MaxValues)
+		d.abortf(n, path, "document too large: more than %d values", MaxValues)
 		return false
+	}
+	if d.inAlias > 0 {
+		d.aliased--
+		if d.aliased < 0 {
+			d.abortf(n, path, "aliases expand to more than %d values (an alias bomb?)", MaxAliasValues)
+			return false
+		}
 	}
 	return true
 }
@@ -91,8 +102,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 	if n = d.resolve(n, path); n == nil {
 		return
 	}
-	if n != alias && !d.take(n, path) {
-		return
+	if n != alias {
+		d.inAlias++
+		defer func() { d.inAlias-- }()
+		if !d.take(n, path) {
+			return
+		}
 	}
 	if isNull(n) {
 		return // an empty value leaves the zero value; required checks see it
@@ -218,7 +233,7 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		return
 	}
 	info := structInfoOf(v.Type())
-	seen := map[string]bool{}
+	seen, bad := map[string]bool{}, map[string]bool{}
 	for _, kv := range d.pairs(n, path, depth) {
 		name := kv.key.Value
 		f, ok := info.byName[name]
@@ -228,7 +243,11 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		}
 		seen[name] = true
 		fv := v.Field(f.index)
+		before := len(d.errs)
 		d.decode(kv.value, fv, join(path, name), depth+1)
+		if len(d.errs) > before {
+			bad[name] = true // already explained; "must not be empty" would be noise
+		}
 		if f.enum != nil && fv.Kind() == reflect.String && fv.String() != "" {
 			d.checkEnum(kv.value, join(path, name), fv.String(), f.enum)
 		}
@@ -244,9 +263,10 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		switch {
 		case !seen[f.name]:
 			d.errorf(n, path, "missing required field %q", f.name)
+		case bad[f.name]:
 		case fv.IsZero() || (fv.Kind() == reflect.Slice && fv.Len() == 0):
-			d.errorf(n, join(path, f.name), "must not be empty")
-			d.errs[len(d.errs)-1].Pos = d.m.Pos(join(path, f.name))
+			fp := join(path, f.name)
+			d.errs = append(d.errs, &Error{Pos: d.m.Pos(fp), Path: fp, Msg: "must not be empty"})
 		}
 	}
 }
@@ -299,6 +319,10 @@ func (d *decoder) mergePairs(v *yaml.Node, path string, depth int) []keyValue {
 	if depth > MaxDepth {
 		d.abortf(v, path, "nested too deeply (more than %d levels)", MaxDepth)
 		return nil
+	}
+	if v.Kind == yaml.AliasNode {
+		d.inAlias++
+		defer func() { d.inAlias-- }()
 	}
 	if v = d.resolve(v, path); v == nil || !d.take(v, path) {
 		return nil

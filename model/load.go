@@ -55,7 +55,8 @@ type loader struct {
 	root   *os.Root // nil for Parse: no disk access
 	dir    string   // folder of the main file as the user gave it
 	errs   Errors
-	fatal  bool           // a file could not be decoded: skip cross-checks
+	fatal  bool           // the main file could not be decoded: nothing to check
+	broken bool           // an include could not be read: references may dangle
 	stack  []string       // files being loaded, for include cycles
 	loaded map[string]Pos // files loaded, with where they were included
 }
@@ -70,7 +71,7 @@ func (l *loader) run(load func()) (m *Model, err error) {
 	}()
 	load()
 	if !l.fatal {
-		l.errs = append(l.errs, validate(l.m, l.root)...)
+		l.errs = append(l.errs, validate(l.m, l.root, !l.broken)...)
 	}
 	l.m.BuildIndex()
 	if len(l.errs) > 0 {
@@ -79,7 +80,9 @@ func (l *loader) run(load func()) (m *Model, err error) {
 	return l.m, nil
 }
 
+// errorAt reports a file that could not be loaded.
 func (l *loader) errorAt(pos Pos, path, format string, args ...any) {
+	l.broken = true
 	l.errs = append(l.errs, &Error{Pos: pos, Path: path, Msg: fmt.Sprintf(format, args...)})
 }
 
@@ -99,8 +102,13 @@ func (l *loader) loadFile(rel string, from Pos, fromPath string, isMain bool) {
 	}
 	data, err := readInRoot(l.root, rel)
 	if err != nil {
-		l.fatal = true
-		l.errorAt(from, fromPath, "%s", fileProblem(rel, err))
+		l.broken = true
+		l.fatal = l.fatal || isMain
+		if isMain {
+			l.errorAt(from, "", "%s", mainFileProblem(err))
+		} else {
+			l.errorAt(from, fromPath, "%s", fileProblem(rel, err))
+		}
 		return
 	}
 	l.stack = append(l.stack, rel)
@@ -113,7 +121,8 @@ func (l *loader) loadFile(rel string, from Pos, fromPath string, isMain bool) {
 func (l *loader) loadData(name string, data []byte, isMain bool) {
 	top, errs := parseYAML(name, data)
 	if errs != nil {
-		l.fatal = true
+		l.broken = true
+		l.fatal = l.fatal || isMain
 		l.errs = append(l.errs, errs...)
 		return
 	}
@@ -134,13 +143,15 @@ func (l *loader) loadData(name string, data []byte, isMain bool) {
 	}
 	l.errs = append(l.errs, d.errs...)
 	if d.aborted {
-		l.fatal = true
+		l.fatal = true // hostile input: stop here
 		return
 	}
 	if l.root == nil {
 		return // Parse: one file, no disk
 	}
-	for i := firstInclude; i < len(l.m.Include); i++ {
+	// Nested includes append to m.Include while we go: take this file's only.
+	lastInclude := len(l.m.Include)
+	for i := firstInclude; i < lastInclude; i++ {
 		l.include(name, i)
 	}
 }
@@ -263,4 +274,19 @@ func fileProblem(rel string, err error) string {
 		return fmt.Sprintf("%q: %v", shown, err)
 	}
 	return fmt.Sprintf("cannot read %q: %v", shown, err)
+}
+
+// mainFileProblem explains why the main model file could not be read;
+// the error line already names the file.
+func mainFileProblem(err error) string {
+	var se sizeError
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "file not found"
+	case errors.Is(err, errIsDir), errors.As(err, &se):
+		return err.Error()
+	case strings.Contains(err.Error(), "escapes from parent"):
+		return "the model file is a symbolic link out of its folder; name the real file instead"
+	}
+	return "cannot read the model: " + err.Error()
 }

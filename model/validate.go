@@ -21,14 +21,19 @@ type validator struct {
 
 // validate checks ids, derives the missing flow and doc ids, builds the
 // index and checks every reference. root may be nil (no disk checks).
-func validate(m *Model, root *os.Root) Errors {
+//
+// complete is false when an include could not be read: references into
+// it would dangle, so they are not checked (the include error says why).
+func validate(m *Model, root *os.Root, complete bool) Errors {
 	v := &validator{m: m, root: root, ids: map[string]Element{}}
 	v.checkIDs()
 	deriveIDs(m, v.ids)
 	m.BuildIndex()
-	v.checkReferences()
+	if complete {
+		v.checkReferences()
+		v.checkLinks()
+	}
 	v.checkDocs()
-	v.checkLinks()
 	return v.errs
 }
 

@@ -1,0 +1,288 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// errorCases are models with one kind of mistake each and the exact
+// lines `archdoc validate` prints for them.
+var errorCases = []struct {
+	name string
+	yaml string
+	want []string
+}{
+	{
+		name: "yaml syntax: tab indentation",
+		yaml: "name: x\n\tactors: []\n",
+		want: []string{"architecture.yaml:2:1: YAML syntax: found a tab character that violates indentation"},
+	},
+	{
+		name: "yaml syntax: unclosed flow list",
+		yaml: "name: x\nactors: [\n",
+		want: []string{"architecture.yaml:2:1: YAML syntax: did not find expected node content"},
+	},
+	{
+		name: "wrong types",
+		yaml: `name: [a]
+actors: {id: a}
+settings: {allow_html: yes}
+presentation:
+  sections:
+    - {section: title, weight: heavy}
+stack: [x]
+`,
+		want: []string{
+			"architecture.yaml:1:7: name: expected a string, got a list",
+			"architecture.yaml:2:9: actors: expected a list, got a mapping",
+			`architecture.yaml:3:24: settings.allow_html: expected true or false, got "yes"`,
+			`architecture.yaml:6:32: presentation.sections[0].weight: expected a number, got "heavy"`,
+			"architecture.yaml:7:8: stack: expected a mapping, got a list",
+		},
+	},
+	{
+		name: "scalars are accepted as text",
+		yaml: "name: 42\nversion: 1.10\n",
+	},
+	{
+		name: "unknown keys with did-you-mean",
+		yaml: `nmae: Shop
+colour: red
+actors:
+  - id: a
+    name: A
+    knd: person
+`,
+		want: []string{
+			`architecture.yaml:1:1: missing required field "name"`,
+			`architecture.yaml:1:1: nmae: unknown field "nmae" (did you mean "name"?)`,
+			`architecture.yaml:2:1: colour: unknown field "colour"`,
+			`architecture.yaml:6:5: actors[0].knd: unknown field "knd" (did you mean "kind"?)`,
+		},
+	},
+	{
+		name: "missing and empty required fields",
+		yaml: `name: ""
+actors:
+  - id: a
+flows:
+  - from: a
+notes:
+  - {on: a, text: }
+views:
+  - {id: v, include: []}
+`,
+		want: []string{
+			"architecture.yaml:1:7: name: must not be empty",
+			`architecture.yaml:3:5: actors[0]: missing required field "name"`,
+			`architecture.yaml:5:5: flows[0]: missing required field "to"`,
+			"architecture.yaml:7:19: notes[0].text: must not be empty",
+			"architecture.yaml:9:22: views[0].include: must not be empty",
+		},
+	},
+	{
+		name: "key given twice",
+		yaml: "name: a\nname: b\n",
+		want: []string{`architecture.yaml:2:1: name: key "name" given twice (first at line 1)`},
+	},
+	{
+		name: "bad ids",
+		yaml: `name: x
+actors:
+  - {id: User_Center, name: U}
+  - {id: a--b, name: B}
+  - {id: 用户, name: C}
+`,
+		want: []string{
+			`architecture.yaml:3:10: actors[0].id: bad id "User_Center": use lowercase letters, digits and single hyphens, like "user-center"`,
+			`architecture.yaml:4:10: actors[1].id: bad id "a--b": use lowercase letters, digits and single hyphens, like "a-b"`,
+			`architecture.yaml:5:10: actors[2].id: bad id "用户": use lowercase letters, digits and single hyphens`,
+		},
+	},
+	{
+		name: "duplicate ids across the model",
+		yaml: `name: x
+actors:
+  - {id: shop, name: A}
+domains:
+  - id: shop
+    name: D
+    modules:
+      - {id: shop, name: M}
+`,
+		want: []string{
+			`architecture.yaml:5:9: domains[0].id: duplicate id "shop": already used by actor actors[0] at architecture.yaml:3:10`,
+			`architecture.yaml:8:14: domains[0].modules[0].id: duplicate id "shop": already used by actor actors[0] at architecture.yaml:3:10`,
+		},
+	},
+	{
+		name: "dangling references",
+		yaml: `name: x
+actors:
+  - {id: user, name: U}
+domains:
+  - id: front
+    name: F
+    modules:
+      - {id: user-center, name: UC, tech: [redis, reddis, front]}
+stack:
+  layers:
+    - id: data
+      name: Data
+      technologies:
+        - {id: redis, name: Redis, used_by: [user-centre, redis]}
+flows:
+  - {from: user, to: user-centre}
+  - {from: data, to: user}
+  - from: user
+    to: front
+    steps:
+      - {from: usr, to: front}
+notes:
+  - {on: nobody, text: hi}
+ideas:
+  - {id: idea, title: I, related: [redis, nothing]}
+tasks:
+  - {id: task, title: T, tech: [user-center], modules: [redis]}
+`,
+		want: []string{
+			`architecture.yaml:8:51: domains[0].modules[0].tech[1]: unknown technology "reddis" (did you mean "redis"?)`,
+			`architecture.yaml:8:59: domains[0].modules[0].tech[2]: "front" is a domain, expected a technology`,
+			`architecture.yaml:14:46: stack.layers[0].technologies[0].used_by[0]: unknown module "user-centre" (did you mean "user-center"?)`,
+			`architecture.yaml:14:59: stack.layers[0].technologies[0].used_by[1]: "redis" is a technology, expected a module`,
+			`architecture.yaml:16:22: flows[0].to: unknown element "user-centre" (did you mean "user-center"?)`,
+			`architecture.yaml:17:12: flows[1].from: "data" is a layer, expected an actor, a domain, a module or a technology`,
+			`architecture.yaml:21:16: flows[2].steps[0].from: unknown element "usr" (did you mean "user"?)`,
+			`architecture.yaml:23:10: notes[0].on: unknown element "nobody"`,
+			`architecture.yaml:25:43: ideas[0].related[1]: unknown element "nothing"`,
+			`architecture.yaml:27:33: tasks[0].tech[0]: "user-center" is a module, expected a technology`,
+			`architecture.yaml:27:57: tasks[0].modules[0]: "redis" is a technology, expected a module`,
+		},
+	},
+	{
+		name: "enums",
+		yaml: `name: x
+actors:
+  - {id: a, name: A, kind: persn}
+ideas:
+  - {id: i, title: I, status: done}
+`,
+		want: []string{
+			`architecture.yaml:3:28: actors[0].kind: "persn" is not one of person, external (did you mean "person"?)`,
+			`architecture.yaml:5:31: ideas[0].status: "done" is not one of proposed, accepted, rejected, superseded`,
+		},
+	},
+	{
+		name: "views",
+		yaml: `name: x
+actors:
+  - {id: user, name: U, tags: [public]}
+views:
+  - id: v
+    include: ["*", tag:publik, usr]
+    exclude: ["*", tag:public]
+`,
+		want: []string{
+			`architecture.yaml:6:20: views[0].include[1]: no element has the tag "publik" (did you mean "public"?)`,
+			`architecture.yaml:6:32: views[0].include[2]: unknown element "usr" (did you mean "user"?)`,
+			`architecture.yaml:7:15: views[0].exclude[0]: "*" only makes sense in include`,
+		},
+	},
+	{
+		name: "presentation",
+		yaml: `name: x
+presentation:
+  sections:
+    - {section: stak}
+    - {section: tasks, only: [nope]}
+  slides:
+    - {id: hello, title: Hi, after: tasks}
+    - {id: hello, title: Again, after: end}
+`,
+		want: []string{
+			`architecture.yaml:4:17: presentation.sections[0].section: "stak" is not one of title, business, domains, stack, technologies, flows, ideas, tasks, highlights, glossary, slides (did you mean "stack"?)`,
+			`architecture.yaml:5:31: presentation.sections[1].only[0]: unknown element "nope"`,
+			`architecture.yaml:8:12: presentation.slides[1].id: duplicate slide id "hello": already used at architecture.yaml:7:12`,
+			`architecture.yaml:8:40: presentation.slides[1].after: "end" is not a section: one of title, business, domains, stack, technologies, flows, ideas, tasks, highlights, glossary, slides`,
+		},
+	},
+	{
+		name: "docs outside the folder",
+		yaml: `name: x
+docs:
+  - path: ../secret.md
+  - path: /etc/passwd
+  - path: docs/../../x.md
+  - title: no path
+`,
+		want: []string{
+			`architecture.yaml:3:11: docs[0].path: "../secret.md" is outside the model's folder`,
+			`architecture.yaml:4:11: docs[1].path: "/etc/passwd" is an absolute path: docs must be inside the model's folder`,
+			`architecture.yaml:5:11: docs[2].path: "docs/../../x.md" is outside the model's folder`,
+			`architecture.yaml:6:5: docs[3]: missing required field "path"`,
+		},
+	},
+	{
+		name: "markdown links",
+		yaml: `name: x
+summary: See [the center](module:user-centre), [Redis](module:redis) and [site](https://example.com).
+domains:
+  - id: front
+    name: F
+    modules:
+      - id: user-center
+        name: UC
+        features: ["login, see [cache](tech:redis)", "[x](actor:)"]
+stack:
+  layers:
+    - id: data
+      name: Data
+      technologies:
+        - {id: redis, name: Redis, why: "[ok](tech:redis) [ok](layer:data)"}
+presentation:
+  notes:
+    intro: "[bad](idea:nope)"
+`,
+		want: []string{
+			`architecture.yaml:2:10: summary: link (module:redis): "redis" is a technology, expected a module`,
+			`architecture.yaml:2:10: summary: link (module:user-centre): unknown module "user-centre" (did you mean "user-center"?)`,
+			`architecture.yaml:9:54: domains[0].modules[0].features[1]: link (actor:) names no element`,
+			`architecture.yaml:18:12: presentation.notes.intro: link (idea:nope): unknown idea "nope"`,
+		},
+	},
+	{
+		name: "included-only checks do not apply to the main file",
+		yaml: "name: x\ninclude: [other.yaml]\n",
+	},
+	{
+		name: "merge keys",
+		yaml: `name: x
+actors:
+  - &base {id: a, name: A, kind: person}
+  - <<: *base
+    id: b
+    nme: B
+`,
+		want: []string{`architecture.yaml:6:5: actors[1].nme: unknown field "nme" (did you mean "name"?)`},
+	},
+}
+
+func TestValidationMessages(t *testing.T) {
+	for _, tc := range errorCases {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("architecture.yaml", []byte(tc.yaml))
+			got := errorLines(err)
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("errors differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
+// errorLines is what the CLI prints: one line per error.
+func errorLines(err error) []string {
+	if err == nil {
+		return nil
+	}
+	return strings.Split(err.Error(), "\n")
+}
