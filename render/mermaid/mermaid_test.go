@@ -1,0 +1,137 @@
+package mermaid
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// handBuilt reads the hand-built scenes shared with the svg renderer.
+func handBuilt(t *testing.T) map[string]*scene.Scene {
+	t.Helper()
+	files, _ := filepath.Glob("../svg/testdata/scenes/*.json")
+	if len(files) == 0 {
+		t.Fatal("no scenes in ../svg/testdata/scenes")
+	}
+	out := map[string]*scene.Scene{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var s scene.Scene
+		if err := json.Unmarshal(data, &s); err != nil {
+			t.Fatalf("%s: %v", f, err)
+		}
+		out[strings.TrimSuffix(filepath.Base(f), ".json")] = &s
+	}
+	return out
+}
+
+func render(t *testing.T, s *scene.Scene) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := Render(&b, s); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		os.MkdirAll(filepath.Dir(path), 0o755)
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
+	}
+}
+
+func TestGoldenHandBuilt(t *testing.T) {
+	for name, s := range handBuilt(t) {
+		t.Run(name, func(t *testing.T) {
+			golden(t, "handbuilt/"+name+".mmd", []byte(render(t, s)))
+		})
+	}
+}
+
+func TestFlowchartStructure(t *testing.T) {
+	got := render(t, handBuilt(t)["business"])
+	for _, want := range []string{
+		"flowchart LR\n",
+		`  subgraph c_frontend["前台"]` + "\n    n_cashback(\"返利业务<br/>浏览记录 · 出站记录\")\n",
+		`  n_anonymous(["Anonymous User"])`,
+		`  n_soft_login>"软登录状态；修改敏感<br/>信息与提现需强登录"]`,
+		`  n_anonymous -->|"登录/注册"| n_user`,
+		`  c_frontend -->|"数据交互/api"| c_data`,
+		`  n_soft_login -.- n_user`,
+		`  n_ops_tool -.->|"调用 #quot;退款#quot; #amp; #lt;b#gt;"| n_payment`,
+		"  style c_data fill:#fff8e6,stroke:#d49a1a\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "<script") || strings.Contains(got, `"Pay"`) {
+		t.Error("model text not escaped")
+	}
+}
+
+func TestEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		`a "b"`:         "a #quot;b#quot;",
+		"x#1;y":         "x#35;1#59;y",
+		"<script>&":     "#lt;script#gt;#amp;",
+		"`md` | pipe":   "#96;md#96; #124; pipe",
+		"line\nbreak\t": "line break ",
+		"中文（全角）":        "中文（全角）",
+	} {
+		if got := escape(in); got != want {
+			t.Errorf("escape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestIDsAreSafeAndUnique(t *testing.T) {
+	m := newIDs()
+	got := []string{m.get("n_", "end"), m.get("n_", "user-center"), m.get("n_", "user_center"), m.get("n_", "用户"), m.get("n_", "end")}
+	want := []string{"n_end", "n_user_center", "n_user_center_2", "n_u7528u6237", "n_end"}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("id %d = %q, want %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestSequence(t *testing.T) {
+	got := render(t, handBuilt(t)["sequence"])
+	for _, want := range []string{
+		"sequenceDiagram\n  autonumber\n",
+		"  actor p_user as User\n",
+		"  participant p_user_center as 用户中心模块\n",
+		"  p_user->>p_app: 打开提现页\n",
+		"  p_wallet-->>p_user_center: ok\n",
+		"  p_user_center-->>p_app: 结果 #quot;done#quot; #lt;i#gt;\n",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q\n%s", want, got)
+		}
+	}
+}
