@@ -1,0 +1,169 @@
+package pptx
+
+import (
+	"archive/zip"
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+func sampleScene() *scene.Scene {
+	s := &scene.Scene{ID: "business", Kind: scene.KindGraph, Width: 400, Height: 220, FontSize: 14,
+		Clusters: []scene.Cluster{{ID: "front", Label: []string{"前台"}, Group: "front", Rect: scene.Rect{X: 150, Y: 10, W: 240, H: 200}, LabelPos: scene.Point{X: 158, Y: 14}}},
+		Nodes: []scene.Node{
+			{ID: "user", Shape: scene.ShapeActor, Label: []string{"用户"}, Rect: scene.Rect{X: 10, Y: 60, W: 80, H: 90}},
+			{ID: "mall", Shape: scene.ShapeBox, Label: []string{"商城 & <api>"}, Sub: "module", Group: "front", Parent: "front", Rect: scene.Rect{X: 200, Y: 50, W: 140, H: 50}},
+			{ID: "sqs", Shape: scene.ShapeExternal, Label: []string{"SQS"}, Rect: scene.Rect{X: 200, Y: 140, W: 140, H: 50}},
+		},
+		Edges: []scene.Edge{{ID: "f1", From: "user", To: "mall", Arrow: true, Label: []string{"下单"},
+			Path: []scene.Point{{X: 90, Y: 100}, {X: 130, Y: 100}, {X: 160, Y: 75}, {X: 200, Y: 75}}, LabelRect: scene.Rect{X: 120, Y: 70, W: 30, H: 16}}},
+	}
+	return s
+}
+
+func samplePresentation() *Presentation {
+	para := func(text string, bullet bool, level int) Paragraph {
+		return Paragraph{Bullet: bullet, Level: level, Runs: []Run{{Text: text}}}
+	}
+	return &Presentation{Title: "积分商城", Author: "张三", Lang: "zh-CN", Slides: []Slide{
+		{Layout: LayoutTitle, Title: "积分商城架构", Body: []Paragraph{para("张三 · 2026", false, 0)}, Notes: []Paragraph{para("开场白", false, 0)}},
+		{Layout: LayoutContent, Title: "业务模型", Diagram: sampleScene(), Notes: []Paragraph{para("从左到右讲", false, 0)}},
+		{Layout: LayoutContent, Title: "PHP", Body: []Paragraph{
+			{Runs: []Run{{Text: "为什么选它", Bold: true}, {Text: " 团队熟悉 <LNMP>"}}},
+			para("单例在常驻进程里会断线", true, 0), para("二级", true, 1),
+			{Number: 1, Runs: []Run{{Text: "第一步"}, {Text: " code", Code: true}}},
+		}},
+		{Layout: LayoutContent, Title: "前台", Split: true, Body: []Paragraph{para("面向用户", false, 0)}, Diagram: sampleScene()},
+	}}
+}
+
+func writeSample(t *testing.T) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := Write(&buf, samplePresentation()); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := writeSample(t), writeSample(t)
+	if !bytes.Equal(a, b) {
+		t.Fatal("two writes of the same presentation differ")
+	}
+	zr, err := zip.NewReader(bytes.NewReader(a), int64(len(a)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := ""
+	for _, f := range zr.File {
+		if f.Name <= prev {
+			t.Errorf("entries not sorted: %q after %q", f.Name, prev)
+		}
+		prev = f.Name
+		if f.Modified.Year() != 1980 {
+			t.Errorf("%s has timestamp %v", f.Name, f.Modified)
+		}
+	}
+}
+
+func TestPackageStructure(t *testing.T) {
+	data := writeSample(t)
+	if err := Check(data, 4); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestChineseAndPlaceholders(t *testing.T) {
+	parts := unzip(t, writeSample(t))
+	s1 := string(parts["ppt/slides/slide1.xml"])
+	for _, want := range []string{`<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`, `<a:t>积分商城架构</a:t>`, `lang="zh-CN"`, `<a:ea typeface="Microsoft YaHei"/>`} {
+		if !strings.Contains(s1, want) {
+			t.Errorf("slide1 lacks %s", want)
+		}
+	}
+	s2 := string(parts["ppt/slides/slide2.xml"])
+	for _, want := range []string{`prst="roundRect"`, `<a:cubicBezTo>`, `<a:tailEnd type="triangle"`, `prst="ellipse"`, `cmpd="dbl"`, `<a:prstDash val="dash"/>`, `<a:t>商城 &amp; &lt;api&gt;</a:t>`} {
+		if !strings.Contains(s2, want) {
+			t.Errorf("diagram slide lacks %s", want)
+		}
+	}
+	s3 := string(parts["ppt/slides/slide3.xml"])
+	for _, want := range []string{`<p:ph idx="1"/>`, `b="1"`, `<a:pPr lvl="1"/>`, `<a:buAutoNum type="arabicPeriod" startAt="1"/>`, `<a:latin typeface="Consolas"/>`} {
+		if !strings.Contains(s3, want) {
+			t.Errorf("content slide lacks %s", want)
+		}
+	}
+	if n := string(parts["ppt/notesSlides/notesSlide2.xml"]); !strings.Contains(n, "<a:t>从左到右讲</a:t>") {
+		t.Errorf("notes of slide 2 lack the notes text:\n%s", n)
+	}
+}
+
+func unzip(t *testing.T, data []byte) map[string][]byte {
+	t.Helper()
+	parts, err := readParts(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return parts
+}
+
+// TestLibreOfficeConverts opens the package in LibreOffice (where
+// installed) and checks it renders one page per slide; it also writes PNGs
+// of the pages under $ARCHDOC_LOOK (if set) for a human to look at.
+func TestLibreOfficeConverts(t *testing.T) {
+	pages := ConvertWithLibreOffice(t, writeSample(t))
+	if pages != 4 {
+		t.Errorf("LibreOffice rendered %d pages, want 4", pages)
+	}
+}
+
+// ConvertWithLibreOffice converts a pptx to PDF with soffice and returns
+// the page count; it skips the test loudly when soffice or pdfinfo is missing.
+func ConvertWithLibreOffice(t *testing.T, data []byte) int {
+	t.Helper()
+	soffice := ""
+	for _, n := range []string{"soffice", "libreoffice"} {
+		if p, err := exec.LookPath(n); err == nil {
+			soffice = p
+			break
+		}
+	}
+	if soffice == "" {
+		t.Skip("LOUD SKIP: LibreOffice (soffice) is not installed; apt-get install libreoffice-impress to run the PPTX conversion test")
+	}
+	if _, err := exec.LookPath("pdfinfo"); err != nil {
+		t.Skip("LOUD SKIP: pdfinfo (poppler-utils) is not installed; CI installs it")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "deck.pptx")
+	if err := os.WriteFile(in, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir, in)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("soffice: %v\n%s", err, out)
+	}
+	pdf := filepath.Join(dir, "deck.pdf")
+	out, err := exec.Command("pdfinfo", pdf).Output()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v (soffice wrote no PDF?)", err)
+	}
+	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
+	if m == nil {
+		t.Fatalf("pdfinfo output has no page count:\n%s", out)
+	}
+	if look := os.Getenv("ARCHDOC_LOOK"); look != "" {
+		_ = os.MkdirAll(look, 0o755)
+		_ = exec.Command("pdftoppm", "-png", "-r", "60", pdf, filepath.Join(look, t.Name()[strings.LastIndex(t.Name(), "/")+1:])).Run()
+	}
+	n, _ := strconv.Atoi(string(m[1]))
+	return n
+}
