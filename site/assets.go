@@ -1,0 +1,79 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"regexp"
+	"strconv"
+
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/styles"
+
+	"github.com/archdoc/archdoc/templates"
+)
+
+// assets copies the embedded stylesheet and scripts and writes the
+// generated ones: the code-highlighting CSS and the search index.
+func (b *builder) assets() error {
+	err := fs.WalkDir(templates.FS, "assets", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(templates.FS, p)
+		b.files[p] = data
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	b.files["assets/chroma.css"] = chromaCSS
+	idx, err := b.searchIndexJS()
+	b.files["assets/search-index.js"] = idx
+	return err
+}
+
+// chromaCSS styles highlighted code (goldmark-highlighting writes CSS
+// classes, not inline styles): GitHub colours, and GitHub dark under the
+// site's dark theme, whether chosen by the toggle or by the system.
+var chromaCSS = func() []byte {
+	formatter := html.New(html.WithClasses(true))
+	var light, dark bytes.Buffer
+	if err := formatter.WriteCSS(&light, styles.Get("github")); err != nil {
+		panic(err)
+	}
+	if err := formatter.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
+		panic(err)
+	}
+	var out bytes.Buffer
+	out.Write(light.Bytes())
+	out.Write(scopeCSS(dark.Bytes(), `:root[data-theme="dark"] `))
+	out.WriteString("@media (prefers-color-scheme: dark) {\n")
+	out.Write(scopeCSS(dark.Bytes(), `:root:not([data-theme="light"]) `))
+	out.WriteString("}\n")
+	return out.Bytes()
+}()
+
+var cssSelectorStart = regexp.MustCompile(`(?m)(^|\*/ |, )\.`)
+
+// scopeCSS prefixes every class selector that starts a rule with scope.
+func scopeCSS(css []byte, scope string) []byte {
+	return cssSelectorStart.ReplaceAll(css, []byte("${1}"+scope+"."))
+}
+
+func quote(s string) string { return strconv.Quote(s) }
+
+// rootError words an os.Root read failure for a model author.
+func rootError(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "no such file"
+	case err.Error() == "path escapes from parent":
+		return "the path leads outside the model's folder"
+	}
+	return err.Error()
+}

@@ -1,0 +1,239 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/templates"
+)
+
+// builder renders one site into memory.
+type builder struct {
+	m      *model.Model
+	cfg    config
+	ui     map[string]string
+	md     *markdown
+	scenes map[string]*scene.Scene
+	pages  map[string]*template.Template // template name ("module") -> set
+	files  map[string][]byte
+	report *Report
+	errs   model.Errors
+	search []searchEntry
+	tour   []link // reading path, site-relative Hrefs
+}
+
+// link is a labelled, page-relative link as the templates use it. An
+// empty Href means "no page": the label is shown as plain text.
+type link struct {
+	Href, Label, Note string
+	Current           bool
+}
+
+type tour struct {
+	Prev, Next  *link
+	Step, Total int
+}
+
+// page is what every template sees as ".": the frame's data plus D, the
+// data of the kind of page.
+type page struct {
+	b        *builder
+	Path     string // file path, e.g. "module/user-center.html"
+	Root     string // "" or "../": the way back to the site root
+	Title    string
+	Lang     string
+	SiteName string
+	Version  string
+	T        map[string]string
+	Nav      []link
+	Crumbs   []link
+	Tour     *tour
+	D        any
+}
+
+func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, error) {
+	b := &builder{
+		m: m, cfg: cfg, ui: uiTable(m.Language), md: newMarkdown(m),
+		scenes: map[string]*scene.Scene{}, pages: map[string]*template.Template{},
+		files: map[string][]byte{}, report: &Report{},
+	}
+	for _, s := range scenes {
+		b.scenes[s.ID] = s
+		for _, w := range s.Warnings {
+			b.report.Warnings = append(b.report.Warnings, s.ID+": "+w)
+		}
+	}
+	if err := b.parseTemplates(); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+// parseTemplates makes one template set per page kind: the layout plus
+// that kind's "content".
+func (b *builder) parseTemplates() error {
+	base, err := template.New("").ParseFS(templates.FS, "html/layout.html")
+	if err != nil {
+		return err
+	}
+	names, err := fs.Glob(templates.FS, "html/*.html")
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		kind := strings.TrimSuffix(strings.TrimPrefix(n, "html/"), ".html")
+		if kind == "layout" || kind == "error" {
+			continue
+		}
+		t, err := template.Must(base.Clone()).ParseFS(templates.FS, n)
+		if err != nil {
+			return err
+		}
+		b.pages[kind] = t
+	}
+	return nil
+}
+
+// newPage starts a page at path.
+func (b *builder) newPage(path, title string) *page {
+	p := &page{
+		b: b, Path: path, Root: relTo(path), Title: title,
+		Lang: htmlLang(b.m.Language), SiteName: b.siteName(), Version: b.m.Version, T: b.ui,
+	}
+	p.Nav = b.nav(p)
+	p.Tour = b.tourFor(p)
+	return p
+}
+
+func (b *builder) siteName() string {
+	if b.m.Name != "" {
+		return b.m.Name
+	}
+	return "Architecture"
+}
+
+// emit renders p with the template of the given kind.
+func (b *builder) emit(kind string, p *page) error {
+	t, ok := b.pages[kind]
+	if !ok {
+		return fmt.Errorf("site: no template for %q pages", kind)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
+		return fmt.Errorf("site: page %s: %w", p.Path, err)
+	}
+	b.files[p.Path] = buf.Bytes()
+	b.report.Pages++
+	return nil
+}
+
+// nav is the top menu, with the current section marked.
+func (b *builder) nav(p *page) []link {
+	items := []struct{ url, key string }{{"index.html", "home"}, {"stack.html", "stack"}, {"flows.html", "flows"}}
+	if len(b.m.Ideas) > 0 {
+		items = append(items, struct{ url, key string }{"ideas.html", "ideas"})
+	}
+	if len(b.m.Tasks) > 0 {
+		items = append(items, struct{ url, key string }{"tasks.html", "tasks"})
+	}
+	if len(b.m.Glossary) > 0 {
+		items = append(items, struct{ url, key string }{"glossary.html", "glossary"})
+	}
+	if len(b.m.Docs) > 0 {
+		items = append(items, struct{ url, key string }{"docs.html", "docs"})
+	}
+	if _, ok := b.cfg.extra["slides.html"]; ok {
+		items = append(items, struct{ url, key string }{"slides.html", "slides"})
+	}
+	section := map[string]string{"tech/": "stack.html", "flow/": "flows.html", "docs/": "docs.html"}
+	current := p.Path
+	for prefix, u := range section {
+		if strings.HasPrefix(p.Path, prefix) {
+			current = u
+		}
+	}
+	out := make([]link, len(items))
+	for i, it := range items {
+		out[i] = link{Href: p.Root + it.url, Label: b.ui[it.key], Current: it.url == current}
+	}
+	return out
+}
+
+// tourFor places p on the reading path, if it is on it.
+func (b *builder) tourFor(p *page) *tour {
+	for i, l := range b.tour {
+		if l.Href != p.Path {
+			continue
+		}
+		t := &tour{Step: i + 1, Total: len(b.tour)}
+		if i > 0 {
+			prev := b.tour[i-1]
+			prev.Href = p.Root + prev.Href
+			t.Prev = &prev
+		}
+		if i+1 < len(b.tour) {
+			next := b.tour[i+1]
+			next.Href = p.Root + next.Href
+			t.Next = &next
+		}
+		return t
+	}
+	return nil
+}
+
+// ref links to the element with id from page p; unknown ids become a
+// plain label.
+func (p *page) ref(id string) link {
+	e, ok := p.b.m.Element(id)
+	if !ok {
+		return link{Label: id}
+	}
+	u := p.b.md.elementURL(e)
+	l := link{Label: elementName(e), Href: ""}
+	if u != "" {
+		l.Href = p.Root + u
+	}
+	return l
+}
+
+func (p *page) refs(ids []string) []link {
+	out := make([]link, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, p.ref(id))
+	}
+	return out
+}
+
+// elementName is what a reader calls e.
+func elementName(e model.Element) string {
+	if e.Name != "" {
+		return e.Name
+	}
+	if e.Kind == model.KindFlow && e.Flow != nil {
+		return e.Flow.From + " → " + e.Flow.To
+	}
+	return e.ID
+}
+
+// MD renders model Markdown for this page.
+func (p *page) MD(src string) template.HTML {
+	return p.b.md.render(src, p.Root, "", &p.b.report.Warnings)
+}
+
+// MDInline renders a short Markdown phrase without a paragraph around it.
+func (p *page) MDInline(src string) template.HTML {
+	return p.b.md.inline(src, p.Root, &p.b.report.Warnings)
+}
+
+// Status is an idea's status in the UI language.
+func (p *page) Status(s string) string {
+	if t, ok := p.T["status."+s]; ok {
+		return t
+	}
+	return s
+}

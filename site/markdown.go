@@ -1,0 +1,318 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/yuin/goldmark"
+	highlighting "github.com/yuin/goldmark-highlighting/v2"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// markdown renders the model's Markdown text for one site. Links written
+// as kind:id (e.g. [用户中心](module:user-center)) become relative links to
+// the element's page; links to unknown elements and links with a
+// dangerous scheme are neutralised; raw HTML is shown as text unless the
+// model sets allow_html.
+type markdown struct {
+	gm       goldmark.Markdown
+	m        *model.Model
+	docPaths map[string]model.Element // cleaned doc path ("docs/a.md") -> doc
+}
+
+// Parser context keys carry the per-page state into the AST transformer.
+var (
+	rootKey     = parser.NewContextKey() // string: "" or "../"
+	pageDirKey  = parser.NewContextKey() // string: folder of the Markdown source ("" or "docs")
+	problemsKey = parser.NewContextKey() // *[]string: unresolved links
+)
+
+func newMarkdown(m *model.Model) *markdown {
+	md := &markdown{m: m, docPaths: map[string]model.Element{}}
+	for _, e := range m.Elements() {
+		if e.Kind == model.KindDoc {
+			md.docPaths[path.Clean(e.Doc.Path)] = e
+		}
+	}
+	rendererOpts := []renderer.Option{ghtml.WithXHTML()}
+	if m.Settings.AllowHTML {
+		rendererOpts = append(rendererOpts, ghtml.WithUnsafe())
+	} else {
+		rendererOpts = append(rendererOpts, renderer.WithNodeRenderers(util.Prioritized(escapedHTML{}, 10)))
+	}
+	md.gm = goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.Footnote,
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
+			highlighting.NewHighlighting(highlighting.WithFormatOptions(html.WithClasses(true))),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithASTTransformers(util.Prioritized(md, 100)),
+		),
+		goldmark.WithRendererOptions(rendererOpts...),
+	)
+	return md
+}
+
+// render converts src for a page whose root prefix is root. dir is the
+// folder of the Markdown file src came from ("" for model text), so that
+// relative links between docs resolve. Unresolved links are appended to
+// problems.
+func (md *markdown) render(src, root, dir string, problems *[]string) template.HTML {
+	doc, source := md.parse(src, root, dir, problems)
+	return md.renderAST(doc, source)
+}
+
+func (md *markdown) parse(src, root, dir string, problems *[]string) (ast.Node, []byte) {
+	source := []byte(src)
+	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	ctx.Set(rootKey, root)
+	ctx.Set(pageDirKey, dir)
+	ctx.Set(problemsKey, problems)
+	return md.gm.Parser().Parse(text.NewReader(source), parser.WithContext(ctx)), source
+}
+
+func (md *markdown) renderAST(doc ast.Node, source []byte) template.HTML {
+	var b bytes.Buffer
+	if err := md.gm.Renderer().Render(&b, source, doc); err != nil {
+		// Rendering into a buffer only fails on a renderer bug; show the
+		// text rather than nothing.
+		return template.HTML(template.HTMLEscapeString(string(source)))
+	}
+	// Model text is trusted only as far as goldmark's safe mode and our
+	// transformer make it; see Transform.
+	return template.HTML(b.String())
+}
+
+// inline renders short Markdown (a feature, a pitfall) without the
+// surrounding paragraph.
+func (md *markdown) inline(src, root string, problems *[]string) template.HTML {
+	s := strings.TrimSpace(string(md.render(src, root, "", problems)))
+	if strings.HasPrefix(s, "<p>") && strings.HasSuffix(s, "</p>") && strings.Count(s, "<p>") == 1 {
+		s = s[3 : len(s)-4]
+	}
+	return template.HTML(s)
+}
+
+// Transform rewrites links: kind:id to page URLs, relative .md links
+// between docs to their pages, and anything with a dangerous scheme to "#".
+func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	root, _ := pc.Get(rootKey).(string)
+	dir, _ := pc.Get(pageDirKey).(string)
+	problems, _ := pc.Get(problemsKey).(*[]string)
+	source := reader.Source()
+	var unsafeAutoLinks []*ast.AutoLink
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Link:
+			dest, ok := md.resolve(string(n.Destination), root, dir)
+			if !ok {
+				if problems != nil {
+					*problems = append(*problems, "unresolved link "+string(n.Destination))
+				}
+				n.SetAttributeString("class", []byte("unresolved"))
+			}
+			n.Destination = []byte(dest)
+		case *ast.Image:
+			if !safeURL(string(n.Destination)) {
+				n.Destination = []byte("#")
+			}
+		case *ast.AutoLink:
+			if !safeURL(string(n.URL(source))) {
+				unsafeAutoLinks = append(unsafeAutoLinks, n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range unsafeAutoLinks {
+		n.Parent().ReplaceChild(n.Parent(), n, ast.NewString(n.Label(source)))
+	}
+}
+
+// resolve maps a Markdown link destination to the URL to write. ok is
+// false for a kind:id link to an element the model does not have.
+func (md *markdown) resolve(dest, root, dir string) (string, bool) {
+	if kind, id, isRef := elementRef(dest); isRef {
+		frag := ""
+		if i := strings.IndexByte(id, '#'); i >= 0 {
+			id, frag = id[:i], id[i:]
+		}
+		e, found := md.m.Element(id)
+		if !found || e.Kind != kind {
+			return "#", false
+		}
+		u := md.elementURL(e)
+		if u == "" {
+			return "#", false
+		}
+		if frag != "" && !strings.Contains(u, "#") {
+			u += frag
+		}
+		return root + u, true
+	}
+	if !safeURL(dest) {
+		return "#", true
+	}
+	// A relative link from one doc to another doc's .md file.
+	if p, frag, _ := strings.Cut(dest, "#"); strings.HasSuffix(p, ".md") && !strings.Contains(p, ":") && !strings.HasPrefix(p, "/") {
+		if e, ok := md.docPaths[path.Join(dir, p)]; ok {
+			if frag != "" {
+				frag = "#" + frag
+			}
+			return root + PageURL(e) + frag, true
+		}
+	}
+	return dest, true
+}
+
+// elementURL is PageURL, with notes sent to the page of what they are on.
+func (md *markdown) elementURL(e model.Element) string {
+	if e.Kind == model.KindNote {
+		on, ok := md.m.Element(e.Note.On)
+		if !ok || on.Kind == model.KindNote {
+			return ""
+		}
+		return PageURL(on)
+	}
+	return PageURL(e)
+}
+
+var refKinds = map[string]model.Kind{}
+
+func init() {
+	for _, k := range []model.Kind{model.KindActor, model.KindDomain, model.KindModule, model.KindLayer,
+		model.KindTech, model.KindFlow, model.KindIdea, model.KindTask, model.KindDoc, model.KindNote, model.KindView} {
+		refKinds[string(k)] = k
+	}
+}
+
+// elementRef splits "module:user-center" into its kind and id.
+func elementRef(dest string) (model.Kind, string, bool) {
+	k, id, ok := strings.Cut(dest, ":")
+	kind, known := refKinds[k]
+	if !ok || !known || id == "" {
+		return "", "", false
+	}
+	return kind, id, true
+}
+
+// safeURL reports whether a link target is harmless: relative, a
+// fragment, or http(s), mailto or tel. Browsers ignore tabs, newlines and
+// leading control characters in URLs, so they are removed before the
+// scheme is read ("java\tscript:" is javascript:).
+func safeURL(u string) bool {
+	s := strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f {
+			return -1
+		}
+		return unicode.ToLower(r)
+	}, u)
+	i := strings.IndexAny(s, ":/?#")
+	if i < 0 || s[i] != ':' {
+		return true
+	}
+	switch s[:i] {
+	case "http", "https", "mailto", "tel":
+		return true
+	}
+	return false
+}
+
+// headingIDs makes heading anchors that keep letters of every script, so
+// "## 第 1 天：看懂业务" gets id "第-1-天看懂业务" rather than "heading".
+type headingIDs struct{ used map[string]bool }
+
+func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	base := slug(string(value))
+	if base == "" {
+		base = "section"
+	}
+	id := base
+	for i := 1; h.used[id]; i++ {
+		id = base + "-" + itoa(i)
+	}
+	h.used[id] = true
+	return []byte(id)
+}
+
+func (h *headingIDs) Put(value []byte) { h.used[string(value)] = true }
+
+// slug lower-cases s, keeps letters and digits of any script and turns
+// runs of spaces, '-' and '_' into one '-'.
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.TrimSpace(s) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			dash = false
+			b.WriteRune(unicode.ToLower(r))
+		case unicode.IsSpace(r) || r == '-' || r == '_':
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func itoa(i int) string {
+	if i < 10 {
+		return string(rune('0' + i))
+	}
+	return itoa(i/10) + string(rune('0'+i%10))
+}
+
+// escapedHTML renders raw HTML in Markdown as visible text, for models
+// that have not opted in to allow_html.
+type escapedHTML struct{}
+
+func (escapedHTML) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindRawHTML, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering {
+			segs := n.(*ast.RawHTML).Segments
+			for i := 0; i < segs.Len(); i++ {
+				seg := segs.At(i)
+				_, _ = w.Write(util.EscapeHTML(seg.Value(source)))
+			}
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	reg.Register(ast.KindHTMLBlock, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkSkipChildren, nil
+		}
+		b := n.(*ast.HTMLBlock)
+		_, _ = w.WriteString(`<p class="raw-html">`)
+		lines := b.Lines()
+		for i := 0; i < lines.Len(); i++ {
+			line := lines.At(i)
+			_, _ = w.Write(util.EscapeHTML(line.Value(source)))
+		}
+		if b.HasClosure() {
+			_, _ = w.Write(util.EscapeHTML(b.ClosureLine.Value(source)))
+		}
+		_, _ = w.WriteString("</p>\n")
+		return ast.WalkSkipChildren, nil
+	})
+}

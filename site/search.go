@@ -1,0 +1,119 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+)
+
+// searchEntry is one hit target of the client-side search. Keys are
+// short because the index ships with every page.
+type searchEntry struct {
+	Kind  string `json:"k"` // kind, in the UI language
+	Title string `json:"t"`
+	URL   string `json:"u"` // site-relative, may carry #section
+	Text  string `json:"x"` // plain text to match and to quote
+}
+
+func (b *builder) addSearch(kindKey, title, url, text string) {
+	b.search = append(b.search, searchEntry{Kind: b.ui[kindKey], Title: title, URL: url, Text: squash(text)})
+}
+
+// searchIndexJS is the index as a script (not JSON to fetch) so that
+// search works from file://. encoding/json escapes <, > and & and the
+// JavaScript line separators, so model text cannot end the script.
+func (b *builder) searchIndexJS() ([]byte, error) {
+	data, err := json.Marshal(b.search)
+	if err != nil {
+		return nil, err
+	}
+	var out bytes.Buffer
+	out.WriteString("window.ARCHDOC_INDEX=")
+	out.Write(data)
+	out.WriteString(";\n")
+	return out.Bytes(), nil
+}
+
+// squash collapses runs of white space to one space.
+func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+var plainParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+
+// plain is Markdown's readable text, for the search index.
+func plain(md string) string {
+	if md == "" {
+		return ""
+	}
+	source := []byte(md)
+	doc := plainParser.Parse(text.NewReader(source))
+	return textOf(doc, source)
+}
+
+// textOf collects the text under n: inline text, code spans and code
+// blocks, one space between blocks.
+func textOf(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.Text:
+			seg := n.Segment
+			b.Write(seg.Value(source))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			b.Write(n.Value)
+		case *ast.AutoLink:
+			b.Write(n.Label(source))
+		case *ast.FencedCodeBlock, *ast.CodeBlock:
+			lines := n.Lines()
+			for i := 0; i < lines.Len(); i++ {
+				seg := lines.At(i)
+				b.Write(seg.Value(source))
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.RawHTML, *ast.HTMLBlock:
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	return squash(b.String())
+}
+
+type docSection struct{ anchor, title, text string }
+
+// docSections splits a doc into the part before its first heading and one
+// part per heading, so search results can jump to the section.
+func docSections(doc ast.Node, source []byte) []docSection {
+	cur := &docSection{}
+	var out []docSection
+	flush := func() {
+		if cur.anchor != "" || strings.TrimSpace(cur.text) != "" {
+			cur.text = squash(cur.text)
+			out = append(out, *cur)
+		}
+	}
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			flush()
+			id, _ := h.AttributeString("id")
+			anchor, _ := id.([]byte)
+			cur = &docSection{anchor: string(anchor), title: textOf(h, source)}
+			continue
+		}
+		cur.text += " " + textOf(c, source)
+	}
+	flush()
+	return out
+}

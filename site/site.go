@@ -1,0 +1,120 @@
+// Package site turns a model into a static website for newcomers: one
+// page per domain, module, technology, flow and doc, the diagrams inline,
+// a client-side search index and a reading path. The site works from
+// file:// and under any sub-path: every link is relative and every asset
+// is embedded in the binary (package templates).
+package site
+
+import (
+	"context"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+// Report says what a build wrote.
+type Report struct {
+	Pages    int      // HTML pages
+	Diagrams int      // diagrams drawn into pages
+	Files    int      // every file, assets included
+	Warnings []string // problems worked around (unresolved links, layout fallbacks)
+}
+
+// SceneFunc lays out the model's views (see render.Scenes).
+type SceneFunc func(ctx context.Context, m *model.Model) ([]*scene.Scene, error)
+
+// Option changes how Build works.
+type Option func(*config)
+
+type config struct {
+	extra  map[string][]byte
+	scenes SceneFunc
+}
+
+// WithExtraFile adds a file to the site at name (a slash-separated path
+// relative to the site root, e.g. "slides.html"). The slides package uses
+// it; a top-level "slides.html" also gets a link in the site's menu.
+// Build fails if name is unsafe or clashes with a page of the site.
+func WithExtraFile(name string, data []byte) Option {
+	return func(c *config) {
+		if c.extra == nil {
+			c.extra = map[string][]byte{}
+		}
+		c.extra[name] = data
+	}
+}
+
+// WithScenes replaces the layout step (render.Scenes by default), e.g.
+// with pre-computed scenes or, in tests, none at all.
+func WithScenes(f SceneFunc) Option {
+	return func(c *config) { c.scenes = f }
+}
+
+// Build writes the site for m into outDir. Everything is rendered in
+// memory first, then written to a fresh folder next to outDir that
+// replaces outDir only when complete: a failed build leaves the previous
+// site exactly as it was. Problems with the model (a doc file that cannot
+// be read) come back as model.Errors with positions.
+func Build(ctx context.Context, m *model.Model, outDir string, opts ...Option) (*Report, error) {
+	files, rep, err := Render(ctx, m, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeSite(outDir, files); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+// Render builds the site in memory: file path (slash-separated, relative
+// to the site root) to content. Build is Render plus a safe write.
+func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]byte, *Report, error) {
+	cfg := config{scenes: defaultScenes}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	var scenes []*scene.Scene
+	if cfg.scenes != nil {
+		var err error
+		if scenes, err = cfg.scenes(ctx, m); err != nil {
+			return nil, nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
+	b, err := newBuilder(m, scenes, cfg)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := b.build(); err != nil {
+		return nil, nil, err
+	}
+	for name, data := range cfg.extra {
+		clean, err := extraPath(name)
+		if err != nil {
+			return nil, nil, err
+		}
+		if _, clash := b.files[clean]; clash {
+			return nil, nil, fmt.Errorf("extra file %q clashes with a page of the site", name)
+		}
+		b.files[clean] = data
+	}
+	b.report.Files = len(b.files)
+	sort.Strings(b.report.Warnings)
+	return b.files, b.report, nil
+}
+
+// extraPath checks a WithExtraFile name: relative, no "..", no backslash.
+func extraPath(name string) (string, error) {
+	clean := path.Clean(name)
+	if name == "" || path.IsAbs(clean) || clean == "." || strings.HasPrefix(clean, "../") || clean == ".." ||
+		strings.ContainsAny(name, "\\\x00") || strings.HasPrefix(path.Base(clean), ".") {
+		return "", fmt.Errorf("extra file name %q: want a relative path inside the site", name)
+	}
+	return clean, nil
+}
