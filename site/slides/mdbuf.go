@@ -1,0 +1,69 @@
+package slides
+
+import (
+	"fmt"
+	"strings"
+)
+
+// mdBuf builds slide Markdown. Model text is inserted as Markdown (it is
+// Markdown in the model); the renderers escape what must not pass.
+type mdBuf struct{ strings.Builder }
+
+// para adds a paragraph.
+func (b *mdBuf) para(text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	b.gap()
+	b.WriteString(text)
+	b.WriteString("\n")
+}
+
+// labelled adds "**label** text" as a paragraph; nothing when text is empty.
+func (b *mdBuf) labelled(label, text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	b.gap()
+	fmt.Fprintf(b, "**%s** %s\n", label, text)
+}
+
+// head adds a bold label introducing the list that follows.
+func (b *mdBuf) head(label string) {
+	b.gap()
+	fmt.Fprintf(b, "**%s**\n", label)
+}
+
+// item adds a list item at a nesting level.
+func (b *mdBuf) item(level int, format string, args ...any) {
+	text := strings.TrimSpace(fmt.Sprintf(format, args...))
+	text = strings.ReplaceAll(text, "\n", " ")
+	if b.Len() > 0 && !strings.HasSuffix(b.Builder.String(), "\n") {
+		b.WriteString("\n")
+	}
+	if level == 0 && b.Len() > 0 && !b.inList() {
+		b.WriteString("\n")
+	}
+	fmt.Fprintf(b, "%s- %s\n", strings.Repeat("  ", level), text)
+}
+
+// line adds a raw line (e.g. a numbered list item).
+func (b *mdBuf) line(format string, args ...any) {
+	fmt.Fprintf(b, format+"\n", args...)
+}
+
+func (b *mdBuf) inList() bool {
+	s := strings.TrimRight(b.Builder.String(), "\n")
+	last := s[strings.LastIndex(s, "\n")+1:]
+	return strings.HasPrefix(strings.TrimLeft(last, " "), "- ")
+}
+
+func (b *mdBuf) gap() {
+	if b.Len() > 0 {
+		b.WriteString("\n")
+	}
+}
+
+func (b *mdBuf) String() string { return strings.TrimSpace(b.Builder.String()) }
