@@ -118,10 +118,13 @@ func orient(p []vec, sign float64) {
 
 // stroke draws a polyline of the given width with round joins and caps.
 func (c *canvas) stroke(col color.Color, width float64, pts []vec, closed bool) {
-	c.fill(col, strokePolys(pts, width, closed)...)
+	c.fill(col, strokePolys(pts, width, closed, true)...)
 }
 
-func strokePolys(pts []vec, width float64, closed bool) [][]vec {
+// strokePolys outlines a polyline: a quad per segment, a small disc at
+// every joint and, with roundCaps, at both ends (else ends are butt,
+// as SVG dashes are).
+func strokePolys(pts []vec, width float64, closed, roundCaps bool) [][]vec {
 	hw := width / 2
 	var polys [][]vec
 	n := len(pts)
@@ -138,9 +141,11 @@ func strokePolys(pts []vec, width float64, closed bool) [][]vec {
 		nrm := d.unit().perp().mul(hw)
 		polys = append(polys, []vec{a.add(nrm), b.add(nrm), b.sub(nrm), a.sub(nrm)})
 	}
-	// Round joins and caps; tiny circles hide the seams between segments.
-	for _, p := range pts {
-		polys = append(polys, circlePoly(p, hw, 8))
+	// Round joins (and caps): small discs hide the seams between segments.
+	for i, p := range pts {
+		if roundCaps || closed || (i > 0 && i < n-1) {
+			polys = append(polys, circlePoly(p, hw, 8))
+		}
 	}
 	return polys
 }
@@ -182,7 +187,7 @@ func dashed(pts []vec, on, off float64) [][]vec {
 func (c *canvas) strokeDashed(col color.Color, width float64, pts []vec, on, off float64) {
 	var polys [][]vec
 	for _, piece := range dashed(pts, on, off) {
-		polys = append(polys, strokePolys(piece, width, false)...)
+		polys = append(polys, strokePolys(piece, width, false, false)...)
 	}
 	c.fill(col, polys...)
 }

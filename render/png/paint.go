@@ -77,7 +77,7 @@ func (p *painter) cluster(cl scene.Cluster) {
 	p.box(cl.Rect, 8, 1.2, fill, stroke)
 	for i, line := range cl.Label {
 		top := cl.LabelPos.Y + float64(i)*p.lh
-		p.c.text(p.fonts, line, cl.LabelPos.X, p.baseline(top, p.fs), p.fs, colText)
+		p.boldText(line, cl.LabelPos.X, p.baseline(top, p.fs), colText)
 	}
 }
 
@@ -140,6 +140,14 @@ func (p *painter) actor(n scene.Node) {
 	p.c.stroke(colActorStroke, 1.6, []vec{{cx - arm, arms}, {cx + arm, arms}}, false)
 	p.c.stroke(colActorStroke, 1.6, []vec{{cx - leg, top + figH}, {cx, hip}, {cx + leg, top + figH}}, false)
 	p.label(n.Label, n.Sub, cx, top+figH+4, labelH)
+}
+
+// boldText imitates render/svg's semi-bold cluster titles by drawing the
+// text twice, a hair apart: a bold font would be wider than the regular
+// metrics the layout measured.
+func (p *painter) boldText(s string, x, baseline float64, col color.Color) {
+	p.c.text(p.fonts, s, x, baseline, p.fs, col)
+	p.c.text(p.fonts, s, x+p.fs*0.04, baseline, p.fs, col)
 }
 
 // baseline is where text of the given size sits in a line box starting
