@@ -1,0 +1,191 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// graph is a view prepared for Graphviz: every label wrapped and sized,
+// every element given a DOT name.
+type graph struct {
+	v        *view.View
+	c        config
+	nodes    []sized
+	nodeName map[string]string // view node id -> DOT name
+	clusters []clusterInfo
+	edges    []edgeInfo
+	warnings []string
+}
+
+type clusterInfo struct {
+	name  string // DOT name, "cluster_<i>"
+	lines []string
+	w, h  float64 // label band
+	rep   string  // DOT name of a node inside, for lhead/ltail ("" = empty)
+}
+
+type edgeInfo struct {
+	lines        []string
+	w, h         float64
+	tail, head   string // DOT node names ("" = cannot be drawn)
+	ltail, lhead string // DOT cluster names when an end is a cluster
+	reversed     bool   // drawn head to tail (notes sit after their element)
+}
+
+func newGraph(v *view.View, c config) *graph {
+	g := &graph{v: v, c: c, nodeName: map[string]string{}}
+	for i, n := range v.Nodes {
+		g.nodes = append(g.nodes, c.sizeNode(n))
+		g.nodeName[n.ID] = "n" + strconv.Itoa(i)
+	}
+	for i, cl := range v.Clusters {
+		lines, w, h := c.sizeClusterLabel(cl.Label)
+		g.clusters = append(g.clusters, clusterInfo{name: "cluster_" + strconv.Itoa(i), lines: lines, w: w, h: h, rep: g.representative(cl.ID)})
+	}
+	for _, e := range v.Edges {
+		g.edges = append(g.edges, g.prepareEdge(e))
+	}
+	return g
+}
+
+// representative is the first node inside cluster id (at any depth):
+// Graphviz attaches an edge to a cluster through one of its nodes.
+func (g *graph) representative(id string) string {
+	for _, n := range g.v.Nodes {
+		for p := n.Parent; p != ""; p = g.parentOf(p) {
+			if p == id {
+				return g.nodeName[n.ID]
+			}
+		}
+	}
+	return ""
+}
+
+func (g *graph) parentOf(cluster string) string {
+	if c := g.v.Cluster(cluster); c != nil {
+		return c.Parent
+	}
+	return ""
+}
+
+func (g *graph) clusterIndex(id string) int {
+	for i := range g.v.Clusters {
+		if g.v.Clusters[i].ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// end resolves an edge end to a DOT node and, for a cluster, the cluster.
+func (g *graph) end(id string) (node, cluster string) {
+	if n, ok := g.nodeName[id]; ok {
+		return n, ""
+	}
+	if i := g.clusterIndex(id); i >= 0 && g.clusters[i].rep != "" {
+		return g.clusters[i].rep, g.clusters[i].name
+	}
+	return "", ""
+}
+
+func (g *graph) prepareEdge(e view.Edge) edgeInfo {
+	lines, w, h := g.c.sizeEdgeLabel(e.Label)
+	info := edgeInfo{lines: lines, w: w, h: h}
+	info.tail, info.ltail = g.end(e.From)
+	info.head, info.lhead = g.end(e.To)
+	if e.Kind == view.EdgeNote {
+		info.reversed = true
+		info.tail, info.head = info.head, info.tail
+		info.ltail, info.lhead = info.lhead, info.ltail
+	}
+	return info
+}
+
+// dot writes the graph as DOT source. Everything is emitted in view
+// order, so the same view gives the same layout.
+func (g *graph) dot() []byte {
+	var b bytes.Buffer
+	dir := g.v.Direction
+	if dir == "" {
+		dir = view.LeftToRight
+	}
+	fmt.Fprintf(&b, "digraph G {\ngraph [rankdir=%s compound=true nodesep=0.35 ranksep=0.6 margin=0 pad=0 fontsize=%s];\n", dir, num(g.c.fontSize))
+	b.WriteString("node [shape=box fixedsize=true label=\"\"];\nedge [arrowsize=0.8];\n")
+	g.writeMembers(&b, "")
+	for i, e := range g.edges {
+		if e.tail == "" || e.head == "" {
+			continue
+		}
+		fmt.Fprintf(&b, "%s -> %s [id=\"e%d\"", e.tail, e.head, i)
+		if e.ltail != "" {
+			fmt.Fprintf(&b, " ltail=%s", e.ltail)
+		}
+		if e.lhead != "" {
+			fmt.Fprintf(&b, " lhead=%s", e.lhead)
+		}
+		if e.w > 0 {
+			b.WriteString(" label=" + fixedLabel(e.w, e.h))
+		}
+		if !g.v.Edges[i].Arrow {
+			b.WriteString(" arrowhead=none")
+		}
+		if e.reversed {
+			b.WriteString(" weight=0")
+		}
+		b.WriteString("];\n")
+	}
+	b.WriteString("}\n")
+	return b.Bytes()
+}
+
+// writeMembers writes the nodes and sub-clusters whose parent is parent.
+func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
+	for i, n := range g.v.Nodes {
+		if g.effectiveParent(n.Parent) == parent {
+			fmt.Fprintf(b, "%s [width=%s height=%s];\n", g.nodeName[n.ID], inches(g.nodes[i].w), inches(g.nodes[i].h))
+		}
+	}
+	for i, cl := range g.v.Clusters {
+		if g.effectiveParent(cl.Parent) != parent || g.clusters[i].rep == "" || cl.ID == parent {
+			continue
+		}
+		ci := g.clusters[i]
+		fmt.Fprintf(b, "subgraph %s {\nlabel=%s labeljust=l labelloc=t margin=12;\n", ci.name, fixedLabel(ci.w, ci.h))
+		g.writeMembers(b, cl.ID)
+		b.WriteString("}\n")
+	}
+}
+
+// effectiveParent maps a parent id that is not a cluster of the view to
+// the top level, so a stray id never hides a node.
+func (g *graph) effectiveParent(id string) string {
+	if id == "" || g.clusterIndex(id) < 0 {
+		return ""
+	}
+	return id
+}
+
+// fixedLabel is an HTML-like label of exactly w x h points: Graphviz keeps
+// room for it without guessing text widths from its own font tables.
+func fixedLabel(w, h float64) string {
+	sz := fmt.Sprintf(`WIDTH="%d" HEIGHT="%d"`, int(w), int(h))
+	return `<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" FIXEDSIZE="TRUE" ` + sz +
+		`><TR><TD FIXEDSIZE="TRUE" ` + sz + `></TD></TR></TABLE>>`
+}
+
+func inches(pt float64) string { return strconv.FormatFloat(pt/72, 'f', 4, 64) }
+
+func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
+
+// shapeOf keeps a view's shape or falls back to a box.
+func shapeOf(s string) string {
+	switch s {
+	case scene.ShapeActor, scene.ShapeExternal, scene.ShapeNote, scene.ShapeDomain:
+		return s
+	}
+	return scene.ShapeBox
+}
