@@ -11,18 +11,18 @@ import (
 // Box geometry, in points. The renderers draw text centred in the box
 // with the scene's font size and a 1.3 line height (measure.LineHeight).
 const (
-	padX        = 12   // text to box side
-	padY        = 8    // text to box top and bottom
-	minBoxW     = 72   // one inch: short labels still get a clickable box
-	minBoxH     = 36   // half an inch
-	subScale    = 0.8  // a node's secondary line, relative to the font size
-	actorFigure = 2.8  // stick figure height above an actor's label, in ems
-	labelPad    = 4    // edge label text to its box side
-	margin      = 16   // empty border around the whole scene
-	clusterPadY = 6    // cluster label band, above and below the text
-	clusterPadX = 10   // cluster label band, left of the text
-	noteFold    = 10   // extra room for a note's folded corner
-	externalPad = 4    // inner border of an external system
+	padX        = 12  // text to box side
+	padY        = 8   // text to box top and bottom
+	minBoxW     = 72  // one inch: short labels still get a clickable box
+	minBoxH     = 36  // half an inch
+	subScale    = 0.8 // a node's secondary line, relative to the font size
+	actorFigure = 2.8 // stick figure height above an actor's label, in ems
+	labelPad    = 4   // edge label text to its box side
+	margin      = 16  // empty border around the whole scene
+	clusterPadY = 6   // cluster label band, above and below the text
+	clusterPadX = 10  // cluster label band, left of the text
+	noteFold    = 10  // extra room for a note's folded corner
+	externalPad = 4   // inner border of an external system
 )
 
 // sized is a node's wrapped label and box size.
