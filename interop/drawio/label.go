@@ -1,0 +1,190 @@
+package drawio
+
+import (
+	"html"
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// label is a draw.io cell value turned into clean text lines.
+type label struct {
+	lines    []string // cleaned, non-empty, in order
+	listItem []bool   // lines[i] came from <li> or a "1." / "-" prefix
+}
+
+// blockTags end a line of text in a draw.io HTML label.
+var blockTags = map[string]bool{
+	"br": true, "div": true, "p": true, "li": true, "ul": true, "ol": true,
+	"tr": true, "table": true, "h1": true, "h2": true, "h3": true, "h4": true,
+	"h5": true, "h6": true, "hr": true, "blockquote": true, "pre": true,
+}
+
+// parseLabel cleans a cell value. With isHTML the value is an HTML
+// fragment: tags are dropped, entities decoded and block tags
+// (<br>, <div>, <li> ...) break lines; otherwise newlines break lines.
+func parseLabel(value string, isHTML bool) label {
+	var raw []rawLine
+	if isHTML {
+		raw = htmlLines(value)
+	} else {
+		for _, l := range strings.Split(value, "\n") {
+			raw = append(raw, rawLine{text: l})
+		}
+	}
+	var lb label
+	for _, r := range raw {
+		t := cleanSpace(r.text)
+		if t == "" {
+			continue
+		}
+		item := r.li
+		if stripped := listPrefix.ReplaceAllString(t, ""); stripped != t && stripped != "" {
+			t, item = stripped, true
+		}
+		lb.lines = append(lb.lines, t)
+		lb.listItem = append(lb.listItem, item)
+	}
+	return lb
+}
+
+type rawLine struct {
+	text string
+	li   bool
+}
+
+// htmlLines splits an HTML fragment into text lines. It is a tolerant
+// scanner, not a parser: draw.io labels are small and often sloppy.
+func htmlLines(s string) []rawLine {
+	var out []rawLine
+	var cur strings.Builder
+	li := false
+	flush := func() {
+		out = append(out, rawLine{text: html.UnescapeString(cur.String()), li: li})
+		cur.Reset()
+		li = false
+	}
+	skipUntil := "" // inside <style> or <script>: drop the content
+	for len(s) > 0 {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			if skipUntil == "" {
+				cur.WriteString(s)
+			}
+			break
+		}
+		if skipUntil == "" {
+			cur.WriteString(s[:i])
+		}
+		s = s[i:]
+		if strings.HasPrefix(s, "<!--") {
+			end := strings.Index(s, "-->")
+			if end < 0 {
+				break
+			}
+			s = s[end+3:]
+			continue
+		}
+		end := strings.IndexByte(s, '>')
+		if end < 0 { // a lone "<" is text
+			if skipUntil == "" {
+				cur.WriteString(s)
+			}
+			break
+		}
+		closing, name := tagName(s[1:end])
+		s = s[end+1:]
+		switch {
+		case skipUntil != "":
+			if closing && name == skipUntil {
+				skipUntil = ""
+			}
+		case !closing && (name == "style" || name == "script"):
+			skipUntil = name
+		case blockTags[name]:
+			flush()
+			li = name == "li" && !closing
+		}
+	}
+	flush()
+	return out
+}
+
+func tagName(tag string) (closing bool, name string) {
+	tag = strings.TrimSpace(tag)
+	if strings.HasPrefix(tag, "/") {
+		closing, tag = true, tag[1:]
+	}
+	end := strings.IndexFunc(tag, func(r rune) bool { return unicode.IsSpace(r) || r == '/' })
+	if end >= 0 {
+		tag = tag[:end]
+	}
+	return closing, strings.ToLower(tag)
+}
+
+// listPrefix matches "1.", "2、", "3)", "a.", "一、", "-", "•" at the
+// start of a line: hand-numbered list items.
+var listPrefix = regexp.MustCompile(`^(?:[0-9]{1,3}\s*[.、)）．:：]|[a-zA-Z]\s*[.)）]\s|[一二三四五六七八九十]{1,3}\s*[、.．]|[-*•·●▪◦])\s*`)
+
+// cleanSpace trims a line and collapses runs of white space (including
+// the non-breaking spaces HTML labels are full of) into one space.
+func cleanSpace(s string) string {
+	return strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '\u00a0' || r == '\u200b' || r == '\ufeff' || unicode.IsControl(r)
+	}), " ")
+}
+
+func (lb label) empty() bool { return len(lb.lines) == 0 }
+
+// name is the first line, or "" for an empty label.
+func (lb label) name() string {
+	if lb.empty() {
+		return ""
+	}
+	return lb.lines[0]
+}
+
+// rest is every line after the first.
+func (lb label) rest() []string {
+	if len(lb.lines) < 2 {
+		return nil
+	}
+	return lb.lines[1:]
+}
+
+// onlyList reports whether every line is a list item: a box that details
+// something else rather than naming a thing of its own.
+func (lb label) onlyList() bool {
+	if lb.empty() {
+		return false
+	}
+	for _, li := range lb.listItem {
+		if !li {
+			return false
+		}
+	}
+	return true
+}
+
+// text is all lines joined by newlines.
+func (lb label) text() string { return strings.Join(lb.lines, "\n") }
+
+// oneLine is all lines joined by spaces (for edge labels).
+func (lb label) oneLine() string { return strings.Join(lb.lines, " ") }
+
+// prose reports whether the label reads like a sentence rather than a
+// name: sentence punctuation or a long text. Boxes like that, hanging off
+// one element by a bare arrow, are comments on it.
+func (lb label) prose() bool {
+	t := lb.text()
+	if strings.ContainsAny(t, "，。；！？;") || strings.Contains(t, ". ") || strings.Contains(t, ", ") {
+		return true
+	}
+	cjk := 0
+	for _, r := range lb.name() {
+		if unicode.Is(unicode.Han, r) {
+			cjk++
+		}
+	}
+	return cjk > 14 || len(strings.Fields(lb.name())) > 6
+}
