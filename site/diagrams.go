@@ -2,14 +2,19 @@ package site
 
 import (
 	"bytes"
+	"context"
 	"html/template"
 
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/svg"
 )
 
-// defaultScenes lays out every view of the model; nil until the layout
-// package is wired in.
-var defaultScenes SceneFunc
+// defaultScenes lays out every view of the model.
+var defaultScenes SceneFunc = func(ctx context.Context, m *model.Model) ([]*scene.Scene, error) {
+	return render.Scenes(ctx, m)
+}
 
 // Diagram draws the view with id viewID as inline SVG whose boxes link to
 // their pages (relative to this page). "" when the view has no scene.

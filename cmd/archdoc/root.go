@@ -11,6 +11,8 @@ import (
 var commands = []func() *cobra.Command{
 	newInitCmd,
 	newValidateCmd,
+	newBuildCmd,
+	newServeCmd,
 	newSchemaCmd,
 	newVersionCmd,
 }

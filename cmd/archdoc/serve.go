@@ -1,0 +1,58 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archdoc/archdoc/site"
+)
+
+// serveOptions are the inputs of `archdoc serve`.
+type serveOptions struct {
+	File   string
+	Port   int
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+func newServeCmd() *cobra.Command {
+	opts := &serveOptions{}
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Preview the site, rebuilding and reloading on every save",
+		Long: `Serve builds the site, serves it on http://127.0.0.1:PORT/ (this machine
+only) and watches the model, its includes and its docs. On every save it
+rebuilds and open pages reload; while the model has errors, every page
+shows them with their positions until they are fixed. Stop it with Ctrl-C.`,
+		Example: `  archdoc serve
+  archdoc serve -f examples/shop/architecture.yaml --port 9000`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Port < 0 || opts.Port > 65535 {
+				return usageErrorf(cmd.CommandPath(), "--port must be between 0 and 65535, not %d", opts.Port)
+			}
+			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			defer stop()
+			return runServe(ctx, opts)
+		},
+	}
+	addModelFileFlag(cmd, &opts.File)
+	cmd.Flags().IntVar(&opts.Port, "port", 8080, "`port` to listen on (127.0.0.1 only; 0 picks a free one)")
+	return cmd
+}
+
+func runServe(ctx context.Context, opts *serveOptions) error {
+	return site.Serve(ctx, site.ServeOptions{
+		ModelPath: opts.File,
+		Port:      opts.Port,
+		Load:      loadModel,
+		Ready:     func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
+		Logf:      func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
+	})
+}

@@ -1,0 +1,373 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/templates"
+)
+
+// ServeOptions configure Serve.
+type ServeOptions struct {
+	ModelPath string // architecture.yaml
+	Port      int    // on 127.0.0.1; 0 picks a free port
+	// Load reads the model; model.Load when nil.
+	Load func(path string) (*model.Model, error)
+	// BuildOptions are passed to every Build (e.g. WithScenes).
+	BuildOptions []Option
+	// Debounce is how long to wait after the last file change before
+	// rebuilding (editors write several events per save); 150ms when 0.
+	Debounce time.Duration
+	// Ready is called once the server listens, with its base URL.
+	Ready func(url string)
+	// Logf reports rebuilds and errors; nothing is printed when nil.
+	Logf func(format string, args ...any)
+}
+
+// Serve builds the site into a temporary folder, serves it on 127.0.0.1,
+// rebuilds when the model, its includes or its docs change and makes open
+// pages reload. While the model is broken every page shows its errors
+// with their positions. It returns when ctx is cancelled.
+func Serve(ctx context.Context, o ServeOptions) error {
+	if o.Load == nil {
+		o.Load = model.Load
+	}
+	if o.Debounce <= 0 {
+		o.Debounce = 150 * time.Millisecond
+	}
+	if o.Logf == nil {
+		o.Logf = func(string, ...any) {}
+	}
+	tmp, err := os.MkdirTemp("", "archdoc-serve-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	s := &server{o: o, out: filepath.Join(tmp, "site"), changed: make(chan struct{})}
+
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", o.Port))
+	if err != nil {
+		return err
+	}
+	s.host = ln.Addr().String()
+	watcher, err := fsnotify.NewWatcher()
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	defer watcher.Close()
+	s.watcher = watcher
+	s.rebuild(ctx)
+
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	go s.watch(ctx)
+	go func() {
+		<-ctx.Done()
+		s.mu.Lock()
+		s.closed = true
+		close(s.changed) // wake up the event streams so Shutdown can finish
+		s.mu.Unlock()
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		srv.Shutdown(sctx)
+	}()
+	url := "http://" + s.host + "/"
+	if o.Ready != nil {
+		o.Ready(url)
+	}
+	if err := srv.Serve(ln); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+type server struct {
+	o       ServeOptions
+	out     string // the built site
+	host    string // 127.0.0.1:port
+	watcher *fsnotify.Watcher
+
+	mu      sync.Mutex
+	version int           // bumped on every rebuild
+	errs    []string      // non-nil while the model is broken
+	lang    string        // UI language of the last good model
+	changed chan struct{} // closed and replaced on every rebuild
+	closed  bool
+	watched map[string]bool // folders being watched
+	files   map[string]bool // files whose change triggers a rebuild
+}
+
+// rebuild loads the model and builds the site, recording the outcome.
+func (s *server) rebuild(ctx context.Context) {
+	start := time.Now()
+	m, err := s.o.Load(s.o.ModelPath)
+	if m != nil {
+		s.watchModel(m)
+	} else {
+		s.watchFiles(s.o.ModelPath)
+	}
+	var rep *Report
+	if err == nil {
+		rep, err = Build(ctx, m, s.out, s.o.BuildOptions...)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.version++
+	if err != nil {
+		s.errs = errorLines(err)
+		s.o.Logf("build failed:\n%s", strings.Join(s.errs, "\n"))
+	} else {
+		s.errs = nil
+		s.lang = m.Language
+		s.o.Logf("built %d pages, %d diagrams in %s", rep.Pages, rep.Diagrams, time.Since(start).Round(time.Millisecond))
+	}
+	if !s.closed {
+		close(s.changed)
+		s.changed = make(chan struct{})
+	}
+}
+
+func errorLines(err error) []string {
+	var es model.Errors
+	if errors.As(err, &es) {
+		out := make([]string, len(es))
+		for i, e := range es {
+			out[i] = e.Error()
+		}
+		return out
+	}
+	return strings.Split(err.Error(), "\n")
+}
+
+// watchModel watches the model file, its includes and its docs. fsnotify
+// watches folders, not files: editors save by writing a new file and
+// renaming it over the old one, which a watch on the file would miss.
+func (s *server) watchModel(m *model.Model) {
+	files := []string{s.o.ModelPath}
+	for _, inc := range m.Include {
+		files = append(files, filepath.Join(m.Dir, filepath.FromSlash(inc)))
+	}
+	for _, d := range m.Docs {
+		files = append(files, filepath.Join(m.Dir, filepath.FromSlash(d.Path)))
+	}
+	s.watchFiles(files...)
+}
+
+func (s *server) watchFiles(files ...string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.watched == nil {
+		s.watched, s.files = map[string]bool{}, map[string]bool{}
+	}
+	for _, f := range files {
+		abs, err := filepath.Abs(f)
+		if err != nil {
+			continue
+		}
+		s.files[abs] = true
+		dir := filepath.Dir(abs)
+		if !s.watched[dir] && s.watcher.Add(dir) == nil {
+			s.watched[dir] = true
+		}
+	}
+}
+
+// relevant reports whether a change to name should trigger a rebuild: a
+// watched file, or any YAML or Markdown file in a watched folder (a new
+// include of an include is not known until the model loads).
+func (s *server) relevant(name string) bool {
+	abs, err := filepath.Abs(name)
+	if err != nil {
+		return false
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch strings.ToLower(filepath.Ext(abs)) {
+	case ".yaml", ".yml", ".md":
+		return true
+	}
+	return s.files[abs]
+}
+
+// watch rebuilds after file changes settle down.
+func (s *server) watch(ctx context.Context) {
+	var timer <-chan time.Time
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case ev, ok := <-s.watcher.Events:
+			if !ok {
+				return
+			}
+			if ev.Op != fsnotify.Chmod && s.relevant(ev.Name) {
+				timer = time.After(s.o.Debounce)
+			}
+		case err, ok := <-s.watcher.Errors:
+			if !ok {
+				return
+			}
+			s.o.Logf("watch: %v", err)
+		case <-timer:
+			timer = nil
+			s.rebuild(ctx)
+		}
+	}
+}
+
+// liveScript reloads the page when the server says the site changed.
+const liveScript = `(function () {
+  var seen = null;
+  var es = new EventSource("/__archdoc/events");
+  es.onmessage = function (ev) {
+    if (seen === null) { seen = ev.data; return; }
+    if (ev.data !== seen) location.reload();
+  };
+})();
+`
+
+const liveTag = `<script src="/__archdoc/live.js"></script>`
+
+func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// Only this machine's browsers: a page on another site that resolves
+	// its own host name to 127.0.0.1 (DNS rebinding) is turned away.
+	if h := r.Host; h != s.host && !strings.HasPrefix(h, "localhost:") && !strings.HasPrefix(h, "127.0.0.1:") {
+		http.Error(w, "forbidden host", http.StatusForbidden)
+		return
+	}
+	switch r.URL.Path {
+	case "/__archdoc/events":
+		s.events(w, r)
+		return
+	case "/__archdoc/live.js":
+		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-store")
+		fmt.Fprint(w, liveScript)
+		return
+	}
+	name, ok := sitePath(r.URL.Path)
+	if !ok {
+		http.Error(w, "bad path", http.StatusBadRequest)
+		return
+	}
+	s.mu.Lock()
+	errs, lang := s.errs, s.lang
+	s.mu.Unlock()
+	isHTML := strings.HasSuffix(name, ".html")
+	if errs != nil && isHTML {
+		s.errorPage(w, errs, lang)
+		return
+	}
+	s.file(w, r, name, isHTML)
+}
+
+// sitePath turns a URL path into a clean path inside the site; ok is false
+// for paths that try to leave it.
+func sitePath(p string) (string, bool) {
+	if strings.Contains(p, "\\") || strings.Contains(p, "\x00") {
+		return "", false
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == ".." {
+			return "", false
+		}
+	}
+	name := strings.TrimPrefix(path.Clean("/"+p), "/")
+	if name == "" || strings.HasSuffix(p, "/") {
+		name = path.Join(name, "index.html")
+	}
+	return name, true
+}
+
+// file serves name from the built site through an os.Root, so nothing
+// outside the site folder can be read whatever the path or symlinks.
+func (s *server) file(w http.ResponseWriter, r *http.Request, name string, isHTML bool) {
+	root, err := os.OpenRoot(s.out)
+	if err != nil {
+		http.Error(w, "the site is not built yet", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	data, err := fs.ReadFile(root.FS(), name)
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	if isHTML {
+		data = injectLive(data)
+	}
+	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+func injectLive(page []byte) []byte {
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, liveTag...)
+	}
+	out := make([]byte, 0, len(page)+len(liveTag))
+	out = append(out, page[:i]...)
+	out = append(out, liveTag...)
+	return append(out, page[i:]...)
+}
+
+var errorTemplate = template.Must(template.New("").ParseFS(templates.FS, "html/error.html"))
+
+func (s *server) errorPage(w http.ResponseWriter, errs []string, lang string) {
+	var buf bytes.Buffer
+	err := errorTemplate.ExecuteTemplate(&buf, "errorpage", struct {
+		Lang   string
+		T      map[string]string
+		Errors []string
+	}{htmlLang(lang), uiTable(lang), errs})
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusInternalServerError)
+	w.Write(injectLive(buf.Bytes()))
+}
+
+// events streams the site's version as Server-Sent Events: once on
+// connect, then after every rebuild.
+func (s *server) events(w http.ResponseWriter, r *http.Request) {
+	flusher, ok := w.(http.Flusher)
+	if !ok {
+		http.Error(w, "streaming unsupported", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-store")
+	for {
+		s.mu.Lock()
+		version, changed, closed := s.version, s.changed, s.closed
+		s.mu.Unlock()
+		fmt.Fprintf(w, "data: %d\n\n", version)
+		flusher.Flush()
+		if closed {
+			return
+		}
+		select {
+		case <-r.Context().Done():
+			return
+		case <-changed:
+		}
+	}
+}
