@@ -280,3 +280,70 @@ func hasFlow(m *model.Model, from, to, label string) bool {
 	}
 	return false
 }
+
+// The seed outline's stack, idea and tasks are in the example, explained.
+func TestExampleCoversTheOutline(t *testing.T) {
+	m := loadExample(t)
+	for _, id := range []string{"linux", "nginx", "mysql", "php", "thinkphp", "zend-framework",
+		"redis", "sqs", "supervisor", "pdo", "phpunit", "postman"} {
+		e, ok := m.Element(id)
+		if !ok || e.Kind != model.KindTech {
+			t.Errorf("technology %q missing", id)
+			continue
+		}
+		if e.Tech.What == "" || e.Tech.Why == "" || e.Tech.How == "" || len(e.Tech.Pitfalls) == 0 {
+			t.Errorf("technology %q lacks what, why, how or pitfalls", id)
+		}
+	}
+	if e, _ := m.Element("mysql"); !strings.Contains(e.Tech.How, "索引") {
+		t.Errorf("MySQL's how does not explain indexes (索引)")
+	}
+	if e, _ := m.Element("redis"); !strings.Contains(e.Tech.Why+e.Tech.How, "session 共享") {
+		t.Errorf("Redis does not explain shared sessions (session 共享)")
+	}
+
+	idea, ok := m.Element("voucher-data-volume")
+	if !ok || len(idea.Idea.Options) != 2 || idea.Idea.Status != "proposed" ||
+		!strings.Contains(idea.Idea.Options[0].Name, "重构数据库") ||
+		!strings.Contains(idea.Idea.Options[1].Name, "MongoDB") {
+		t.Errorf("the coupon database idea should be proposed with options 重构数据库 and MongoDB")
+	}
+
+	tasks := map[string][]string{
+		"mall-service":         {"PDO", "单例", "PHPUnit", "断言", "Postman"},
+		"sqs-invocation":       {"SQS", "脚本", "类"},
+		"supervisor-migration": {"shell", "supervisor"},
+	}
+	for id, words := range tasks {
+		e, ok := m.Element(id)
+		if !ok {
+			t.Errorf("task %q missing", id)
+			continue
+		}
+		story := e.Task.Title + e.Task.Situation + e.Task.Task + e.Task.Action + e.Task.Result
+		if e.Task.Situation == "" || e.Task.Task == "" || e.Task.Action == "" || e.Task.Result == "" {
+			t.Errorf("task %q is not a whole STAR story", id)
+		}
+		for _, w := range words {
+			if !strings.Contains(story, w) {
+				t.Errorf("task %q does not mention %q", id, w)
+			}
+		}
+	}
+
+	// The deck follows the outline: business, its explanation, stack, ideas, tasks.
+	p := m.Presentation
+	if p == nil || p.Duration != "10m" {
+		t.Fatalf("presentation missing or not 10m")
+	}
+	order := map[string]int{}
+	for i, s := range p.Sections {
+		order[s.Section] = i
+	}
+	outline := []string{"business", "domains", "stack", "ideas", "tasks"}
+	for i := 1; i < len(outline); i++ {
+		if order[outline[i-1]] >= order[outline[i]] {
+			t.Errorf("section %q should come before %q, as in the seed outline", outline[i-1], outline[i])
+		}
+	}
+}
