@@ -49,6 +49,7 @@ func newGraph(v *view.View, c config) *graph {
 	for _, e := range v.Edges {
 		g.edges = append(g.edges, g.prepareEdge(e))
 	}
+	g.pickRepresentatives()
 	return g
 }
 
@@ -137,6 +138,9 @@ func (g *graph) dot() []byte {
 			b.WriteString(" weight=0")
 		}
 		b.WriteString("];\n")
+	}
+	for _, p := range g.gridPairs() {
+		fmt.Fprintf(&b, "%s -> %s [style=invis];\n", p[0], p[1])
 	}
 	b.WriteString("}\n")
 	return b.Bytes()

@@ -1,0 +1,118 @@
+package layout
+
+import (
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// Heuristics that make Graphviz's result read like a hand-drawn diagram.
+
+// gridMin is the number of boxes directly in a cluster from which boxes
+// with no arrow inside the cluster are paired side by side; otherwise
+// left-to-right views stack them into one tall column.
+const gridMin = 5
+
+// estimateRanks guesses each node's rank (its column in a left-to-right
+// view) as the longest path of flows leading to it. Cycles are cut by
+// bounding the number of rounds.
+func (g *graph) estimateRanks() map[string]int {
+	rank := map[string]int{}
+	for round := 0; round < len(g.v.Nodes); round++ {
+		changed := false
+		for i, e := range g.v.Edges {
+			info := g.edges[i]
+			if info.tail == "" || info.head == "" || e.Kind == view.EdgeNote {
+				continue
+			}
+			if r := rank[info.tail] + 1; r > rank[info.head] {
+				rank[info.head] = r
+				changed = true
+			}
+		}
+		if !changed {
+			break
+		}
+	}
+	return rank
+}
+
+// pickRepresentatives attaches edges that leave a cluster to its
+// right-most box and edges that enter it to its left-most box, so the
+// label of such an edge lands between the clusters, not on a border.
+func (g *graph) pickRepresentatives() {
+	rank := g.estimateRanks()
+	for i, e := range g.v.Edges {
+		info := &g.edges[i]
+		from, to := e.From, e.To
+		if info.reversed {
+			from, to = to, from
+		}
+		if info.ltail != "" {
+			info.tail = g.extremeMember(from, rank, true)
+		}
+		if info.lhead != "" {
+			info.head = g.extremeMember(to, rank, false)
+		}
+	}
+}
+
+// extremeMember returns the DOT name of the node in cluster id with the
+// highest (last) or lowest (!last) estimated rank; view order breaks ties.
+func (g *graph) extremeMember(cluster string, rank map[string]int, last bool) string {
+	best, bestRank := "", 0
+	for _, n := range g.v.Nodes {
+		if !g.inside(n.Parent, cluster) {
+			continue
+		}
+		name := g.nodeName[n.ID]
+		r := rank[name]
+		if best == "" || (last && r > bestRank) || (!last && r < bestRank) {
+			best, bestRank = name, r
+		}
+	}
+	return best
+}
+
+// inside reports whether cluster p is c or nested in it.
+func (g *graph) inside(p, c string) bool {
+	for ; p != ""; p = g.parentOf(p) {
+		if p == c {
+			return true
+		}
+	}
+	return false
+}
+
+// gridPairs returns invisible edges that pair up, two by two, the boxes
+// of a crowded cluster that have no arrow to a box of the same cluster.
+func (g *graph) gridPairs() [][2]string {
+	linked := map[string]bool{}
+	for i, e := range g.v.Edges {
+		info := g.edges[i]
+		if e.Kind == view.EdgeNote || info.ltail != "" || info.lhead != "" {
+			continue
+		}
+		from, to := g.v.Node(e.From), g.v.Node(e.To)
+		if from != nil && to != nil && from.Parent == to.Parent {
+			linked[from.ID], linked[to.ID] = true, true
+		}
+	}
+	var pairs [][2]string
+	for _, cl := range append([]view.Cluster{{}}, g.v.Clusters...) {
+		var members, loose []string
+		for _, n := range g.v.Nodes {
+			if g.effectiveParent(n.Parent) == cl.ID && n.Kind != "note" {
+				members = append(members, n.ID)
+				if !linked[n.ID] {
+					loose = append(loose, n.ID)
+				}
+			}
+		}
+		if cl.ID == "" || len(members) < gridMin {
+			continue
+		}
+		for i := 0; i+1 < len(loose); i += 2 {
+			pairs = append(pairs, [2]string{g.nodeName[loose[i]], g.nodeName[loose[i+1]]})
+		}
+	}
+	return pairs
+}
