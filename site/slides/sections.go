@@ -99,7 +99,7 @@ func (b *builder) titleSlide(_ model.SectionSpec, d *Deck) []Slide {
 		lines = append(lines, by)
 	}
 	return []Slide{{ID: "title", Section: SectionTitle, Layout: LayoutTitle, Title: d.Title,
-		Body: strings.Join(lines, "\n\n"), Notes: strings.TrimSpace(b.m.Summary)}}
+		Body: strings.Join(lines, "\n\n"), Notes: b.summaryNotes()}}
 }
 
 func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
@@ -349,4 +349,14 @@ func nonEmpty(s ...string) []string {
 		}
 	}
 	return out
+}
+
+// summaryNotes gives the title slide the model's summary as notes when it
+// says more than the subtitle's first line.
+func (b *builder) summaryNotes() string {
+	s := strings.TrimSpace(b.m.Summary)
+	if s == firstLine(s) {
+		return ""
+	}
+	return s
 }

@@ -1,0 +1,186 @@
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("deck-data").textContent);
+  var frames = Array.prototype.slice.call(document.querySelectorAll("#deck > .frame"));
+  var n = frames.length, cur = 0;
+  var body = document.body;
+  var presenter = /^#presenter/.test(location.hash);
+  var peer = null; // the other window (presenter <-> audience)
+  var channel = null;
+  try { channel = new BroadcastChannel("archdoc-deck:" + data.key); } catch (e) { channel = null; }
+
+  // Shrink text that does not fit its slide, so nothing is cut off.
+  function fitAll() {
+    frames.forEach(function (f) {
+      var b = f.querySelector(".slide .body");
+      if (!b) return;
+      f.classList.add("measure");
+      var size = parseFloat(getComputedStyle(b).fontSize);
+      while (b.scrollHeight > b.clientHeight + 1 && size > 13) {
+        size -= 1;
+        b.style.fontSize = size + "px";
+      }
+      f.classList.remove("measure");
+    });
+  }
+
+  function scale() {
+    var s = Math.min(window.innerWidth / 1280, window.innerHeight / 720);
+    document.documentElement.style.setProperty("--scale", String(s));
+    if (presenter) layoutPresenter();
+  }
+
+  function parseHash() {
+    var m = /^#(?:presenter)?\/?(\d+)/.exec(location.hash);
+    return m ? Math.min(Math.max(parseInt(m[1], 10) - 1, 0), n - 1) : 0;
+  }
+
+  function setHash(i) {
+    var h = (presenter ? "#presenter/" : "#/") + (i + 1);
+    if (location.hash === h) return;
+    try { history.replaceState(null, "", h); } catch (e) { location.hash = h; }
+  }
+
+  function go(i, fromPeer) {
+    i = Math.min(Math.max(i, 0), n - 1);
+    if (frames[cur]) frames[cur].classList.remove("current");
+    var changed = i !== cur;
+    cur = i;
+    frames[cur].classList.add("current");
+    setHash(cur);
+    document.title = data.title + " (" + (cur + 1) + "/" + n + ")";
+    if (presenter) showPresenter();
+    if (changed) slideStart = Date.now();
+    if (!fromPeer) broadcast();
+  }
+
+  function broadcast() {
+    var msg = { type: "archdoc-goto", key: data.key, index: cur };
+    if (channel) { try { channel.postMessage(msg); } catch (e) {} }
+    if (peer && !peer.closed) { try { peer.postMessage(msg, "*"); } catch (e) {} }
+    try { localStorage.setItem("archdoc-deck:" + data.key, JSON.stringify({ index: cur, t: Date.now() })); } catch (e) {}
+  }
+
+  function receive(msg) {
+    if (msg && msg.type === "archdoc-goto" && msg.key === data.key && msg.index !== cur) go(msg.index, true);
+  }
+
+  function toggleOverview(on) {
+    if (presenter) return;
+    on = on === undefined ? !body.classList.contains("overview") : on;
+    body.classList.toggle("overview", on);
+    if (on) frames[cur].scrollIntoView({ block: "center" });
+  }
+
+  function openPresenter() {
+    if (presenter) return;
+    var url = location.href.replace(/#.*$/, "") + "#presenter/" + (cur + 1);
+    peer = window.open(url, "archdoc-presenter-" + data.key, "width=1200,height=760");
+  }
+
+  // Presenter view: current and next slide, notes, timer.
+  var started = Date.now(), slideStart = Date.now();
+  function stageClone(id, i) {
+    var stage = document.getElementById(id);
+    stage.textContent = "";
+    if (i >= n) return;
+    var f = frames[i].cloneNode(true);
+    f.removeAttribute("id");
+    f.classList.remove("current");
+    stage.appendChild(f);
+  }
+  function layoutPresenter() {
+    ["p-current", "p-next"].forEach(function (id) {
+      var stage = document.getElementById(id), f = stage.firstChild;
+      if (f) f.style.transform = "scale(" + stage.clientWidth / 1280 + ")";
+    });
+  }
+  function showPresenter() {
+    stageClone("p-current", cur);
+    stageClone("p-next", cur + 1);
+    var notes = frames[cur].querySelector(".notes");
+    document.getElementById("p-notes").innerHTML = notes ? notes.innerHTML : "";
+    layoutPresenter();
+    tick();
+  }
+  function mmss(s) {
+    s = Math.max(0, Math.round(s));
+    var m = Math.floor(s / 60), r = s % 60;
+    return (m < 10 ? "0" : "") + m + ":" + (r < 10 ? "0" : "") + r;
+  }
+  function tick() {
+    if (!presenter) return;
+    var el = (Date.now() - started) / 1000;
+    document.getElementById("p-elapsed").textContent = mmss(el);
+    document.querySelector(".p-timer").classList.toggle("over", data.duration > 0 && el > data.duration);
+    var budget = parseInt(frames[cur].querySelector(".slide").getAttribute("data-seconds"), 10) || 0;
+    var st = document.getElementById("p-slide-time");
+    if (budget > 0) {
+      var on = (Date.now() - slideStart) / 1000;
+      st.textContent = data.labels.slide + " " + mmss(on) + " / " + mmss(budget);
+      st.classList.toggle("over", on > budget);
+    } else {
+      st.textContent = "";
+    }
+  }
+
+  document.addEventListener("keydown", function (e) {
+    if (e.altKey || e.ctrlKey || e.metaKey) return;
+    var k = e.key;
+    if (k === "ArrowRight" || k === "ArrowDown" || k === "PageDown" || k === " " || k === "Enter" || k === "n") go(cur + 1);
+    else if (k === "ArrowLeft" || k === "ArrowUp" || k === "PageUp" || k === "Backspace" || k === "P") go(cur - 1);
+    else if (k === "Home") go(0);
+    else if (k === "End") go(n - 1);
+    else if (k === "o" || k === "O") toggleOverview();
+    else if (k === "Escape") toggleOverview(false);
+    else if (k === "p") openPresenter();
+    else return;
+    e.preventDefault();
+  });
+
+  document.getElementById("deck").addEventListener("click", function (e) {
+    if (e.target.closest("a")) return;
+    var f = e.target.closest(".frame");
+    if (body.classList.contains("overview")) {
+      if (f) { go(frames.indexOf(f)); toggleOverview(false); }
+      return;
+    }
+    go(e.clientX < window.innerWidth * 0.3 ? cur - 1 : cur + 1);
+  });
+  document.getElementById("prev").addEventListener("click", function () { go(cur - 1); });
+  document.getElementById("next").addEventListener("click", function () { go(cur + 1); });
+  document.getElementById("overview-btn").addEventListener("click", function () { toggleOverview(); });
+  document.getElementById("presenter-btn").addEventListener("click", openPresenter);
+  document.getElementById("p-reset").addEventListener("click", function () { started = slideStart = Date.now(); tick(); });
+
+  var touchX = null, touchY = null;
+  document.addEventListener("touchstart", function (e) {
+    if (e.touches.length === 1) { touchX = e.touches[0].clientX; touchY = e.touches[0].clientY; }
+  }, { passive: true });
+  document.addEventListener("touchend", function (e) {
+    if (touchX === null || body.classList.contains("overview")) return;
+    var dx = e.changedTouches[0].clientX - touchX, dy = e.changedTouches[0].clientY - touchY;
+    touchX = null;
+    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) go(dx < 0 ? cur + 1 : cur - 1);
+  }, { passive: true });
+
+  window.addEventListener("hashchange", function () { var i = parseHash(); if (i !== cur) go(i); });
+  window.addEventListener("resize", scale);
+  window.addEventListener("message", function (e) { if (e.source && e.source !== window) peer = e.source; receive(e.data); });
+  if (channel) channel.onmessage = function (e) { receive(e.data); };
+  window.addEventListener("storage", function (e) {
+    if (e.key !== "archdoc-deck:" + data.key || !e.newValue) return;
+    try { receive({ type: "archdoc-goto", key: data.key, index: JSON.parse(e.newValue).index }); } catch (x) {}
+  });
+
+  if (presenter) {
+    body.classList.add("presenter");
+    document.getElementById("presenter").hidden = false;
+    if (window.opener) peer = window.opener;
+    setInterval(tick, 1000);
+  }
+  fitAll();
+  scale();
+  cur = -1;
+  go(parseHash(), true);
+})();

@@ -1,0 +1,120 @@
+package slides
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"hash/fnv"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/archdoc/archdoc/render/svg"
+)
+
+//go:embed assets/deck.html assets/deck.css assets/deck.js
+var assets embed.FS
+
+var deckTemplate = template.Must(template.ParseFS(assets, "assets/deck.html"))
+
+// HTMLOptions change how the HTML deck links out.
+type HTMLOptions struct {
+	// Href maps an element id to a URL (relative to the deck file) for
+	// Markdown element links and diagram nodes; nil or "" means plain text.
+	// The site sets it so the deck inside the site links to its pages.
+	Href func(elementID string) string
+}
+
+type htmlSlide struct {
+	Index                int
+	ID, Section, Layout  string
+	Title                string
+	Body, Diagram, Notes template.HTML
+	Seconds              int
+}
+
+type presenterLabels struct {
+	Current, Next, Notes, Reset, Slide string
+}
+
+type htmlData struct {
+	Lang, Title  string
+	Count        int
+	DurationText string
+	Labels       presenterLabels
+	Slides       []htmlSlide
+	CSS          template.CSS
+	JS           template.JS
+	Data         deckData
+}
+
+// deckData goes to the script as JSON (html/template escapes it).
+type deckData struct {
+	Title    string          `json:"title"`
+	Key      string          `json:"key"`
+	Duration int             `json:"duration"`
+	Labels   presenterLabels `json:"labels"`
+}
+
+// WriteHTML writes the deck as one self-contained HTML file: inline CSS,
+// JS and SVG, nothing fetched, so it works from file:// and offline.
+func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
+	md := newMarkdown(d.AllowHTML, opts.Href)
+	labels := presenterLabelsFor(d.Lang)
+	data := htmlData{Lang: d.Lang, Title: d.Title, Count: len(d.Slides), Labels: labels,
+		DurationText: clock(d.Duration), CSS: template.CSS(mustAsset("assets/deck.css")), JS: template.JS(mustAsset("assets/deck.js")),
+		Data: deckData{Title: d.Title, Key: deckKey(d), Duration: d.Duration, Labels: labels}}
+	for i, s := range d.Slides {
+		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Title: s.Title, Seconds: s.Seconds}
+		var err error
+		if hs.Body, err = md.HTML(s.Body); err != nil {
+			return fmt.Errorf("slide %s: %w", s.ID, err)
+		}
+		if hs.Notes, err = md.HTML(s.Notes); err != nil {
+			return fmt.Errorf("slide %s notes: %w", s.ID, err)
+		}
+		if sc := d.Scene(s); sc != nil {
+			var b bytes.Buffer
+			if err := svg.Render(&b, sc, svg.Options{Href: opts.Href}); err != nil {
+				return fmt.Errorf("slide %s diagram: %w", s.ID, err)
+			}
+			hs.Diagram = template.HTML(b.String()) // the SVG renderer escapes model text
+		}
+		data.Slides = append(data.Slides, hs)
+	}
+	var b bytes.Buffer
+	if err := deckTemplate.Execute(&b, data); err != nil {
+		return err
+	}
+	_, err := w.Write(b.Bytes())
+	return err
+}
+
+func mustAsset(name string) string {
+	b, err := assets.ReadFile(name)
+	if err != nil {
+		panic(err) // embedded at build time; cannot be missing
+	}
+	return string(b)
+}
+
+// deckKey scopes the presenter sync channel to this deck.
+func deckKey(d *Deck) string {
+	h := fnv.New32a()
+	fmt.Fprintf(h, "%s\x00%d", d.Title, len(d.Slides))
+	return fmt.Sprintf("%08x", h.Sum32())
+}
+
+func clock(seconds int) string {
+	if seconds <= 0 {
+		return "–"
+	}
+	return fmt.Sprintf("%02d:%02d", seconds/60, seconds%60)
+}
+
+func presenterLabelsFor(lang string) presenterLabels {
+	if strings.HasPrefix(strings.ToLower(lang), "zh") {
+		return presenterLabels{Current: "当前", Next: "下一张", Notes: "备注", Reset: "重新计时", Slide: "本页"}
+	}
+	return presenterLabels{Current: "Current", Next: "Next", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
+}
