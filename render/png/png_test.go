@@ -147,7 +147,8 @@ func TestDrawnTextFitsMeasuredWidth(t *testing.T) {
 	for _, name := range []string{"business", "sequence"} {
 		texts = append(texts, sceneTexts(loadScene(t, name))...)
 	}
-	texts = append(texts, "Hello, World! iIl1 WMW", "用户中心模块", "“引号”·—…，。！", "Redis 缓存 (cache) v7.2", "ｆｕｌｌ　ｗｉｄｔｈ", "ひらがな カタカナ 한글")
+	texts = append(texts, "Hello, World! iIl1 WMW", "用户中心模块", "“引号”·—…，。！", "Redis 缓存 (cache) v7.2", "ｆｕｌｌ　ｗｉｄｔｈ", "ひらがな カタカナ 한글",
+		"tab\there", "zero\u200bwidth", "emoji 🚀 rocket", "e\u0301clair")
 	s := &scene.Scene{Nodes: []scene.Node{{Label: texts}}}
 	fonts, err := fontsFor(s, "")
 	if err != nil {
@@ -155,7 +156,7 @@ func TestDrawnTextFitsMeasuredWidth(t *testing.T) {
 	}
 	for _, text := range texts {
 		for _, r := range text {
-			if _, idx, _ := fonts.glyph(r); idx == 0 && r != ' ' && r != '\u3000' {
+			if _, idx, _ := fonts.glyph(r); idx == 0 && !invisible(r) && r != '🚀' {
 				t.Errorf("%q: no font has %q; it would be drawn as a box", text, r)
 			}
 		}
@@ -270,6 +271,30 @@ func BenchmarkRenderBusiness(b *testing.B) {
 		buf.Reset()
 		if err := Render(&buf, s, Options{}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestConcurrentRenders: the CLI renders views in parallel; fonts and
+// caches are shared, so concurrent renders must agree (run with -race).
+func TestConcurrentRenders(t *testing.T) {
+	requireCJKFont(t)
+	s := loadScene(t, "sequence")
+	want := renderPNG(t, s, Options{})
+	resetFontSearch()
+	results := make(chan []byte, 4)
+	for range 4 {
+		go func() {
+			var b bytes.Buffer
+			if err := Render(&b, s, Options{}); err != nil {
+				t.Error(err)
+			}
+			results <- b.Bytes()
+		}()
+	}
+	for range 4 {
+		if got := <-results; !bytes.Equal(got, want) {
+			t.Error("a concurrent render differs from a lone one")
 		}
 	}
 }

@@ -51,8 +51,21 @@ func hasGlyph(f *sfnt.Font, buf *sfnt.Buffer, r rune) bool {
 
 func ppemOf(px float64) fixed.Int26_6 { return fixed.Int26_6(px*64 + 0.5) }
 
+// invisible reports runes render/measure gives no width and that must
+// not show up as a .notdef box: controls, zero-width space and joiner,
+// the emoji variation selector.
+func invisible(r rune) bool {
+	return r < 32 || r == 0x7f || r == 0x200b || r == 0x200d || r == 0xfe0f
+}
+
 // advance is r's width in the same units as size.
 func (fs *fontSet) advance(r rune, size float64) float64 {
+	switch {
+	case r == '\t':
+		return 4 * fs.advance(' ', size) // as render/measure counts it
+	case invisible(r):
+		return 0
+	}
 	f, idx, _ := fs.glyph(r)
 	// Measure at a large ppem so the unhinted advance is not rounded to
 	// whole 1/64ths of a small size.
@@ -109,6 +122,10 @@ func (c *canvas) text(fs *fontSet, s string, x, baseline, size float64, col colo
 	ppem := ppemOf(size * sc)
 	pen := x * sc
 	for _, r := range s {
+		if invisible(r) {
+			pen += fs.advance(r, size) * sc
+			continue
+		}
 		f, idx, cjk := fs.glyph(r)
 		c.addGlyph(fs.segments(f, idx, cjk, ppem), pen-float64(box.Min.X), by-float64(box.Min.Y))
 		pen += fs.advance(r, size) * sc
