@@ -191,3 +191,35 @@ func TestSequencePage(t *testing.T) {
 		t.Errorf("message value = %q", m.Value)
 	}
 }
+
+// checkEveryElementHasACell proves the page shows the whole scene: a cell
+// per node, cluster and edge, edges joining the cells of their ends, and
+// nodes inside the container of their cluster.
+func checkEveryElementHasACell(t *testing.T, p drawioPage, s *scene.Scene) {
+	t.Helper()
+	for _, c := range s.Clusters {
+		if _, ok := cellByID(p, "c-"+c.ID); !ok {
+			t.Errorf("%s: no cell for cluster %s", s.ID, c.ID)
+		}
+	}
+	for _, n := range s.Nodes {
+		c, ok := cellByID(p, "n-"+n.ID)
+		if !ok {
+			t.Errorf("%s: no cell for node %s", s.ID, n.ID)
+			continue
+		}
+		if n.Parent != "" && c.Parent != "c-"+n.Parent {
+			t.Errorf("%s: node %s has parent %q, want its cluster c-%s", s.ID, n.ID, c.Parent, n.Parent)
+		}
+	}
+	for _, e := range s.Edges {
+		c, ok := cellByID(p, "e-"+e.ID)
+		if !ok {
+			t.Errorf("%s: no cell for edge %s", s.ID, e.ID)
+			continue
+		}
+		if s.Kind == scene.KindGraph && (!strings.HasSuffix(c.Source, "-"+e.From) || !strings.HasSuffix(c.Target, "-"+e.To)) {
+			t.Errorf("%s: edge %s joins %q->%q, want %s->%s", s.ID, e.ID, c.Source, c.Target, e.From, e.To)
+		}
+	}
+}

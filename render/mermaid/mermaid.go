@@ -27,18 +27,24 @@ func Render(w io.Writer, s *scene.Scene) error {
 	return b.Flush()
 }
 
-// writeFrontMatter gives the diagram its title. The title is written as a
-// JSON string, which is also a valid YAML double-quoted scalar.
+// writeFrontMatter gives the diagram its title and, for flowcharts, a
+// wrapping width wide enough for our own line breaks: Mermaid would
+// otherwise wrap our already-wrapped lines a second time. The title is
+// written as a JSON string, which is also a valid YAML double-quoted scalar.
 func writeFrontMatter(b *bufio.Writer, s *scene.Scene) {
 	title := s.Title
 	if title == "" {
 		title = s.ID
 	}
-	if title == "" {
-		return
+	b.WriteString("---\n")
+	if title != "" {
+		q, _ := json.Marshal(title)
+		b.WriteString("title: " + string(q) + "\n")
 	}
-	q, _ := json.Marshal(title)
-	b.WriteString("---\ntitle: " + string(q) + "\n---\n")
+	if s.Kind != scene.KindSequence {
+		b.WriteString("config:\n  flowchart:\n    wrappingWidth: 400\n")
+	}
+	b.WriteString("---\n")
 }
 
 // ids turns element ids into Mermaid-safe identifiers: ASCII letters,
