@@ -23,6 +23,9 @@ type builder struct {
 	features bool
 	// flat places modules and technologies without their containers.
 	flat bool
+	// noteOn decides which elements' notes the view shows (nil: all);
+	// focus views leave out notes on the context around the focus.
+	noteOn func(id string) bool
 }
 
 func newBuilder(m *model.Model, id, title, dir string) *builder {
@@ -185,7 +188,7 @@ func (b *builder) addNotes() {
 }
 
 func (b *builder) addNote(id, on, text string) {
-	if !b.has(on) || b.has(id) {
+	if !b.has(on) || b.has(id) || (b.noteOn != nil && !b.noteOn(on)) {
 		return
 	}
 	parent := ""

@@ -22,14 +22,20 @@ func Custom(m *model.Model, id string) *View {
 	b.features = true
 	excluded := x.selectIDs(spec.Exclude)
 	included := x.selectIDs(spec.Include)
-	shown := func(e model.Element) bool {
-		if excluded[e.ID] {
-			return false
+	isExcluded := func(id string) bool {
+		if excluded[id] {
+			return true
 		}
-		for _, a := range x.ancestors(e.ID) {
+		for _, a := range x.ancestors(id) {
 			if excluded[a] {
-				return false
+				return true
 			}
+		}
+		return false
+	}
+	shown := func(e model.Element) bool {
+		if isExcluded(e.ID) {
+			return false
 		}
 		if included[e.ID] {
 			return true
@@ -55,7 +61,7 @@ func Custom(m *model.Model, id string) *View {
 			b.addElement(e.ID)
 		case e.Kind == model.KindFlow && included[e.ID] && !excluded[e.ID]:
 			for _, end := range []string{e.Flow.From, e.Flow.To} {
-				if !excluded[end] {
+				if !isExcluded(end) {
 					b.addElement(end)
 				}
 			}
@@ -73,6 +79,7 @@ func Custom(m *model.Model, id string) *View {
 			}
 		}
 	}
+	b.noteOn = func(on string) bool { e, ok := x.byID[on]; return ok && shown(e) }
 	b.addNotes()
 	return b.v
 }

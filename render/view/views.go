@@ -73,6 +73,7 @@ func Domain(m *model.Model, id string) *View {
 	b := newBuilder(m, "domain/"+id, x.byID[id].Name, LeftToRight)
 	b.v.Description = plain(x.byID[id].Domain.Description)
 	b.features = true
+	b.noteOn = func(on string) bool { return x.within(on, id) }
 	for _, e := range x.elems {
 		if e.Kind == model.KindModule && x.within(e.ID, id) {
 			b.addElement(e.ID)
@@ -102,6 +103,7 @@ func Module(m *model.Model, id string) *View {
 	b := newBuilder(m, "module/"+id, e.Name, LeftToRight)
 	b.v.Description = plain(e.Module.Description)
 	b.features = true
+	b.noteOn = func(on string) bool { return on == id }
 	b.addElement(id)
 	var touching []int
 	for i, f := range m.Flows {
