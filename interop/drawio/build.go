@@ -3,6 +3,7 @@ package drawio
 import (
 	"fmt"
 
+	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -371,7 +372,7 @@ func joinLines(ls []string) string {
 // toModel fills a model and the comments to attach to its YAML.
 func (b *builder) toModel(name string) (*model.Model, comments) {
 	m := &model.Model{Name: name}
-	cm := comments{head: map[string]string{}, line: map[string]string{}}
+	cm := comments{yamlout.NewComments()}
 	for i, ao := range b.actors {
 		p := fmt.Sprintf("actors[%d]", i)
 		m.Actors = append(m.Actors, model.Actor{ID: ao.id, Name: ao.name, Description: ao.desc})
@@ -382,8 +383,8 @@ func (b *builder) toModel(name string) (*model.Model, comments) {
 		p := fmt.Sprintf("flows[%d]", i)
 		m.Flows = append(m.Flows, model.Flow{From: b.elemID[f.from], To: b.elemID[f.to], Label: f.label})
 		cm.add(p, f.note, f.edge.id)
-		cm.line[p+".from"] = cm.line[p+".id"]
-		delete(cm.line, p+".id")
+		cm.Line[p+".from"] = cm.Line[p+".id"]
+		delete(cm.Line, p+".id")
 	}
 	for i, n := range b.notes {
 		p := fmt.Sprintf("notes[%d]", i)
@@ -412,13 +413,13 @@ func (b *builder) domainsOut(ds []*domainOut, path string, cm comments) []model.
 
 // comments are YAML comments by model path: head comments above an
 // item, line comments after a value (the draw.io id after each id).
-type comments struct{ head, line map[string]string }
+type comments struct{ yamlout.Comments }
 
 func (c comments) add(path, head, drawioID string) {
 	if head != "" {
-		c.head[path] = head
+		c.Head[path] = head
 	}
 	if drawioID != "" {
-		c.line[path+".id"] = "draw.io " + drawioID
+		c.Line[path+".id"] = "draw.io " + drawioID
 	}
 }

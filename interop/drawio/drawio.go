@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -105,7 +106,7 @@ func Decode(r io.Reader, opts Options) (*Result, error) {
 	b := build(a)
 	m, cm := b.toModel(modelName(pg.name, opts.Name))
 	sum := b.summary(pg.name, idx+1, len(pages))
-	out, err := encodeYAML(m, cm, header(opts.Source, sum), footer(b.skipped))
+	out, err := yamlout.Encode(m, cm.Comments, header(opts.Source, sum), footer(b.skipped))
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,111 @@
+// Package backstage imports a Backstage software catalog (descriptor
+// files such as catalog-info.yaml) into an architecture model: Domains
+// and Systems become domains, Components modules, Resources stack
+// technologies, and API and dependency relations flows. The catalog is
+// untrusted: unknown kinds and fields are warnings, never fatal.
+package backstage
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/archdoc/archdoc/interop/internal/yamlout"
+	"github.com/archdoc/archdoc/model"
+)
+
+// Options control an import.
+type Options struct {
+	// Name names the model; "" takes the first Domain's (or System's) title.
+	Name string
+}
+
+// Result is the imported model, its commented YAML and a summary.
+type Result struct {
+	Model   *model.Model
+	YAML    []byte
+	Summary Summary
+}
+
+// Summary counts what the import produced and what it could not use.
+type Summary struct {
+	Files, Entities                int
+	Domains, Modules, Technologies int
+	Flows, Owners                  int
+	Warnings                       []string
+}
+
+func (s Summary) String() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "imported %d entities from %d files: %d domains, %d modules, %d technologies, %d flows (%d owners kept as comments), %d warnings\n",
+		s.Entities, s.Files, s.Domains, s.Modules, s.Technologies, s.Flows, s.Owners, len(s.Warnings))
+	for _, w := range s.Warnings {
+		fmt.Fprintf(&b, "  warning: %s\n", w)
+	}
+	return b.String()
+}
+
+// Import reads the descriptor files and builds the model.
+func Import(files []File, opts Options) (*Result, error) {
+	c := &catalog{byRef: map[string]*entity{}, ids: map[string]string{}, taken: map[string]bool{}}
+	warn := func(format string, args ...any) { c.warnings = append(c.warnings, fmt.Sprintf(format, args...)) }
+	for _, f := range files {
+		es, err := parseFile(f, warn)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range es {
+			if len(c.all) >= MaxEntities {
+				return nil, fmt.Errorf("more than %d entities", MaxEntities)
+			}
+			if prev := c.byRef[e.ref()]; prev != nil {
+				warn("%s: %s %s is already defined at %s; skipped", e.where(), e.Kind, e.Name, prev.where())
+				continue
+			}
+			c.byRef[e.ref()] = e
+			c.all = append(c.all, e)
+		}
+	}
+	if len(c.all) == 0 {
+		return nil, fmt.Errorf("no catalog entities found in %d files", len(files))
+	}
+	m, cm := c.build(opts.Name)
+	sum := c.summary(len(files), m)
+	out, err := yamlout.Encode(m, cm, header(files), nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Model: m, YAML: out, Summary: sum}, nil
+}
+
+func (c *catalog) summary(files int, m *model.Model) Summary {
+	s := Summary{Files: files, Entities: len(c.all), Flows: len(m.Flows), Owners: c.owners, Warnings: c.warnings}
+	for _, e := range m.Elements() {
+		switch e.Kind {
+		case model.KindDomain:
+			s.Domains++
+		case model.KindModule:
+			s.Modules++
+		case model.KindTech:
+			s.Technologies++
+		}
+	}
+	return s
+}
+
+func header(files []File) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	from := strings.Join(names, ", ")
+	if len(from) > 200 {
+		from = fmt.Sprintf("%d descriptor files", len(files))
+	}
+	return []string{
+		"",
+		"Imported by `archdoc import backstage` from " + from + ".",
+		"Domains and Systems are domains, Components modules, Resources technologies;",
+		"API and dependsOn relations are flows. The comment after each id is the entity",
+		"reference it came from; owners are kept as comments.",
+	}
+}

@@ -1,0 +1,77 @@
+// Package yamlout writes an imported model as a commented
+// architecture.yaml: the schema line first, a header, comments attached
+// by model path, and a footer for what could not be imported.
+package yamlout
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+	"go.yaml.in/yaml/v3"
+)
+
+// Comments are YAML comments by model path: Head above a list item
+// ("domains[0]"), Line after a value ("domains[0].id").
+type Comments struct{ Head, Line map[string]string }
+
+// NewComments returns empty comments ready to fill.
+func NewComments() Comments {
+	return Comments{Head: map[string]string{}, Line: map[string]string{}}
+}
+
+// Encode writes m as YAML with two-space indentation.
+func Encode(m *model.Model, c Comments, header, footer []string) ([]byte, error) {
+	var doc yaml.Node
+	if err := doc.Encode(m); err != nil {
+		return nil, err
+	}
+	attach(&doc, "", c)
+	lines := append([]string{"yaml-language-server: $schema=" + model.SchemaURL}, header...)
+	doc.HeadComment = strings.Join(lines, "\n")
+	if len(footer) > 0 {
+		doc.FootComment = strings.Join(footer, "\n")
+	}
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(&doc); err != nil {
+		return nil, fmt.Errorf("writing YAML: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// attach walks the node tree keeping the model path of each value and
+// sets the comments recorded for it.
+func attach(n *yaml.Node, path string, c Comments) {
+	switch n.Kind {
+	case yaml.DocumentNode:
+		for _, ch := range n.Content {
+			attach(ch, path, c)
+		}
+	case yaml.MappingNode:
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k, v := n.Content[i], n.Content[i+1]
+			p := k.Value
+			if path != "" {
+				p = path + "." + k.Value
+			}
+			if s := c.Line[p]; s != "" {
+				v.LineComment = s
+			}
+			attach(v, p, c)
+		}
+	case yaml.SequenceNode:
+		for i, ch := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			if h := c.Head[p]; h != "" {
+				ch.HeadComment = h
+			}
+			attach(ch, p, c)
+		}
+	}
+}
