@@ -122,7 +122,7 @@ func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 		}
 		switch n := n.(type) {
 		case *ast.Link:
-			dest, ok := md.resolve(string(n.Destination), root, dir)
+			dest, ok := md.resolve(decodeURL(n.Destination), root, dir)
 			if !ok {
 				if problems != nil {
 					*problems = append(*problems, "unresolved link "+string(n.Destination))
@@ -131,7 +131,7 @@ func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			}
 			n.Destination = []byte(dest)
 		case *ast.Image:
-			if !safeURL(string(n.Destination)) {
+			if !safeURL(decodeURL(n.Destination)) {
 				n.Destination = []byte("#")
 			}
 		case *ast.AutoLink:
@@ -180,6 +180,14 @@ func (md *markdown) resolve(dest, root, dir string) (string, bool) {
 		}
 	}
 	return dest, true
+}
+
+// decodeURL resolves backslash escapes and character references the way
+// the renderer will, so that "java&#9;script:" is judged as what it is.
+func decodeURL(dest []byte) string {
+	d := util.UnescapePunctuations(dest)
+	d = util.ResolveNumericReferences(d)
+	return string(util.ResolveEntityNames(d))
 }
 
 // elementURL is PageURL, with notes sent to the page of what they are on.

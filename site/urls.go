@@ -75,8 +75,20 @@ func fileName(id string) string {
 	return url.PathEscape(b.String())
 }
 
-// fragment makes an id usable after '#'.
-func fragment(id string) string { return url.PathEscape(id) }
+// fragment makes an id usable after '#': ASCII outside the URL-safe set
+// is percent-escaped, letters of other scripts stay readable (browsers
+// match "#第-1-天" against id="第-1-天").
+func fragment(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		if r < unicode.MaxASCII && !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.~!$&'()*+,;=:@/?", r)) {
+			fmt.Fprintf(&b, "%%%02X", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
 
 // relTo returns the prefix that leads from the page at path back to the
 // site root: "" for top-level pages, "../" for pages in a folder.

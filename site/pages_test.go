@@ -1,0 +1,212 @@
+package site
+
+import (
+	"fmt"
+	"html"
+	"net/url"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+)
+
+var (
+	headingRe = regexp.MustCompile(`(?s)<h([1-4])[^>]*>(.*?)</h[1-4]>`)
+	tagRe     = regexp.MustCompile(`<[^>]*>`)
+	hrefRe    = regexp.MustCompile(`\shref="([^"]*)"`)
+	idRe      = regexp.MustCompile(`\sid="([^"]*)"`)
+	titleRe   = regexp.MustCompile(`<title>(.*?)</title>`)
+)
+
+// outline is a page's skeleton: title, headings and distinct links. It is
+// what a reader navigates by, without the wording of every paragraph.
+func outline(files map[string][]byte) string {
+	var names []string
+	for n := range files {
+		if strings.HasSuffix(n, ".html") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	var b strings.Builder
+	for _, n := range names {
+		page := string(files[n])
+		fmt.Fprintf(&b, "== %s\n", n)
+		if m := titleRe.FindStringSubmatch(page); m != nil {
+			fmt.Fprintf(&b, "title: %s\n", html.UnescapeString(m[1]))
+		}
+		for _, m := range headingRe.FindAllStringSubmatch(page, -1) {
+			text := strings.Join(strings.Fields(html.UnescapeString(tagRe.ReplaceAllString(m[2], ""))), " ")
+			fmt.Fprintf(&b, "%sh%s %s\n", strings.Repeat("  ", int(m[1][0]-'1')), m[1], text)
+		}
+		seen := map[string]bool{}
+		var links []string
+		for _, m := range hrefRe.FindAllStringSubmatch(page, -1) {
+			if !seen[m[1]] {
+				seen[m[1]] = true
+				links = append(links, m[1])
+			}
+		}
+		fmt.Fprintf(&b, "links: %s\n", strings.Join(links, " "))
+	}
+	return b.String()
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	p := filepath.Join("testdata", name)
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file; run go test ./site -update and review the diff", name)
+	}
+}
+
+func TestPageOutlinesShop(t *testing.T) {
+	files, _ := renderSite(t, shopModel())
+	golden(t, "outline-shop.golden", outline(files))
+}
+
+func TestPageOutlinesExample(t *testing.T) {
+	files, _, err := Render(t.Context(), loadExample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	golden(t, "outline-example.golden", outline(files))
+	checkLinks(t, files)
+}
+
+// checkLinks follows every relative link of every page: the file must
+// exist and the #fragment must be an id on it.
+func checkLinks(t *testing.T, files map[string][]byte) {
+	t.Helper()
+	ids := map[string]map[string]bool{}
+	for n, data := range files {
+		if strings.HasSuffix(n, ".html") {
+			ids[n] = map[string]bool{}
+			for _, m := range idRe.FindAllStringSubmatch(string(data), -1) {
+				ids[n][html.UnescapeString(m[1])] = true
+			}
+		}
+	}
+	for n, data := range files {
+		if !strings.HasSuffix(n, ".html") {
+			continue
+		}
+		for _, m := range hrefRe.FindAllStringSubmatch(string(data), -1) {
+			href := html.UnescapeString(m[1])
+			if strings.Contains(href, "://") || strings.HasPrefix(href, "mailto:") || href == "#" {
+				continue
+			}
+			u, err := url.Parse(href)
+			if err != nil {
+				t.Errorf("%s: bad link %q", n, href)
+				continue
+			}
+			target := n
+			if u.Path != "" {
+				target = path.Join(path.Dir(n), u.Path)
+			}
+			if _, ok := files[target]; !ok {
+				t.Errorf("%s: broken link %q (no %s)", n, href, target)
+				continue
+			}
+			if u.Fragment != "" && strings.HasSuffix(target, ".html") && !ids[target][u.Fragment] {
+				t.Errorf("%s: link %q: no id %q on %s", n, href, u.Fragment, target)
+			}
+		}
+	}
+}
+
+func TestLinksResolveShop(t *testing.T) {
+	files, _ := renderSite(t, shopModel())
+	checkLinks(t, files)
+}
+
+func TestPagesContent(t *testing.T) {
+	files, rep := renderSite(t, shopModel())
+	if rep.Pages != len(pagesOf(files)) {
+		t.Errorf("report says %d pages, site has %d", rep.Pages, len(pagesOf(files)))
+	}
+	mod := string(files["module/cart.html"])
+	mustContain(t, "module page", mod,
+		`<html lang="en">`, "<strong>items</strong>", "<code>checkout</code>", // Markdown in description and features
+		`href="../tech/redis.html">Redis</a>`, // technologies
+		`href="../flow/checkout.html">checkout</a>`, `class="out"`, `class="in"`, // flows out and in
+		"Carts expire after 7 days.", // notes
+		`href="../tasks.html#cache"`, // related task
+		`href="../domain/sales.html">Sales</a>`)
+	tech := string(files["tech/redis.html"])
+	mustContain(t, "tech page", tech, "An in-memory store.", "Fast.", "Cart contents.", "Memory is finite.",
+		`href="https://redis.io">Home</a>`, `href="../module/cart.html">Cart</a>`)
+	home := string(files["index.html"])
+	mustContain(t, "home", home, `href="module/cart.html">the cart</a>`, `id="reading-path"`, `id="customer"`)
+	// The reading path walks home → domains → stack → flows → ideas → tasks → glossary.
+	mustContain(t, "domain page", string(files["domain/sales.html"]), `rel="prev" href="../index.html"`, `rel="next" href="../stack.html"`)
+	mustContain(t, "glossary", string(files["glossary.html"]), `rel="prev" href="tasks.html"`, `id="term-cart"`)
+}
+
+func pagesOf(files map[string][]byte) []string {
+	var out []string
+	for n := range files {
+		if strings.HasSuffix(n, ".html") {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func TestChineseUI(t *testing.T) {
+	m := shopModel()
+	m.Language = "zh-CN"
+	files, _ := renderSite(t, m)
+	mustContain(t, "home", string(files["index.html"]), `<html lang="zh-CN">`, "阅读路线", "搜索")
+	mustContain(t, "tech page", string(files["tech/redis.html"]), "为什么选它", "注意事项")
+}
+
+func TestSearchIndex(t *testing.T) {
+	files, _, err := Render(t.Context(), loadExample(t), noScenes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := string(files["assets/search-index.js"])
+	if !strings.HasPrefix(idx, "window.ARCHDOC_INDEX=[") {
+		t.Fatalf("index starts %q", idx[:40])
+	}
+	mustContain(t, "search index", idx,
+		`"t":"用户中心模块","u":"module/user-center.html"`, // a module, by name
+		"多台 Web 服务器共享", // its description, as plain text
+		`"u":"docs/onboarding.html#第-1-天看懂业务"`, // a doc section
+		`"u":"glossary.html#term-`)
+	mustNotContain(t, "search index", idx, "**", "](module:")
+}
+
+func TestHostileTextIsEscaped(t *testing.T) {
+	m := hostileModel()
+	files, _ := renderSite(t, m)
+	for n, data := range files {
+		if !strings.HasSuffix(n, ".html") {
+			continue
+		}
+		s := string(data)
+		mustNotContain(t, n, s, "<script>window", "<img src=x", "<svg onload", "<div onmouse", `href="javascript:`, `href="  JAVASCRIPT`, `onmouseover="window`)
+		if c := strings.Count(s, "<script"); c != 3 {
+			t.Errorf("%s has %d script tags, want the site's own 3", n, c)
+		}
+	}
+	idx := string(files["assets/search-index.js"])
+	mustNotContain(t, "search index", idx, "</script", "<script")
+}

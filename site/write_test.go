@@ -1,0 +1,144 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string][]byte {
+	t.Helper()
+	out := map[string][]byte{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = data
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+func sameTree(t *testing.T, a, b map[string][]byte) {
+	t.Helper()
+	var names []string
+	for n := range a {
+		names = append(names, n)
+	}
+	for n := range b {
+		if _, ok := a[n]; !ok {
+			t.Errorf("%s only in the second tree", n)
+		}
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if bb, ok := b[n]; !ok {
+			t.Errorf("%s only in the first tree", n)
+		} else if !bytes.Equal(a[n], bb) {
+			t.Errorf("%s differs", n)
+		}
+	}
+}
+
+func TestFailedBuildLeavesOldSiteUntouched(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, out)
+	if len(before) < 10 {
+		t.Fatalf("first build wrote only %d files", len(before))
+	}
+
+	// A doc that cannot be read: a model error with the doc's position.
+	broken := shopModel()
+	broken.File, broken.Dir = filepath.Join(parent, "architecture.yaml"), parent
+	broken.Docs = []model.Doc{{ID: "gone", Path: "docs/gone.md"}}
+	broken.SetPos("docs[0].path", model.Pos{File: "architecture.yaml", Line: 42, Col: 11})
+	broken.BuildIndex()
+	_, err := Build(context.Background(), broken, out, noScenes)
+	var errs model.Errors
+	if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Error() != `architecture.yaml:42:11: docs[0].path: cannot read doc "docs/gone.md": no such file` {
+		t.Fatalf("err = %v, want one positioned model error", err)
+	}
+	sameTree(t, before, snapshot(t, out))
+
+	// The layout failing is just as harmless.
+	failingLayout := WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) {
+		return nil, errors.New("layout exploded")
+	})
+	if _, err := Build(context.Background(), shopModel(), out, failingLayout); err == nil {
+		t.Fatal("Build with a failing layout succeeded")
+	}
+	sameTree(t, before, snapshot(t, out))
+
+	// No temporary folders are left behind.
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		var names []string
+		for _, e := range entries {
+			names = append(names, e.Name())
+		}
+		t.Errorf("parent holds %v, want only public", names)
+	}
+}
+
+func TestTwoBuildsAreByteIdentical(t *testing.T) {
+	m := loadExample(t)
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, out := range []string{a, b, b} { // b twice: a rebuild over a site
+		rep, err := Build(context.Background(), m, out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Diagrams == 0 {
+			t.Error("no diagrams drawn")
+		}
+	}
+	sameTree(t, snapshot(t, a), snapshot(t, b))
+}
+
+func TestBuildRefusesForeignFolder(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "thesis.tex"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Build(context.Background(), shopModel(), out, noScenes)
+	if err == nil || !strings.Contains(err.Error(), "not written by archdoc") {
+		t.Fatalf("err = %v, want a refusal", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(out, "thesis.tex")); string(data) != "precious" {
+		t.Error("the foreign file was touched")
+	}
+}
+
+func TestExtraFile(t *testing.T) {
+	files, _ := renderSite(t, shopModel(), WithExtraFile("slides.html", []byte("<p>deck</p>")))
+	if string(files["slides.html"]) != "<p>deck</p>" {
+		t.Error("slides.html not written as given")
+	}
+	mustContain(t, "index.html", string(files["index.html"]), `href="slides.html"`)
+	mustContain(t, "module page", string(files["module/cart.html"]), `href="../slides.html"`)
+	for _, bad := range []string{"../x.html", "/etc/x", "index.html", ".hidden", `a\b`} {
+		if _, _, err := Render(context.Background(), shopModel(), noScenes, WithExtraFile(bad, nil)); err == nil {
+			t.Errorf("extra file %q accepted", bad)
+		}
+	}
+}
