@@ -34,7 +34,11 @@ type htmlSlide struct {
 }
 
 type presenterLabels struct {
-	Current, Next, Notes, Reset, Slide string
+	Current string `json:"current"`
+	Next    string `json:"next"`
+	Notes   string `json:"notes"`
+	Reset   string `json:"reset"`
+	Slide   string `json:"slide"`
 }
 
 type htmlData struct {
