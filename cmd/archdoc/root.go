@@ -12,6 +12,8 @@ var commands = []func() *cobra.Command{
 	newInitCmd,
 	newValidateCmd,
 	newBuildCmd,
+	newDiagramCmd,
+	newSlidesCmd,
 	newServeCmd,
 	newSchemaCmd,
 	newVersionCmd,

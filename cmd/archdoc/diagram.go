@@ -1,0 +1,151 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// diagramOptions are the inputs of `archdoc diagram`.
+type diagramOptions struct {
+	File   string   // model file
+	Views  []string // view ids; none = every view
+	Format string   // svg, png, dot, mermaid or drawio
+	Out    string   // folder, file, or "-" for stdout; "" = default folder
+	List   bool     // print the views instead of drawing
+	Font   string   // PNG: font file for CJK text
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// diagramFormats maps each --format to its file extension.
+var diagramFormats = map[string]string{
+	"svg": ".svg", "png": ".png", "dot": ".dot", "mermaid": ".mmd", "drawio": ".drawio",
+}
+
+// defaultDiagramDir is where diagrams go without -o.
+const defaultDiagramDir = "diagrams"
+
+func newDiagramCmd() *cobra.Command {
+	opts := &diagramOptions{}
+	cmd := &cobra.Command{
+		Use:   "diagram [VIEW...]",
+		Short: "Draw the model's views as SVG, PNG, DOT, Mermaid or draw.io",
+		Long: `Diagram lays out views of the model and writes them in one format.
+
+Without VIEW it draws every view (list them with --list) into the folder
+diagrams/, one file per view named after its id: diagrams/business.svg,
+diagrams/domain/<id>.svg, diagrams/module/<id>.svg, diagrams/flow/<id>.svg,
+diagrams/view/<id>.svg. -o names another folder; with one view, -o may name
+the file itself (ending in the format's extension), and -o - writes it to
+standard output. --format drawio puts all the views into one .drawio file,
+one page per view, that opens and stays editable in diagrams.net.
+
+Files are replaced only once every view has been drawn.`,
+		Example: `  archdoc diagram --list
+  archdoc diagram
+  archdoc diagram business -o business.png --format png
+  archdoc diagram business --format mermaid -o -
+  archdoc diagram --format drawio -o architecture.drawio`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if _, ok := diagramFormats[opts.Format]; !ok {
+				return usageErrorf(cmd.CommandPath(), "--format must be svg, png, dot, mermaid or drawio, not %q", opts.Format)
+			}
+			if opts.List && len(args) > 0 {
+				return usageErrorf(cmd.CommandPath(), "--list takes no VIEW")
+			}
+			opts.Views = args
+			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runDiagram(cmd.Context(), opts)
+		},
+	}
+	addModelFileFlag(cmd, &opts.File)
+	cmd.Flags().StringVar(&opts.Format, "format", "svg", "output `format`: svg, png, dot, mermaid or drawio")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output folder, file (one view), or - for standard output (default \"diagrams\")")
+	cmd.Flags().BoolVar(&opts.List, "list", false, "list the views (id and title) and exit")
+	cmd.Flags().StringVar(&opts.Font, "font", "", "PNG: font `FILE` for Chinese and other non-Latin text (default: an installed CJK font)")
+	return cmd
+}
+
+func runDiagram(ctx context.Context, opts *diagramOptions) error {
+	m, err := loadModel(opts.File)
+	if err != nil {
+		return err
+	}
+	if opts.List {
+		return listViews(opts.Stdout, m)
+	}
+	ids, err := selectViews(m, opts.Views)
+	if err != nil {
+		return err
+	}
+	plan, err := planOutput(opts, ids)
+	if err != nil {
+		return err
+	}
+	scenes := make([]*scene.Scene, 0, len(ids))
+	for _, id := range ids {
+		s, err := render.Scene(ctx, m, id)
+		if err != nil {
+			return fmt.Errorf("view %s: %w", id, err)
+		}
+		for _, w := range s.Warnings {
+			fmt.Fprintf(opts.Stderr, "warning: %s: %s\n", id, w)
+		}
+		scenes = append(scenes, s)
+	}
+	files, err := drawDiagrams(opts, plan, scenes)
+	if err != nil {
+		return err
+	}
+	return writeDiagrams(opts, files)
+}
+
+// listViews prints every view's id and title, aligned.
+func listViews(w io.Writer, m *model.Model) error {
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, v := range view.All(m) {
+		fmt.Fprintf(tw, "%s\t%s\n", v.ID, v.Title)
+	}
+	return tw.Flush()
+}
+
+// selectViews checks the requested ids (all unknown ones reported at
+// once) or returns every view's id.
+func selectViews(m *model.Model, requested []string) ([]string, error) {
+	all := view.IDs(m)
+	if len(requested) == 0 {
+		return all, nil
+	}
+	known := map[string]bool{}
+	for _, id := range all {
+		known[id] = true
+	}
+	var unknown []string
+	seen := map[string]bool{}
+	var ids []string
+	for _, id := range requested {
+		id = strings.TrimSuffix(id, "/")
+		if !known[id] {
+			unknown = append(unknown, id)
+			continue
+		}
+		if !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	if len(unknown) > 0 {
+		return nil, fmt.Errorf("no view %s; the views are:\n  %s", strings.Join(quoteAll(unknown), ", "), strings.Join(all, "\n  "))
+	}
+	return ids, nil
+}

@@ -1,0 +1,162 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/archdoc/archdoc/render/dot"
+	"github.com/archdoc/archdoc/render/drawio"
+	"github.com/archdoc/archdoc/render/mermaid"
+	"github.com/archdoc/archdoc/render/png"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/svg"
+)
+
+// diagramPlan says where drawn views go.
+type diagramPlan struct {
+	stdout bool   // write the one document to standard output
+	file   string // write the one document to this file
+	dir    string // otherwise: one file per view (or one .drawio) in this folder
+}
+
+// planOutput decides the destination from -o, the format and the number
+// of views, before any work is done.
+func planOutput(opts *diagramOptions, ids []string) (diagramPlan, error) {
+	ext := diagramFormats[opts.Format]
+	single := len(ids) == 1 || opts.Format == "drawio" // drawio: all views in one file
+	switch {
+	case opts.Out == "-":
+		if !single {
+			return diagramPlan{}, usageErrorf("archdoc diagram", "-o - writes one document: name one view, or use --format drawio for several")
+		}
+		return diagramPlan{stdout: true}, nil
+	case strings.HasSuffix(strings.ToLower(opts.Out), ext):
+		if !single {
+			return diagramPlan{}, usageErrorf("archdoc diagram", "-o %s names one file but %d views were asked for; name a folder instead", opts.Out, len(ids))
+		}
+		return diagramPlan{file: opts.Out}, nil
+	case opts.Out == "":
+		return diagramPlan{dir: defaultDiagramDir}, nil
+	}
+	if ext := filepath.Ext(opts.Out); ext != "" && isDiagramExt(ext) {
+		return diagramPlan{}, usageErrorf("archdoc diagram", "-o %s does not end in %s, the extension of --format %s", opts.Out, diagramFormats[opts.Format], opts.Format)
+	}
+	return diagramPlan{dir: opts.Out}, nil
+}
+
+func isDiagramExt(ext string) bool {
+	for _, e := range diagramFormats {
+		if strings.EqualFold(e, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// diagramFile is one document ready to be written.
+type diagramFile struct {
+	path string // "" = standard output
+	data []byte
+}
+
+// drawDiagrams renders every scene in memory, so a failure leaves no
+// file half-written.
+func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene) ([]diagramFile, error) {
+	ext := diagramFormats[opts.Format]
+	dest := func(name string) string {
+		switch {
+		case plan.stdout:
+			return ""
+		case plan.file != "":
+			return plan.file
+		}
+		return filepath.Join(plan.dir, filepath.FromSlash(name)+ext)
+	}
+	if opts.Format == "drawio" {
+		var b bytes.Buffer
+		if err := drawio.Render(&b, scenes...); err != nil {
+			return nil, err
+		}
+		name := strings.TrimSuffix(filepath.Base(opts.File), filepath.Ext(opts.File))
+		if len(scenes) == 1 {
+			name = scenes[0].ID
+		}
+		return []diagramFile{{dest(name), b.Bytes()}}, nil
+	}
+	files := make([]diagramFile, 0, len(scenes))
+	for _, s := range scenes {
+		var b bytes.Buffer
+		if err := drawOne(&b, opts, s); err != nil {
+			return nil, fmt.Errorf("view %s: %w", s.ID, err)
+		}
+		files = append(files, diagramFile{dest(s.ID), b.Bytes()})
+	}
+	return files, nil
+}
+
+func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene) error {
+	switch opts.Format {
+	case "svg":
+		return svg.Render(b, s, svg.Options{Standalone: true})
+	case "png":
+		return png.Render(b, s, png.Options{FontPath: opts.Font})
+	case "dot":
+		return dot.Render(b, s)
+	case "mermaid":
+		return mermaid.Render(b, s)
+	}
+	return fmt.Errorf("unknown format %q", opts.Format)
+}
+
+// writeDiagrams writes each file atomically (temporary file, then rename)
+// and names it on standard output.
+func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
+	for _, f := range files {
+		if f.path == "" {
+			if _, err := opts.Stdout.Write(f.data); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeFileAtomic(f.path, f.data); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.path))
+	}
+	return nil
+}
+
+// writeFileAtomic replaces path with data so that readers see either the
+// old file or the whole new one, never a part.
+func writeFileAtomic(path string, data []byte) (err error) {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return fmt.Errorf("%s is a folder", path)
+	}
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = tmp.Write(data); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
