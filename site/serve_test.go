@@ -1,0 +1,215 @@
+package site
+
+import (
+	"bufio"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+const serveModelOne = "name: Shop One\ndomains:\n  - id: sales\n    name: Sales\n    modules:\n      - id: cart\n        name: Cart\n        description: Holds items.\n"
+
+// startServe runs Serve on a free port until the test ends and returns
+// its base URL.
+func startServe(t *testing.T, modelPath string) string {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{
+			ModelPath: modelPath, Port: 0, BuildOptions: []Option{noScenes}, Debounce: 50 * time.Millisecond,
+			Ready: func(url string) { ready <- url },
+			Logf:  t.Logf,
+		})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Error("Serve did not stop")
+		}
+	})
+	select {
+	case url := <-ready:
+		return url
+	case err := <-done:
+		t.Fatalf("Serve: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("Serve did not start")
+	}
+	return ""
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// eventually polls url until check accepts the response.
+func eventually(t *testing.T, url, what string, check func(status int, body string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		status, body := get(t, url)
+		if check(status, body) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: never happened; last response %d:\n%s", what, status, body)
+		}
+		time.Sleep(40 * time.Millisecond)
+	}
+}
+
+// saveLikeAnEditor replaces a file by writing a temporary one and
+// renaming it over, as most editors do.
+func saveLikeAnEditor(t *testing.T, path, content string) {
+	t.Helper()
+	tmp := path + ".swp"
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestServeEditBreakFix(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	if !strings.HasPrefix(base, "http://127.0.0.1:") {
+		t.Fatalf("serving on %s, want 127.0.0.1", base)
+	}
+	status, home := get(t, base)
+	if status != 200 || !strings.Contains(home, "Shop One") {
+		t.Fatalf("GET / = %d:\n%s", status, home)
+	}
+	mustContain(t, "served page", home, liveTag)
+	events := openEvents(t, base)
+	first := events.next(t)
+
+	// Edit: the page changes and open pages are told to reload.
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds 购物车 items.", 1))
+	eventually(t, base+"module/cart.html", "edit shows", func(s int, b string) bool { return s == 200 && strings.Contains(b, "Holds 购物车 items.") })
+	if v := events.next(t); v == first {
+		t.Errorf("no reload event after the edit (still version %s)", v)
+	}
+
+	// Break: every page shows the positioned error instead of the stale page.
+	saveLikeAnEditor(t, modelPath, "name: Shop One\ndomains:\n  - id: sales\n    name: [Sales\n")
+	body := eventually(t, base+"module/cart.html", "error page", func(s int, b string) bool { return s == 500 })
+	mustContain(t, "error page", body, "architecture.yaml:3:1: YAML syntax", liveTag)
+	mustNotContain(t, "error page", body, "Holds 购物车 items.")
+
+	// Fix: back to the site.
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Shop One", "Shop Two", 1))
+	eventually(t, base, "recovery", func(s int, b string) bool { return s == 200 && strings.Contains(b, "Shop Two") })
+}
+
+func TestServeWatchesDocs(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{
+		"architecture.yaml": serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
+		"docs/setup.md":     "# Setup\n\nRun make.\n",
+	})
+	base := startServe(t, modelPath)
+	eventually(t, base+"docs/setup.html", "doc served", func(s int, b string) bool { return strings.Contains(b, "Run make.") })
+	saveLikeAnEditor(t, filepath.Join(filepath.Dir(modelPath), "docs", "setup.md"), "# Setup\n\nRun task.\n")
+	eventually(t, base+"docs/setup.html", "doc edit shows", func(s int, b string) bool { return strings.Contains(b, "Run task.") })
+}
+
+func TestServeRefusesOutsidePaths(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	for _, p := range []string{"/../architecture.yaml", "/assets/../../architecture.yaml", "/..%2farchitecture.yaml", "/%2e%2e/architecture.yaml", "/assets\\..\\..\\x"} {
+		status, body := rawGet(t, host, p, host)
+		if status == 200 || strings.Contains(body, "Shop One\ndomains") {
+			t.Errorf("GET %s = %d, want a refusal", p, status)
+		}
+	}
+	if status, _ := rawGet(t, host, "/index.html", "evil.example:80"); status != 403 {
+		t.Errorf("foreign Host header: status %d, want 403", status)
+	}
+	if status, _ := rawGet(t, host, "/no-such-page.html", host); status != 404 {
+		t.Errorf("missing page: status %d, want 404", status)
+	}
+}
+
+// rawGet sends a request line as written, which net/http's client would
+// clean up first.
+func rawGet(t *testing.T, addr, path, host string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(conn, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+type eventStream struct {
+	lines *bufio.Scanner
+}
+
+func openEvents(t *testing.T, base string) *eventStream {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+"__archdoc/events", nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	resp, err := http.DefaultClient.Do(req.WithContext(ctx))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { resp.Body.Close() })
+	if ct := resp.Header.Get("Content-Type"); ct != "text/event-stream" {
+		t.Fatalf("events Content-Type %q", ct)
+	}
+	return &eventStream{lines: bufio.NewScanner(resp.Body)}
+}
+
+// next returns the data of the next event.
+func (e *eventStream) next(t *testing.T) string {
+	t.Helper()
+	got := make(chan string, 1)
+	go func() {
+		for e.lines.Scan() {
+			if v, ok := strings.CutPrefix(e.lines.Text(), "data: "); ok {
+				got <- v
+				return
+			}
+		}
+		got <- ""
+	}()
+	select {
+	case v := <-got:
+		return v
+	case <-time.After(15 * time.Second):
+		t.Fatal("no server-sent event")
+	}
+	return ""
+}
