@@ -19,6 +19,9 @@ func addModelFileFlag(cmd *cobra.Command, file *string) {
 // missing file gets a hint for newcomers; model problems come back as
 // model.Errors, which main prints one a line.
 func loadModel(path string) (*model.Model, error) {
+	if path == "" {
+		return nil, &usageError{err: errors.New("-f needs a file name")}
+	}
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		return nil, fmt.Errorf("%s: no such file; create one with 'archdoc init' or name another with -f FILE", path)
 	}

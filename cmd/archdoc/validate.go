@@ -38,6 +38,9 @@ Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 			if opts.Format != "text" && opts.Format != "json" {
 				return usageErrorf(cmd.CommandPath(), "--format must be text or json, not %q", opts.Format)
 			}
+			if opts.File == "" {
+				return usageErrorf(cmd.CommandPath(), "-f needs a file name")
+			}
 			opts.Out, opts.ErrOut = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runValidate(opts)
 		},
