@@ -56,13 +56,18 @@ func (c *canvas) fillWithHoles(col color.Color, outer, inner []vec) {
 }
 
 func (c *canvas) paint(col color.Color, polys [][]vec) {
-	box, ok := c.pixelBounds(polys)
-	if !ok {
-		return
+	if box, ok := c.pixelBounds(polys); ok {
+		c.paintWindow(col, polys, box)
 	}
-	c.r.Reset(box.Dx(), box.Dy())
+}
+
+// paintWindow rasterizes the polygons clipped to win (pixels); the
+// rasterizer accepts points outside its bounds, so a polygon can be
+// painted piecewise.
+func (c *canvas) paintWindow(col color.Color, polys [][]vec, win image.Rectangle) {
+	c.r.Reset(win.Dx(), win.Dy())
 	c.r.DrawOp = draw.Over
-	ox, oy := float64(box.Min.X), float64(box.Min.Y)
+	ox, oy := float64(win.Min.X), float64(win.Min.Y)
 	for _, p := range polys {
 		if len(p) < 3 {
 			continue
@@ -77,7 +82,63 @@ func (c *canvas) paint(col color.Color, polys [][]vec) {
 		}
 		c.r.ClosePath()
 	}
-	c.r.Draw(c.img, box, image.NewUniform(col), image.Point{})
+	c.r.Draw(c.img, win, image.NewUniform(col), image.Point{})
+}
+
+// paintFrame paints the polygons everywhere in their box except hole, a
+// pixel rectangle the caller knows to be fully covered (solid: filled
+// directly) or fully empty. Big boxes then cost their outline, not their
+// area.
+func (c *canvas) paintFrame(col color.Color, polys [][]vec, hole image.Rectangle, solid bool) {
+	box, ok := c.pixelBounds(polys)
+	if !ok {
+		return
+	}
+	hole = hole.Intersect(box)
+	if hole.Dx() < 16 || hole.Dy() < 16 {
+		c.paintWindow(col, polys, box)
+		return
+	}
+	for _, w := range []image.Rectangle{
+		{box.Min, image.Pt(box.Max.X, hole.Min.Y)},
+		{image.Pt(box.Min.X, hole.Max.Y), box.Max},
+		{image.Pt(box.Min.X, hole.Min.Y), image.Pt(hole.Min.X, hole.Max.Y)},
+		{image.Pt(hole.Max.X, hole.Min.Y), image.Pt(box.Max.X, hole.Max.Y)},
+	} {
+		if !w.Empty() {
+			c.paintWindow(col, polys, w)
+		}
+	}
+	if solid {
+		draw.Draw(c.img, hole, image.NewUniform(col), image.Point{}, draw.Over)
+	}
+}
+
+// innerPixels is the pixel rectangle lying wholly inside the scene
+// rectangle x0,y0-x1,y1 (a one-pixel margin keeps anti-aliasing out).
+func (c *canvas) innerPixels(x0, y0, x1, y1 float64) image.Rectangle {
+	s := c.scale
+	return image.Rect(int(math.Ceil(x0*s))+1, int(math.Ceil(y0*s))+1, int(math.Floor(x1*s))-1, int(math.Floor(y1*s))-1)
+}
+
+// fillRoundRect paints a rounded rectangle.
+func (c *canvas) fillRoundRect(col color.Color, x, y, w, h, r float64) {
+	r = math.Max(0, math.Min(r, math.Min(w, h)/2))
+	poly := roundRect(x, y, w, h, r)
+	orient(poly, 1)
+	c.paintFrame(col, [][]vec{poly}, c.innerPixels(x, y+r, x+w, y+h-r), true)
+}
+
+// strokeRoundRect paints a rounded rectangle's border of the given
+// width, centred on its outline as an SVG stroke is.
+func (c *canvas) strokeRoundRect(col color.Color, x, y, w, h, r, width float64) {
+	hw := width / 2
+	outer := roundRect(x-hw, y-hw, w+width, h+width, r+hw)
+	ri := math.Max(0, r-hw)
+	inner := roundRect(x+hw, y+hw, w-width, h-width, ri)
+	orient(outer, 1)
+	orient(inner, -1)
+	c.paintFrame(col, [][]vec{outer, inner}, c.innerPixels(x+hw, y+hw+ri, x+w-hw, y+h-hw-ri), false)
 }
 
 // pixelBounds is the clipped pixel box covering the polygons.

@@ -58,15 +58,12 @@ func (p *painter) pal(group string) (fill, stroke color.NRGBA, ok bool) {
 // box fills a rounded rectangle and strokes its border centred on the
 // edge, like an SVG rect with a stroke.
 func (p *painter) box(r scene.Rect, radius, width float64, fill, stroke color.Color) {
-	p.c.fill(fill, roundRect(r.X, r.Y, r.W, r.H, radius))
+	p.c.fillRoundRect(fill, r.X, r.Y, r.W, r.H, radius)
 	p.border(r, radius, width, stroke)
 }
 
 func (p *painter) border(r scene.Rect, radius, width float64, stroke color.Color) {
-	h := width / 2
-	outer := roundRect(r.X-h, r.Y-h, r.W+width, r.H+width, radius+h)
-	inner := roundRect(r.X+h, r.Y+h, r.W-width, r.H-width, math.Max(0, radius-h))
-	p.c.fillWithHoles(stroke, outer, inner)
+	p.c.strokeRoundRect(stroke, r.X, r.Y, r.W, r.H, radius, width)
 }
 
 func (p *painter) cluster(cl scene.Cluster) {
@@ -246,6 +243,6 @@ func (p *painter) edgeLabel(e scene.Edge) {
 	if len(e.Label) == 0 || lr.W <= 0 {
 		return
 	}
-	p.c.fill(colLabelBg, roundRect(lr.X, lr.Y, lr.W, lr.H, 3))
+	p.c.fillRoundRect(colLabelBg, lr.X, lr.Y, lr.W, lr.H, 3)
 	p.label(e.Label, "", lr.X+lr.W/2, lr.Y, lr.H)
 }
