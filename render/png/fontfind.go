@@ -287,6 +287,10 @@ func cjkFont(need []rune, override string) (*sfnt.Font, error) {
 	if override != "" {
 		f, err := loadFont(override)
 		if err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err // the path is already in the message
+			}
 			return nil, fmt.Errorf("png: --font %s: %w: %v", override, ErrBadFont, err)
 		}
 		if miss := missing(f, cjk); len(miss) > 0 {
