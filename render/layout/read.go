@@ -98,7 +98,7 @@ func (g *graph) readNodes(s *scene.Scene, objects map[string]gvObject, f flip) {
 	for i, n := range g.v.Nodes {
 		sz := g.nodes[i]
 		sn := scene.Node{
-			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: sz.lines, Sub: n.Sub, Tooltip: n.Tooltip,
+			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: sz.lines, NameLines: sz.name, Sub: n.Sub, Tooltip: n.Tooltip,
 			Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent),
 		}
 		p, ok := parseFloats(objects[g.nodeName[n.ID]].Pos, 2)

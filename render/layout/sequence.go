@@ -39,7 +39,7 @@ func layoutSequence(v *view.View, c config) *scene.Scene {
 	for i, n := range v.Nodes {
 		b := boxes[i]
 		s.Nodes = append(s.Nodes, scene.Node{
-			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: b.lines, Sub: n.Sub, Tooltip: n.Tooltip,
+			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: b.lines, NameLines: b.name, Sub: n.Sub, Tooltip: n.Tooltip,
 			Link: n.Link, Group: n.Group,
 			Rect: scene.Rect{X: round(centers[i] - b.w/2), Y: round(margin + boxH - b.h), W: b.w, H: b.h},
 		})

@@ -29,6 +29,7 @@ const (
 type sized struct {
 	lines []string
 	w, h  float64
+	name  int // lines[:name] are the name, the rest details
 }
 
 // sizeNode wraps n's label (and details) and computes its box.
@@ -39,6 +40,7 @@ func (c config) sizeNode(n view.Node) sized {
 		width = c.noteWidth
 	}
 	lines, textW := wrapLines(n.Label, width, fs)
+	name := len(lines)
 	for _, d := range n.Details {
 		dl, dw := wrapLines(d, c.noteWidth, fs)
 		lines = append(lines, dl...)
@@ -52,14 +54,14 @@ func (c config) sizeNode(n view.Node) sized {
 	px, py := float64(padX), float64(padY)
 	switch n.Shape {
 	case scene.ShapeActor:
-		return sized{lines, ceil(math.Max(textW+8, 48)), ceil(actorFigure*fs + 4 + textH + 2)}
+		return sized{lines, ceil(math.Max(textW+8, 48)), ceil(actorFigure*fs + 4 + textH + 2), name}
 	case scene.ShapeNote:
 		px += noteFold / 2
 	case scene.ShapeExternal:
 		px += externalPad
 		py += externalPad
 	}
-	return sized{lines, ceil(math.Max(textW+2*px, minBoxW)), ceil(math.Max(textH+2*py, minBoxH))}
+	return sized{lines, ceil(math.Max(textW+2*px, minBoxW)), ceil(math.Max(textH+2*py, minBoxH)), name}
 }
 
 // sizeEdgeLabel wraps an edge label and returns its box (zero when none).

@@ -54,16 +54,20 @@ type Scene struct {
 
 // Node is a positioned box (or actor, note ...).
 type Node struct {
-	ID      string   // element id, stable; unique within the scene
-	Kind    string   // model kind: actor, module, tech, domain, layer, note ...
-	Shape   string   // one of the Shape constants
-	Label   []string // wrapped label lines, in order
-	Sub     string   // smaller second line (category, kind), may be empty
-	Tooltip string   // plain-text description
-	Link    string   // element id whose page this node links to ("" = none)
-	Group   string   // id of the domain or layer that colours it ("" = none)
-	Parent  string   // id of the enclosing cluster ("" = top level)
-	Rect    Rect
+	ID    string   // element id, stable; unique within the scene
+	Kind  string   // model kind: actor, module, tech, domain, layer, note ...
+	Shape string   // one of the Shape constants
+	Label []string // wrapped label lines, in order
+	// NameLines is how many of Label's first lines are the element's name;
+	// the lines after them are details (a module's list of features).
+	// 0 means every line is the name.
+	NameLines int
+	Sub       string // smaller second line (category, kind), may be empty
+	Tooltip   string // plain-text description
+	Link      string // element id whose page this node links to ("" = none)
+	Group     string // id of the domain or layer that colours it ("" = none)
+	Parent    string // id of the enclosing cluster ("" = top level)
+	Rect      Rect
 }
 
 // Cluster is a positioned container (a domain, a layer).
