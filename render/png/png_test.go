@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"flag"
 	"image"
+	"image/draw"
 	stdpng "image/png"
 	"math"
 	"os"
@@ -64,11 +65,16 @@ func decode(t testing.TB, data []byte) image.Image {
 func ink(img image.Image, r scene.Rect, scale, inset float64) int {
 	x0, y0 := int((r.X+inset)*scale), int((r.Y+inset)*scale)
 	x1, y1 := int((r.X+r.W-inset)*scale), int((r.Y+r.H-inset)*scale)
+	rgba, ok := img.(*image.RGBA)
+	if !ok {
+		rgba = image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, img.Bounds().Min, draw.Src)
+	}
 	n := 0
-	for y := y0; y < y1; y++ {
-		for x := x0; x < x1; x++ {
-			cr, cg, cb, _ := img.At(x, y).RGBA()
-			if lum := (299*cr + 587*cg + 114*cb) / 1000 >> 8; lum < 90 {
+	for y := max(y0, 0); y < min(y1, rgba.Rect.Max.Y); y++ {
+		for x := max(x0, 0); x < min(x1, rgba.Rect.Max.X); x++ {
+			p := rgba.Pix[rgba.PixOffset(x, y):]
+			if lum := (299*int(p[0]) + 587*int(p[1]) + 114*int(p[2])) / 1000; lum < 90 {
 				n++
 			}
 		}
