@@ -33,6 +33,7 @@ type Presentation struct {
 // Slide is one slide.
 type Slide struct {
 	Layout  string // LayoutTitle or LayoutContent
+	Kicker  string // small line above the title (the section's name), may be empty
 	Title   string
 	Body    []Paragraph // subtitle (title layout) or body text
 	Diagram *scene.Scene

@@ -19,6 +19,14 @@ func slideXML(s Slide, lang string) ([]byte, error) {
 	run(&b, s.Title, textStyle{lang: lang})
 	b.WriteString(`<a:endParaRPr lang="` + esc(lang) + `"/></a:p></p:txBody></p:sp>`)
 
+	if s.Kicker != "" && s.Layout != LayoutTitle {
+		fmt.Fprintf(&b, `<p:sp><p:nvSpPr><p:cNvPr id="4" name="Kicker"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>`+
+			`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`+
+			`<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr><a:buNone/></a:pPr>`,
+			marginX, titleY-91440, bodyW, 274320)
+		run(&b, s.Kicker, textStyle{lang: lang, size: 1400, color: "2563EB", bold: true})
+		b.WriteString(`</a:p></p:txBody></p:sp>`)
+	}
 	diagramBox := box{marginX, bodyY, bodyW, bodyH}
 	if len(s.Body) > 0 {
 		spPr := `<p:spPr/>`

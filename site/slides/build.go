@@ -133,15 +133,57 @@ func weightOf(spec model.SectionSpec) float64 {
 	return math.Max(spec.Weight, 0)
 }
 
-// decorate applies a section spec's title and notes to its first slide.
+// decorate applies a section spec's title and notes. A one-slide section
+// (title, business, stack) takes the title; the glossary's slides take it;
+// in the other sections every slide is about one element and keeps its
+// name, and the section title becomes the kicker above it.
 func (b *builder) decorate(slides []Slide, spec model.SectionSpec) {
 	if len(slides) == 0 {
 		return
 	}
-	if spec.Title != "" {
-		slides[0].Title = spec.Title
-	}
 	slides[0].Notes = joinNotes(spec.Notes, slides[0].Notes)
+	kicker := b.kickers()[spec.Section]
+	for i := range slides {
+		switch {
+		case spec.Title == "":
+		case spec.Section == SectionTitle || spec.Section == SectionBusiness || spec.Section == SectionStack:
+			slides[i].Title = spec.Title
+		case spec.Section == SectionGlossary:
+			if slides[i].Layout != LayoutTitle {
+				slides[i].Title = spec.Title
+			}
+		default:
+			kicker = spec.Title
+		}
+		slides[i].Kicker = kicker
+	}
+	numberRepeats(slides)
+}
+
+// kickers are the default section names shown above slide titles.
+func (b *builder) kickers() map[string]string {
+	w := b.words
+	return map[string]string{
+		SectionDomains: w.MainBusiness, SectionTechnologies: w.Stack, SectionFlows: w.KeyFlows,
+		SectionIdeas: w.Ideas, SectionTasks: w.Tasks, SectionHighlights: w.Highlights,
+	}
+}
+
+// numberRepeats tells apart consecutive slides with the same title
+// (a long glossary): "术语表 (1/2)", "术语表 (2/2)".
+func numberRepeats(slides []Slide) {
+	for i := 0; i < len(slides); {
+		j := i + 1
+		for j < len(slides) && slides[j].Title == slides[i].Title {
+			j++
+		}
+		if j-i > 1 {
+			for k := i; k < j; k++ {
+				slides[k].Title = fmt.Sprintf("%s (%d/%d)", slides[k].Title, k-i+1, j-i)
+			}
+		}
+		i = j
+	}
 }
 
 // handSlidesBySection sorts presentation.slides by the section they follow;

@@ -28,9 +28,10 @@ type Deck struct {
 // Slide is one slide. Body is Markdown; Diagram is a view id whose scene is
 // in Deck.Scenes (empty when the slide has no diagram).
 type Slide struct {
-	ID      string `json:"id"`      // stable, unique; keys presentation.notes
-	Section string `json:"section"` // one of the Section constants
-	Layout  string `json:"layout"`  // one of the Layout constants
+	ID      string `json:"id"`               // stable, unique; keys presentation.notes
+	Section string `json:"section"`          // one of the Section constants
+	Layout  string `json:"layout"`           // one of the Layout constants
+	Kicker  string `json:"kicker,omitempty"` // small line above the title: the section's name
 	Title   string `json:"title"`
 	Body    string `json:"body,omitempty"`
 	Diagram string `json:"diagram,omitempty"`

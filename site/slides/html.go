@@ -28,7 +28,7 @@ type HTMLOptions struct {
 type htmlSlide struct {
 	Index                int
 	ID, Section, Layout  string
-	Title                string
+	Kicker, Title        string
 	Body, Diagram, Notes template.HTML
 	Seconds              int
 }
@@ -69,7 +69,7 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 		DurationText: clock(d.Duration), CSS: template.CSS(mustAsset("assets/deck.css")), JS: template.JS(mustAsset("assets/deck.js")),
 		Data: deckData{Title: d.Title, Key: deckKey(d), Duration: d.Duration, Labels: labels}}
 	for i, s := range d.Slides {
-		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Title: s.Title, Seconds: s.Seconds}
+		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Kicker: s.Kicker, Title: s.Title, Seconds: s.Seconds}
 		var err error
 		if hs.Body, err = md.HTML(s.Body); err != nil {
 			return fmt.Errorf("slide %s: %w", s.ID, err)
@@ -82,7 +82,7 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 			if err := svg.Render(&b, sc, svg.Options{Href: opts.Href}); err != nil {
 				return fmt.Errorf("slide %s diagram: %w", s.ID, err)
 			}
-			hs.Diagram = template.HTML(b.String()) // the SVG renderer escapes model text
+			hs.Diagram = template.HTML(uniqueMarkers(b.String(), i+1)) // the SVG renderer escapes model text
 		}
 		data.Slides = append(data.Slides, hs)
 	}
@@ -121,4 +121,12 @@ func presenterLabelsFor(lang string) presenterLabels {
 		return presenterLabels{Current: "当前", Next: "下一张", Notes: "备注", Reset: "重新计时", Slide: "本页"}
 	}
 	return presenterLabels{Current: "Current", Next: "Next", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
+}
+
+// uniqueMarkers gives the arrow marker of each inline SVG its own id: with
+// one shared id, every diagram would point at the first slide's marker,
+// which is hidden (display:none) and so draws no arrow heads at all.
+func uniqueMarkers(svgText string, slide int) string {
+	id := fmt.Sprintf("ad-arrow-s%d", slide)
+	return strings.NewReplacer(`id="ad-arrow"`, `id="`+id+`"`, `url(#ad-arrow)`, `url(#`+id+`)`).Replace(svgText)
 }

@@ -17,7 +17,7 @@ func PPTX(d *Deck) *pptx.Presentation {
 	md := newMarkdown(false, nil)
 	p := &pptx.Presentation{Title: d.Title, Author: d.Author, Lang: d.Lang}
 	for _, s := range d.Slides {
-		ps := pptx.Slide{Layout: pptx.LayoutContent, Title: s.Title, Diagram: d.Scene(s), Notes: md.Paragraphs(s.Notes)}
+		ps := pptx.Slide{Layout: pptx.LayoutContent, Kicker: s.Kicker, Title: s.Title, Diagram: d.Scene(s), Notes: md.Paragraphs(s.Notes)}
 		if s.Layout == LayoutTitle {
 			ps.Layout = pptx.LayoutTitle
 		}

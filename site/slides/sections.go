@@ -312,7 +312,7 @@ func (b *builder) highlightSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			md.item(0, "%s", h)
 		}
 		out = append(out, Slide{ID: "highlights-" + t.ID, Section: SectionHighlights, Layout: LayoutContent,
-			Title: b.words.Highlights + b.words.Colon + t.Title, Body: md.String()})
+			Title: t.Title, Body: md.String()})
 	}
 	return out
 }

@@ -8,7 +8,7 @@ type words struct {
 	What, Why, How, Pitfalls, Problem, Options, Decision, Pros, Cons       string
 	Status, Consequences, Situation, Task, Action, Result, Highlights      string
 	Modules, SubDomains, Actors, Domains, Features, TechUsed, Technologies string
-	Colon                                                                  string
+	Colon, MainBusiness, Ideas, Tasks                                      string
 }
 
 var english = words{
@@ -19,7 +19,7 @@ var english = words{
 	Status: "Status", Consequences: "Consequences",
 	Situation: "Situation", Task: "Task", Action: "Action", Result: "Result", Highlights: "Implementation highlights",
 	Modules: "Modules", SubDomains: "Sub-domains", Actors: "Actors", Domains: "Domains", Features: "Features",
-	TechUsed: "Technologies", Technologies: "Technologies", Colon: ": ",
+	TechUsed: "Technologies", Technologies: "Technologies", Colon: ": ", MainBusiness: "Main business", Ideas: "Ideas", Tasks: "What I did",
 }
 
 var chinese = words{
@@ -30,7 +30,7 @@ var chinese = words{
 	Status: "状态", Consequences: "影响",
 	Situation: "背景", Task: "任务", Action: "行动", Result: "结果", Highlights: "实现亮点",
 	Modules: "模块", SubDomains: "子领域", Actors: "角色", Domains: "业务领域", Features: "功能",
-	TechUsed: "技术", Technologies: "技术", Colon: "：",
+	TechUsed: "技术", Technologies: "技术", Colon: "：", MainBusiness: "主要业务", Ideas: "自己的一些想法", Tasks: "项目任务",
 }
 
 func wordsFor(lang string) words {

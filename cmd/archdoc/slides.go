@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"io"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/site/slides"
+)
+
+// slidesOptions are the inputs of `archdoc slides`.
+type slidesOptions struct {
+	File   string // model file
+	Format string // html, pdf, pptx or md; "" = from -o's extension, else html
+	Out    string // file, or "-" for standard output; "" = slides.<ext>
+	Chrome string // PDF: browser binary
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// slidesFormats maps each --format to its file extension.
+var slidesFormats = map[string]string{"html": ".html", "pdf": ".pdf", "pptx": ".pptx", "md": ".md"}
+
+// pdfTimeout bounds the browser so a stuck Chromium cannot hang archdoc.
+const pdfTimeout = 2 * time.Minute
+
+func newSlidesCmd() *cobra.Command {
+	opts := &slidesOptions{}
+	cmd := &cobra.Command{
+		Use:   "slides",
+		Short: "Write the architecture talk as HTML, PDF, PPTX or Marp Markdown slides",
+		Long: `Slides turns the model into a talk: title, business diagram, a slide per
+domain, the stack and a slide per key technology, data flows, your ideas,
+your tasks (situation, task, action, result), implementation highlights and
+a glossary. The model's presentation: section picks, reorders and skips
+sections, adds slides, speaker notes and a time budget.
+
+Formats:
+  html  one self-contained file (works offline): arrows, space, click or
+        swipe to move, o for the overview, p for the presenter window
+  pdf   printed by a headless Chromium or Chrome (--chrome or $ARCHDOC_CHROME)
+  pptx  PowerPoint with editable text, notes and diagrams as shapes
+  md    Marp Markdown, diagrams written to diagrams/ next to it
+
+Without --format the format follows -o's extension (default html); without
+-o the deck goes to slides.<ext>. -o - writes it to standard output.`,
+		Example: `  archdoc slides
+  archdoc slides --format pdf
+  archdoc slides -o talk.pptx
+  archdoc slides --format md -o deck/talk.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := resolveSlidesFormat(opts); err != nil {
+				return usageErrorf(cmd.CommandPath(), "%v", err)
+			}
+			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runSlides(cmd.Context(), opts)
+		},
+	}
+	addModelFileFlag(cmd, &opts.File)
+	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: html, pdf, pptx or md (default: from -o, else html)")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `file`, or - for standard output (default \"slides.<ext>\")")
+	cmd.Flags().StringVar(&opts.Chrome, "chrome", "", "PDF: Chromium or Chrome `binary` (default: $ARCHDOC_CHROME, then PATH and the usual places)")
+	return cmd
+}
+
+// resolveSlidesFormat settles the format and the output path.
+func resolveSlidesFormat(opts *slidesOptions) error {
+	if opts.Format == "" {
+		opts.Format = "html"
+		ext := strings.ToLower(filepath.Ext(opts.Out))
+		for f, e := range slidesFormats {
+			if e == ext {
+				opts.Format = f
+			}
+		}
+	}
+	ext, ok := slidesFormats[opts.Format]
+	if !ok {
+		return fmt.Errorf("--format must be html, pdf, pptx or md, not %q", opts.Format)
+	}
+	if opts.Out == "" {
+		opts.Out = "slides" + ext
+	}
+	if opts.Out == "-" && opts.Format == "md" {
+		return fmt.Errorf("--format md writes diagram files next to the Markdown; give -o FILE.md, not -")
+	}
+	return nil
+}
+
+func runSlides(ctx context.Context, opts *slidesOptions) error {
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	m, err := loadModel(opts.File)
+	if err != nil {
+		return err
+	}
+	scenes, err := slides.Scenes(ctx, m)
+	if err != nil {
+		return err
+	}
+	warnScenes(opts.Stderr, scenes)
+	deck, err := slides.Build(m, scenes)
+	if err != nil {
+		return err
+	}
+	files, err := renderDeck(ctx, opts, deck)
+	if err != nil {
+		return err
+	}
+	return writeSlideFiles(opts, files)
+}
+
+// renderDeck returns the output files by path ("" = standard output).
+func renderDeck(ctx context.Context, opts *slidesOptions, deck *slides.Deck) (map[string][]byte, error) {
+	var b bytes.Buffer
+	out := opts.Out
+	if out == "-" {
+		out = ""
+	}
+	switch opts.Format {
+	case "html":
+		if err := slides.WriteHTML(&b, deck, slides.HTMLOptions{}); err != nil {
+			return nil, err
+		}
+	case "pptx":
+		if err := slides.WritePPTX(&b, deck); err != nil {
+			return nil, err
+		}
+	case "pdf":
+		ctx, cancel := context.WithTimeout(ctx, pdfTimeout)
+		defer cancel()
+		if err := slides.WritePDF(ctx, &b, deck, slides.PDFOptions{Chrome: opts.Chrome}); err != nil {
+			return nil, err
+		}
+	case "md":
+		md, extra, err := slides.Markdown(deck)
+		if err != nil {
+			return nil, err
+		}
+		files := map[string][]byte{out: md}
+		dir := filepath.Dir(out)
+		for rel, data := range extra {
+			files[filepath.Join(dir, filepath.FromSlash(path.Clean(rel)))] = data
+		}
+		return files, nil
+	}
+	return map[string][]byte{out: b.Bytes()}, nil
+}
+
+// writeSlideFiles writes every file atomically, the deck itself last, and
+// names each on standard output.
+func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
+	var paths []string
+	for p := range files {
+		if p != opts.Out {
+			paths = append(paths, p)
+		}
+	}
+	sort.Strings(paths)
+	paths = append(paths, opts.Out)
+	for _, p := range paths {
+		if p == "" || p == "-" {
+			if _, err := opts.Stdout.Write(files[""]); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := writeFileAtomic(p, files[p]); err != nil {
+			return err
+		}
+		fmt.Fprintln(opts.Stdout, filepath.ToSlash(p))
+	}
+	return nil
+}
+
+func warnScenes(w io.Writer, scenes map[string]*scene.Scene) {
+	ids := make([]string, 0, len(scenes))
+	for id := range scenes {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		for _, warn := range scenes[id].Warnings {
+			fmt.Fprintf(w, "warning: %s: %s\n", id, warn)
+		}
+	}
+}
