@@ -51,8 +51,48 @@ func (r *renderer) node(n scene.Node) {
 	default:
 		r.rect("shape", x, 6)
 	}
-	r.label(n.Label, n.Sub, x.X+x.W/2, x.Y, x.H)
+	if n.NameLines > 0 && n.NameLines < len(n.Label) {
+		r.nameAndDetails(n)
+	} else {
+		r.label(n.Label, n.Sub, x.X+x.W/2, x.Y, x.H)
+	}
 	r.p(end)
+}
+
+// textPadX is the layout's room between a box's side and its text.
+const textPadX = 12
+
+// nameAndDetails draws a box whose label has details (a module's feature
+// list): the name centred, a divider, then the details left-aligned so
+// numbered lists read as lists.
+func (r *renderer) nameAndDetails(n scene.Node) {
+	x := n.Rect
+	lh := lineHeight * r.fs
+	name, details := n.Label[:n.NameLines], n.Label[n.NameLines:]
+	total := float64(len(n.Label)) * lh
+	if n.Sub != "" {
+		total += lh * subScale
+	}
+	top := x.Y + (x.H-total)/2
+	head := float64(len(name)) * lh
+	if n.Sub != "" {
+		head += lh * subScale
+	}
+	// The layout leaves padY (8pt) above and below the text; 2pt of it
+	// on each side of the divider keeps the text off the line.
+	const gap = 2
+	r.label(name, n.Sub, x.X+x.W/2, top-gap, head)
+	top += gap
+	left := x.X + textPadX
+	if n.Shape == scene.ShapeExternal {
+		left += 4
+	}
+	r.p(`<path class="divider" d="M` + pt(x.X+6, top+head-gap) + ` H` + num(x.X+x.W-6) + `"/>`)
+	r.p(`<text class="details" x="` + num(left) + `">`)
+	for i, line := range details {
+		r.tspan(left, top+head+float64(i)*lh+baseline(r.fs), line)
+	}
+	r.p("</text>\n")
 }
 
 // actor draws a stick figure filling the space above the label.

@@ -64,6 +64,8 @@ var rules = [][2]string{
 	{" .node.shape-actor .shape", "fill:{actor-fill};stroke:{actor-stroke};stroke-width:1.6"},
 	{" .node .figure", "fill:none;stroke:{actor-stroke};stroke-width:1.6;stroke-linecap:round;stroke-linejoin:round"},
 	{" .node .hit", "fill:transparent;stroke:none"},
+	{" .node .divider", "fill:none;stroke:{module-stroke};stroke-opacity:.35;stroke-width:1"},
+	{" .node .details", "fill:{muted}"},
 	{" .cluster .shape", "fill:{cluster-fill};stroke:{cluster-stroke};stroke-width:1.2"},
 	{" .cluster .label", "font-weight:600"},
 	{" .edge .line", "fill:none;stroke:{edge-stroke};stroke-width:1.4"},
