@@ -76,12 +76,21 @@ func (b *builder) homePage() error {
 	for _, l := range b.tour[1:] {
 		path = append(path, link{Href: p.Root + l.Href, Label: l.Label})
 	}
+	var views []link
+	for _, e := range b.m.Elements() {
+		if e.Kind == model.KindView {
+			l := p.ref(e.ID)
+			l.Note = plain(e.View.Description)
+			views = append(views, l)
+		}
+	}
 	p.D = struct {
 		Summary string
 		Domains []domainCard
+		Views   []link
 		Actors  []model.Actor
 		Path    []link
-	}{b.m.Summary, domains, b.m.Actors, path}
+	}{b.m.Summary, domains, views, b.m.Actors, path}
 	b.addSearch("home", b.siteName(), "index.html", plain(b.m.Summary))
 	for _, a := range b.m.Actors {
 		b.addSearch("actor", a.Name, "index.html#"+fragment(a.ID), plain(a.Description))
