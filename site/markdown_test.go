@@ -14,8 +14,8 @@ func TestMarkdown(t *testing.T) {
 	m.BuildIndex()
 	tests := []struct {
 		name, src, root string
-		want, notWant    []string
-		problems         int
+		want, notWant   []string
+		problems        int
 	}{
 		{name: "module link from top level", src: "[the cart](module:cart)",
 			want: []string{`<a href="module/cart.html">the cart</a>`}},

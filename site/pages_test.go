@@ -144,7 +144,7 @@ func TestPagesContent(t *testing.T) {
 	mod := string(files["module/cart.html"])
 	mustContain(t, "module page", mod,
 		`<html lang="en">`, "<strong>items</strong>", "<code>checkout</code>", // Markdown in description and features
-		`href="../tech/redis.html">Redis</a>`, // technologies
+		`href="../tech/redis.html">Redis</a>`,                                    // technologies
 		`href="../flow/checkout.html">checkout</a>`, `class="out"`, `class="in"`, // flows out and in
 		"Carts expire after 7 days.", // notes
 		`href="../tasks.html#cache"`, // related task
@@ -188,8 +188,8 @@ func TestSearchIndex(t *testing.T) {
 	}
 	mustContain(t, "search index", idx,
 		`"t":"用户中心模块","u":"module/user-center.html"`, // a module, by name
-		"多台 Web 服务器共享", // its description, as plain text
-		`"u":"docs/onboarding.html#第-1-天看懂业务"`, // a doc section
+		"多台 Web 服务器共享",                               // its description, as plain text
+		`"u":"docs/onboarding.html#第-1-天看懂业务"`,       // a doc section
 		`"u":"glossary.html#term-`)
 	mustNotContain(t, "search index", idx, "**", "](module:")
 }
