@@ -16,10 +16,10 @@ const (
 	// MaxDepth is how deeply values may nest.
 	MaxDepth = 100
 	// MaxValues is how many values one file may hold.
-	MaxValues = 1_000_000
+	MaxValues = 200_000
 	// MaxAliasValues is how many values one file may reach through
 	// aliases: it stops "billion laughs" alias bombs early.
-	MaxAliasValues = 100_000
+	MaxAliasValues = 10_000
 )
 
 // decoder walks yaml.Node trees against the Go types, by yaml tags,
