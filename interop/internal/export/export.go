@@ -1,0 +1,128 @@
+// Package export holds what the Structurizr and PlantUML exporters
+// share: identifiers made from model ids, one-line text from Markdown,
+// and unique names.
+package export
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// Ident turns a model id (lowercase, digits, hyphens) into an identifier
+// both tools accept: letters, digits and underscores, not starting with
+// a digit.
+func Ident(id string) string {
+	var b strings.Builder
+	for _, r := range id {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '_':
+			b.WriteRune(r)
+		default:
+			b.WriteByte('_')
+		}
+	}
+	s := b.String()
+	if s == "" || s[0] >= '0' && s[0] <= '9' {
+		s = "e_" + s
+	}
+	return s
+}
+
+var (
+	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdMarks  = strings.NewReplacer("**", "", "__", "", "`", "")
+	paraStop = regexp.MustCompile(`\n\s*\n`)
+)
+
+// OneLine is the first paragraph of Markdown text as plain text on one
+// line: links keep their text, emphasis marks go, white space collapses.
+func OneLine(md string) string {
+	md = strings.TrimSpace(md)
+	if loc := paraStop.FindStringIndex(md); loc != nil {
+		md = md[:loc[0]]
+	}
+	md = mdMarks.Replace(mdLink.ReplaceAllString(md, "$1"))
+	out := ""
+	for _, l := range strings.Split(md, "\n") {
+		l = strings.Join(strings.Fields(l), " ")
+		switch {
+		case l == "":
+		case out == "":
+			out = l
+		case wideEnd(out) || wideStart(l):
+			out += l // Chinese is written without spaces between lines
+		default:
+			out += " " + l
+		}
+	}
+	return out
+}
+
+func wideEnd(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return isWide(r)
+}
+
+func wideStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isWide(r)
+}
+
+// isWide: CJK ideographs, kana, hangul and fullwidth punctuation.
+func isWide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
+}
+
+// Names hands out names unique within one scope, adding " (2)", " (3)".
+type Names map[string]bool
+
+// Unique returns name, or name with a number if it is taken.
+func (n Names) Unique(name string) string {
+	out := name
+	for i := 2; n[out]; i++ {
+		out = fmt.Sprintf("%s (%d)", name, i)
+	}
+	n[out] = true
+	return out
+}
+
+// ModuleDescription is a module's description, else its features.
+func ModuleDescription(mo *model.Module) string {
+	if d := OneLine(mo.Description); d != "" {
+		return d
+	}
+	return OneLine(strings.Join(mo.Features, "; "))
+}
+
+// TechNames lists the names of the technologies a module uses.
+func TechNames(m *model.Model, ids []string) string {
+	var names []string
+	for _, id := range ids {
+		if e, ok := m.Element(id); ok {
+			names = append(names, e.Name)
+		} else {
+			names = append(names, id)
+		}
+	}
+	return strings.Join(names, ", ")
+}
+
+// TopDomain is the outermost domain holding element id ("" if none).
+func TopDomain(m *model.Model, id string) string {
+	top := ""
+	for e, ok := m.Element(id); ok && (e.Kind == model.KindDomain || e.Kind == model.KindModule); e, ok = m.Element(e.Parent) {
+		if e.Kind == model.KindDomain {
+			top = e.ID
+		}
+		if e.Parent == "" {
+			break
+		}
+	}
+	return top
+}
