@@ -20,7 +20,32 @@ var errorCases = []struct {
 	{
 		name: "yaml syntax: unclosed flow list",
 		yaml: "name: x\nactors: [\n",
-		want: []string{"architecture.yaml:2:1: YAML syntax: did not find expected node content"},
+		want: []string{"architecture.yaml:3:1: YAML syntax: did not find expected node content"},
+	},
+	{
+		name: "yaml syntax: list item indented wrongly",
+		yaml: "name: x\nactors:\n  - id: a\n   name: b\n",
+		want: []string{"architecture.yaml:3:1: YAML syntax: did not find expected '-' indicator in the list that starts here: check the indentation of its items"},
+	},
+	{
+		name: "yaml syntax: flow list not closed before the next key",
+		yaml: "name: x\nversion: \"1\"\nactors: [a, b\nflows: []\n",
+		want: []string{"architecture.yaml:3:1: YAML syntax: did not find expected ',' or ']' in the [...] that starts here"},
+	},
+	{
+		name: "yaml syntax: key indented wrongly",
+		yaml: "name: x\nsettings:\n  allow_html: true\n version: 2\n",
+		want: []string{"architecture.yaml:4:1: YAML syntax: did not find expected key"},
+	},
+	{
+		name: "yaml syntax: alias to no anchor",
+		yaml: "name: x\nactors: *people\n",
+		want: []string{"architecture.yaml:2:9: YAML syntax: alias *people names no anchor (&people) defined before it"},
+	},
+	{
+		name: "yaml syntax: mapping value in a plain scalar",
+		yaml: "name: x\nsummary: a: b\n",
+		want: []string{"architecture.yaml:2:1: YAML syntax: mapping values are not allowed in this context"},
 	},
 	{
 		name: "wrong types",

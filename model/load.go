@@ -41,10 +41,16 @@ func Load(path string) (m *Model, err error) {
 	return l.run(func() { l.loadFile(filepath.Base(path), Pos{}, "", true) })
 }
 
+// Files lists the model files Load read: the main file first, then the
+// included ones in the order they were included, each named as in errors
+// (relative to the working directory the main path was given in). Tools
+// that watch the model for changes watch these.
+func (m *Model) Files() []string { return append([]string(nil), m.files...) }
+
 // Parse decodes and validates one model file given as bytes, named name
 // in errors. Includes are not followed and docs are not looked up on disk.
 func Parse(name string, data []byte) (*Model, error) {
-	m := &Model{File: name, Dir: filepath.Dir(name)}
+	m := &Model{File: name, Dir: filepath.Dir(name), files: []string{name}}
 	l := &loader{m: m, dir: filepath.Dir(name), loaded: map[string]Pos{}}
 	return l.run(func() { l.loadData(name, data, true) })
 }
@@ -114,6 +120,7 @@ func (l *loader) loadFile(rel string, from Pos, fromPath string, isMain bool) {
 	l.stack = append(l.stack, rel)
 	defer func() { l.stack = l.stack[:len(l.stack)-1] }()
 	l.loaded[rel] = from
+	l.m.files = append(l.m.files, name)
 	l.loadData(name, data, isMain)
 }
 

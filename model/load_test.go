@@ -35,6 +35,10 @@ func TestIncludesMergeListsAndKeepPositions(t *testing.T) {
 			t.Errorf("Pos(%q) = %s, want %s", path, got, want)
 		}
 	}
+	files := "testdata/include/ok/architecture.yaml testdata/include/ok/parts/people.yaml testdata/include/ok/parts/more/stack.yaml"
+	if got := strings.Join(m.Files(), " "); got != files {
+		t.Errorf("Files() = %s, want %s", got, files)
+	}
 	if e, ok := m.Element("redis"); !ok || e.Tech.Name != "Redis" {
 		t.Errorf("index does not find redis: %+v", e)
 	}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"regexp"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -33,14 +34,14 @@ func parseYAML(file string, data []byte) (*yaml.Node, Errors) {
 		if errors.Is(err, io.EOF) {
 			return nil, nil
 		}
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case err == nil:
 		return nil, at(extra.Line, extra.Column, "a model file holds one YAML document; remove the second \"---\"")
 	case !errors.Is(err, io.EOF):
-		return nil, yamlError(file, err)
+		return nil, yamlError(file, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, nil
@@ -80,19 +81,66 @@ func lineCol(data []byte, off int) (int, int) {
 	return line, utf8.RuneCount(before[lineStart:]) + 1
 }
 
-var yamlLineError = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+var (
+	yamlLineError     = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	yamlUnknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+)
+
+// yamlParserProblems are yaml.v3's parser (not scanner) errors. For these
+// yaml.v3 reports the 0-based line where the enclosing list or mapping
+// starts; we show it 1-based and say that it is where the block starts.
+var yamlParserProblems = map[string]string{
+	"did not find expected '-' indicator":    "-",
+	"did not find expected key":              "",
+	"did not find expected ',' or ']'":       "[",
+	"did not find expected ',' or '}'":       "{",
+	"did not find expected node content":     "",
+	"did not find expected <document start>": "",
+	"did not find expected <stream-start>":   "",
+	"found undefined tag handle":             "",
+	"found duplicate %YAML directive":        "",
+	"found incompatible YAML document":       "",
+	"found duplicate %TAG directive":         "",
+}
+
+// blockHint says where to look when yaml.v3 points at the start of the
+// block holding the mistake: only when that line does open such a block
+// (when the block starts on line 1, yaml.v3 gives the mistake's own line).
+func blockHint(data []byte, line int, opener string) string {
+	lines := bytes.Split(data, []byte("\n"))
+	if opener == "" || line < 1 || line > len(lines) {
+		return ""
+	}
+	text := string(lines[line-1])
+	switch {
+	case opener == "-" && strings.HasPrefix(strings.TrimSpace(text), "-"):
+		return " in the list that starts here: check the indentation of its items"
+	case opener != "-" && strings.Contains(text, opener):
+		return fmt.Sprintf(" in the %s...%s that starts here", opener, map[string]string{"[": "]", "{": "}"}[opener])
+	}
+	return ""
+}
 
 // yamlError gives yaml.v3's syntax errors ("yaml: line 3: did not find
 // expected key") our file:line:col form. yaml.v3 does not tell the
 // column, so it is 1.
-func yamlError(file string, err error) Errors {
+func yamlError(file string, data []byte, err error) Errors {
 	msg := err.Error()
+	at := func(line, col int, text string) Errors {
+		return Errors{{Pos: Pos{File: file, Line: line, Col: col}, Msg: "YAML syntax: " + text}}
+	}
 	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
-		return Errors{{Pos: Pos{File: file, Line: line, Col: 1}, Msg: "YAML syntax: " + m[2]}}
+		if opener, parser := yamlParserProblems[m[2]]; parser {
+			return at(line+1, 1, m[2]+blockHint(data, line+1, opener))
+		}
+		return at(line, 1, m[2])
 	}
-	if rest, ok := bytes.CutPrefix([]byte(msg), []byte("yaml: ")); ok {
-		msg = string(rest)
+	if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			line, col := lineCol(data, i)
+			return at(line, col, fmt.Sprintf("alias *%s names no anchor (&%s) defined before it", m[1], m[1]))
+		}
 	}
-	return Errors{{Pos: Pos{File: file, Line: 1, Col: 1}, Msg: "YAML syntax: " + msg}}
+	return at(1, 1, strings.TrimPrefix(msg, "yaml: "))
 }

@@ -31,6 +31,7 @@ type Model struct {
 
 	pos   map[string]Pos     // path ("flows[3].to") -> position of the value
 	index map[string]Element // id -> element, built by Load
+	files []string           // every model file read, main first (see Files)
 }
 
 // Settings change how the model's text is rendered.
