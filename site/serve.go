@@ -30,6 +30,10 @@ type ServeOptions struct {
 	Load func(path string) (*model.Model, error)
 	// BuildOptions are passed to every Build (e.g. WithScenes).
 	BuildOptions []Option
+	// PerBuild, when set, adds options made from each freshly loaded model
+	// (e.g. WithExtraFile("slides.html", deck)); an error fails that build
+	// and is shown like a model error.
+	PerBuild func(ctx context.Context, m *model.Model) ([]Option, error)
 	// Debounce is how long to wait after the last file change before
 	// rebuilding (editors write several events per save); 150ms when 0.
 	Debounce time.Duration
@@ -122,8 +126,14 @@ func (s *server) rebuild(ctx context.Context) {
 		s.watchFiles(s.o.ModelPath)
 	}
 	var rep *Report
+	opts := s.o.BuildOptions
+	if err == nil && s.o.PerBuild != nil {
+		var more []Option
+		more, err = s.o.PerBuild(ctx, m)
+		opts = append(append([]Option{}, opts...), more...)
+	}
 	if err == nil {
-		rep, err = Build(ctx, m, s.out, s.o.BuildOptions...)
+		rep, err = Build(ctx, m, s.out, opts...)
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()

@@ -48,6 +48,12 @@ shows them with their positions until they are fixed. Stop it with Ctrl-C.`,
 }
 
 func runServe(ctx context.Context, opts *serveOptions) error {
+	// A model that does not exist yet is a mistake worth stopping for; a
+	// broken one is not: serve shows its errors until it is fixed.
+	if _, err := os.Stat(opts.File); err != nil {
+		_, err = loadModel(opts.File)
+		return err
+	}
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
