@@ -155,6 +155,12 @@ func (p *page) node(n scene.Node) {
 	_, stroke := p.colours(n.Group)
 	r := rel(n.Rect, off)
 	label := htmlLines(n.Label, n.Sub)
+	if n.NameLines > 0 && n.NameLines < len(n.Label) {
+		// Name, a rule, then the details left-aligned, like diagrams.net's
+		// own list shapes.
+		label = htmlLines(n.Label[:n.NameLines], n.Sub) + `<hr size="1"><div style="text-align: left;">` +
+			htmlLines(n.Label[n.NameLines:], "") + `</div>`
+	}
 	var style string
 	switch n.Shape {
 	case scene.ShapeActor:
