@@ -52,7 +52,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := site.Build(ctx, m, opts.Out, opts.Site...)
+	deck, err := siteDeck(ctx, m)
+	if err != nil {
+		return err
+	}
+	siteOpts := append([]site.Option{site.WithExtraFile("slides.html", deck)}, opts.Site...)
+	rep, err := site.Build(ctx, m, opts.Out, siteOpts...)
 	if err != nil {
 		return err
 	}

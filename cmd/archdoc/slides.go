@@ -13,7 +13,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/internal/chrome"
+	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/site"
 	"github.com/archdoc/archdoc/site/slides"
 )
 
@@ -100,6 +103,12 @@ func resolveSlidesFormat(opts *slidesOptions) error {
 func runSlides(ctx context.Context, opts *slidesOptions) error {
 	if ctx == nil {
 		ctx = context.Background()
+	}
+	if opts.Format == "pdf" {
+		// Fail fast, before any layout work, when there is no browser.
+		if _, err := chrome.Find(opts.Chrome); err != nil {
+			return fmt.Errorf("PDF needs a Chromium or Chrome: %w", err)
+		}
 	}
 	m, err := loadModel(opts.File)
 	if err != nil {
@@ -195,4 +204,29 @@ func warnScenes(w io.Writer, scenes map[string]*scene.Scene) {
 			fmt.Fprintf(w, "warning: %s: %s\n", id, warn)
 		}
 	}
+}
+
+// siteDeck renders the HTML deck for the site's slides.html: the same
+// deck as `archdoc slides`, with element links and diagram boxes pointing
+// at the site's pages (slides.html sits at the site root).
+func siteDeck(ctx context.Context, m *model.Model) ([]byte, error) {
+	scenes, err := slides.Scenes(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	deck, err := slides.Build(m, scenes)
+	if err != nil {
+		return nil, err
+	}
+	href := func(id string) string {
+		if e, ok := m.Element(id); ok {
+			return site.PageURL(e)
+		}
+		return ""
+	}
+	var b bytes.Buffer
+	if err := slides.WriteHTML(&b, deck, slides.HTMLOptions{Href: href}); err != nil {
+		return nil, err
+	}
+	return b.Bytes(), nil
 }

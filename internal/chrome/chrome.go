@@ -77,9 +77,11 @@ func Find(override string) (string, error) {
 			return p, nil
 		}
 	}
-	return "", fmt.Errorf("%w: install one (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium)"+
-		" or pass --chrome PATH or set %s=PATH", ErrNotFound, EnvVar)
+	return "", fmt.Errorf("%w; %s", ErrNotFound, howToGetOne)
 }
+
+var howToGetOne = "install one (Debian/Ubuntu: apt-get install chromium; macOS: brew install --cask chromium)" +
+	" or pass --chrome PATH or set " + EnvVar + "=PATH"
 
 // check resolves a user-given browser path or name.
 func check(p, from string) (string, error) {
@@ -89,7 +91,7 @@ func check(p, from string) (string, error) {
 	if lp, err := exec.LookPath(p); err == nil {
 		return lp, nil
 	}
-	return "", fmt.Errorf("%w: %s %q is not an executable file", ErrNotFound, from, p)
+	return "", fmt.Errorf("%w: %s %q is not an executable file; %s", ErrNotFound, from, p, howToGetOne)
 }
 
 func isExecutable(p string) bool {
