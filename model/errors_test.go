@@ -276,8 +276,29 @@ presentation:
 		},
 	},
 	{
-		name: "included-only checks do not apply to the main file",
-		yaml: "name: x\ninclude: [other.yaml]\n",
+		name: "includes are not read by Parse, but checked",
+		yaml: "name: x\ninclude: [other.yaml, ../up.yaml, /etc/passwd]\n",
+		want: []string{
+			`architecture.yaml:2:23: include[1]: "../up.yaml" is outside the model's folder`,
+			`architecture.yaml:2:35: include[2]: "/etc/passwd" is an absolute path: include files must be inside the model's folder`,
+		},
+	},
+	{
+		name: "references into includes are not checked by Parse",
+		yaml: "name: x\ninclude: [people.yaml]\nflows: [{from: visitor, to: owner}]\n",
+	},
+	{
+		name: "language and glossary",
+		yaml: `name: x
+language: chinese-simplified
+glossary:
+  - {term: SQS, definition: Amazon's queue}
+  - {term: sqs, definition: again}
+`,
+		want: []string{
+			`architecture.yaml:2:11: language: "chinese-simplified" is not a language tag such as zh-CN or en`,
+			`architecture.yaml:5:12: glossary[1].term: term "sqs" is already defined at architecture.yaml:4:12`,
+		},
 	},
 	{
 		name: "merge keys",

@@ -153,9 +153,6 @@ func (l *loader) loadData(name string, data []byte, isMain bool) {
 		l.fatal = true // hostile input: stop here
 		return
 	}
-	if l.root == nil {
-		return // Parse: one file, no disk
-	}
 	// Nested includes append to m.Include while we go: take this file's only.
 	lastInclude := len(l.m.Include)
 	for i := firstInclude; i < lastInclude; i++ {
@@ -171,7 +168,10 @@ func (l *loader) include(name string, i int) {
 	if inc == "" {
 		return // the decoder reported the empty value
 	}
-	current := l.stack[len(l.stack)-1]
+	current := "." // Parse: the file has no place on disk
+	if len(l.stack) > 0 {
+		current = l.stack[len(l.stack)-1]
+	}
 	rel := filepath.Join(filepath.Dir(current), filepath.FromSlash(inc))
 	switch {
 	case filepath.IsAbs(inc) || strings.HasPrefix(inc, "/"):
@@ -179,6 +179,12 @@ func (l *loader) include(name string, i int) {
 		return
 	case !filepath.IsLocal(rel):
 		l.errorAt(pos, path, "%q is outside the model's folder", inc)
+		return
+	}
+	if l.root == nil {
+		// Parse reads nothing from disk: elements of the include are
+		// missing, so references to them cannot be checked.
+		l.broken = true
 		return
 	}
 	for j, s := range l.stack {

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/language"
 )
 
 var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
@@ -34,7 +36,38 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 		v.checkLinks()
 	}
 	v.checkDocs()
+	v.checkLanguage()
+	v.checkGlossary()
 	return v.errs
+}
+
+// checkLanguage checks that language is a BCP 47 tag (zh-CN, en, ...):
+// it picks the UI strings and the fonts.
+func (v *validator) checkLanguage() {
+	if v.m.Language == "" {
+		return
+	}
+	if _, err := language.Parse(v.m.Language); err != nil {
+		v.errorf("language", "%q is not a language tag such as zh-CN or en", v.m.Language)
+	}
+}
+
+// checkGlossary reports a term defined twice (ignoring case): the
+// glossary page and search would show two different definitions.
+func (v *validator) checkGlossary() {
+	first := map[string]string{}
+	for i, t := range v.m.Glossary {
+		key := strings.ToLower(strings.TrimSpace(t.Term))
+		if key == "" {
+			continue
+		}
+		path := fmt.Sprintf("glossary[%d].term", i)
+		if prev, dup := first[key]; dup {
+			v.errorf(path, "term %q is already defined at %s", t.Term, v.m.Pos(prev))
+			continue
+		}
+		first[key] = path
+	}
 }
 
 func (v *validator) errorf(path, format string, args ...any) {
