@@ -331,8 +331,13 @@ func TestBrowserThemeToggleSurvivesReload(t *testing.T) {
 	}), chromedp.Navigate(fileURL(dir, "index.html")))
 	const bgJS = `getComputedStyle(document.body).backgroundColor`
 	before := eval[string](t, ctx, bgJS)
+	const textJS = `getComputedStyle(document.querySelector(".diagram svg .node text")).fill`
+	diagramText := eval[string](t, ctx, textJS)
 	do(t, ctx, chromedp.Click(chromedp.CSS(`#theme-toggle`)))
 	after := eval[string](t, ctx, bgJS)
+	if dark := eval[string](t, ctx, textJS); dark == diagramText {
+		t.Errorf("the diagram kept its text colour %s in the dark theme", dark)
+	}
 	if before != "rgb(251, 251, 253)" || after != "rgb(20, 23, 29)" {
 		t.Errorf("toggle: background %s → %s, want light → dark", before, after)
 	}
