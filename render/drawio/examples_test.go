@@ -25,7 +25,7 @@ var (
 
 // exampleScenesFor lays out every view of every example once per test
 // binary (layout runs Graphviz in WebAssembly, which takes a moment).
-func exampleScenesFor(t *testing.T) map[string][]*scene.Scene {
+func exampleScenesFor(t testing.TB) map[string][]*scene.Scene {
 	t.Helper()
 	exampleOnce.Do(func() {
 		exampleScenes = map[string][]*scene.Scene{}

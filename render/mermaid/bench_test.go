@@ -1,0 +1,22 @@
+package mermaid
+
+import (
+	"io"
+	"testing"
+)
+
+// BenchmarkRenderExamples draws every view of both examples (layout is
+// done once, before timing).
+func BenchmarkRenderExamples(b *testing.B) {
+	all := exampleScenesFor(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, scenes := range all {
+			for _, s := range scenes {
+				if err := Render(io.Discard, s); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	}
+}
