@@ -34,7 +34,7 @@ func Load(path string) (m *Model, err error) {
 	m = &Model{File: path, Dir: dir}
 	root, rerr := os.OpenRoot(dir)
 	if rerr != nil {
-		return nil, Errors{{Pos: Pos{File: path}, Msg: "cannot open the model's folder: " + rerr.Error()}}
+		return nil, Errors{{Pos: Pos{File: path}, Msg: mainFileProblem(rerr)}}
 	}
 	defer root.Close()
 	l := &loader{m: m, root: root, dir: dir, loaded: map[string]Pos{}}
@@ -81,9 +81,23 @@ func (l *loader) run(load func()) (m *Model, err error) {
 	}
 	l.m.BuildIndex()
 	if len(l.errs) > 0 {
-		return l.m, l.errs.Sort()
+		return l.m, capErrors(l.errs.Sort())
 	}
 	return l.m, nil
+}
+
+// MaxErrors is how many problems Load reports at most: beyond that the
+// input is not a model being edited (a generated or hostile file) and a
+// flood of lines helps nobody.
+const MaxErrors = 1000
+
+func capErrors(errs Errors) Errors {
+	if len(errs) <= MaxErrors {
+		return errs
+	}
+	last := errs[MaxErrors-1]
+	more := &Error{Pos: last.Pos, Msg: fmt.Sprintf("too many problems: %d more not shown; fix these first", len(errs)-MaxErrors)}
+	return append(errs[:MaxErrors:MaxErrors], more)
 }
 
 // errorAt reports a file that could not be loaded.
