@@ -138,3 +138,27 @@ func (r *renderer) style() {
 	// keeps it readable and valid XML.
 	r.p("<style><![CDATA[\n" + styleSheet + "]]></style>\n")
 }
+
+// ThemeVars returns every themeable colour as CSS custom property
+// declarations ("--ad-bg:#ffffff;--ad-text:..."), light or dark, for pages
+// that switch themes themselves (set them on an element enclosing the
+// SVG; they win over the SVG's prefers-color-scheme defaults).
+func ThemeVars(dark bool) string {
+	var b strings.Builder
+	for _, c := range colours {
+		v := c.light
+		if dark {
+			v = c.dark
+		}
+		b.WriteString("--ad-" + c.name + ":" + v + ";")
+	}
+	for i, p := range paletteColours {
+		n := "--ad-pal-" + strconv.Itoa(i)
+		fill, stroke := p[0], p[1]
+		if dark {
+			fill, stroke = p[2], p[3]
+		}
+		b.WriteString(n + "-fill:" + fill + ";" + n + "-stroke:" + stroke + ";")
+	}
+	return b.String()
+}

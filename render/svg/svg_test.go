@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -274,5 +275,21 @@ func TestSequenceNumbersMessages(t *testing.T) {
 	}
 	if strings.Join(seqs, ",") != "1,2,3,4,5" {
 		t.Errorf("message numbers = %v", seqs)
+	}
+}
+
+// Every colour the style sheet uses must be settable through ThemeVars,
+// or a page switching themes would leave that colour behind.
+func TestThemeVarsCoverTheStyleSheet(t *testing.T) {
+	for _, dark := range []bool{false, true} {
+		vars := ThemeVars(dark)
+		for _, m := range regexp.MustCompile(`var\((--ad-[a-z0-9-]+),`).FindAllStringSubmatch(styleSheet, -1) {
+			if !strings.Contains(vars, m[1]+":") {
+				t.Errorf("ThemeVars(%v) lacks %s", dark, m[1])
+			}
+		}
+	}
+	if !strings.Contains(ThemeVars(true), "--ad-bg:#0d1117;") || !strings.Contains(ThemeVars(false), "--ad-pal-0-fill:#eef6ff;") {
+		t.Error("ThemeVars returns the wrong palette")
 	}
 }
