@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -18,8 +19,8 @@ func TestHTMLGolden(t *testing.T) {
 			if err := WriteHTML(&b, buildCase(t, c), HTMLOptions{}); err != nil {
 				t.Fatal(err)
 			}
-			golden(t, c.name+"/deck.html", b.Bytes())
 			html := b.String()
+			golden(t, c.name+"/deck.html", []byte(svgBlock.ReplaceAllString(html, `<svg data-view="$1">…</svg>`)))
 			for _, bad := range []string{"<script>alert", `src="http`, `href="http`, `src="//`, "url(http", "@import"} {
 				if strings.Contains(html, bad) {
 					t.Errorf("deck contains %q (untrusted text or a remote reference)", bad)
@@ -110,4 +111,40 @@ func dumpPPTX(t *testing.T, data []byte) []byte {
 		}
 	}
 	return []byte(out.String())
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func pptxParts(data []byte) (map[string]string, error) {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		rc, err := f.Open()
+		if err != nil {
+			return nil, err
+		}
+		b, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return nil, err
+		}
+		out[f.Name] = string(b)
+	}
+	return out, nil
+}
+
+func sortedCounts(m map[string]int) string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = k + "×" + itoa(m[k])
+	}
+	return strings.Join(parts, " ")
 }
