@@ -112,6 +112,11 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 	if isNull(n) {
 		return // an empty value leaves the zero value; required checks see it
 	}
+	d.decodeValue(n, v, path, depth)
+}
+
+// decodeValue stores a resolved, non-null node into v by v's kind.
+func (d *decoder) decodeValue(n *yaml.Node, v reflect.Value, path string, depth int) {
 	switch v.Kind() {
 	case reflect.String:
 		d.decodeString(n, v, path)
@@ -127,21 +132,12 @@ func (d *decoder) decode(n *yaml.Node, v reflect.Value, path string, depth int) 
 		if v.IsNil() {
 			v.Set(reflect.New(v.Type().Elem()))
 		}
-		d.decodeResolved(n, v.Elem(), path, depth)
+		d.decodeValue(n, v.Elem(), path, depth)
 	case reflect.Map:
 		d.decodeMap(n, v, path, depth)
 	default:
+		// Only reachable when types.go gains a field of a new kind.
 		panic(fmt.Sprintf("model: decoder cannot handle %s", v.Type()))
-	}
-}
-
-// decodeResolved decodes an already resolved, already counted node.
-func (d *decoder) decodeResolved(n *yaml.Node, v reflect.Value, path string, depth int) {
-	switch v.Kind() {
-	case reflect.Struct:
-		d.decodeStruct(n, v, path, depth)
-	default:
-		panic(fmt.Sprintf("model: decoder cannot handle pointer to %s", v.Type()))
 	}
 }
 

@@ -3,6 +3,7 @@ package model
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 )
@@ -220,4 +221,34 @@ func writeFile(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// A field of a kind the decoder does not know would only show up as an
+// "internal error" on some user's model; catch it when types.go changes.
+func TestDecoderHandlesEveryFieldType(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var check func(reflect.Type, string)
+	check = func(ty reflect.Type, path string) {
+		switch ty.Kind() {
+		case reflect.String, reflect.Bool, reflect.Float64:
+		case reflect.Slice, reflect.Pointer:
+			check(ty.Elem(), path+"[]")
+		case reflect.Map:
+			if ty.Key().Kind() != reflect.String {
+				t.Errorf("%s: map keys must be strings", path)
+			}
+			check(ty.Elem(), path+"{}")
+		case reflect.Struct:
+			if seen[ty] {
+				return
+			}
+			seen[ty] = true
+			for _, f := range structInfoOf(ty).fields {
+				check(ty.Field(f.index).Type, join(path, f.name))
+			}
+		default:
+			t.Errorf("%s: the decoder cannot decode a %s", path, ty)
+		}
+	}
+	check(typeOf[Model](), "")
 }
