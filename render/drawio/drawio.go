@@ -172,9 +172,11 @@ func (p *page) node(n scene.Node) {
 		style = "shape=ext;double=1;rounded=0;whiteSpace=wrap;html=1;fillColor=#f6f8fa;strokeColor=#59636e;"
 	case scene.ShapeDomain:
 		fill, _ := p.colours(n.Group)
-		style = "rounded=1;whiteSpace=wrap;html=1;fontStyle=1;strokeWidth=2;fillColor=" + fill + ";strokeColor=" + stroke + ";"
+		style = "rounded=1;absoluteArcSize=1;arcSize=20;whiteSpace=wrap;html=1;fontStyle=1;strokeWidth=2;fillColor=" + fill + ";strokeColor=" + stroke + ";"
 	default:
-		style = "rounded=1;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=" + stroke + ";"
+		// An absolute arc keeps tall boxes (long feature lists) from
+		// turning into pills.
+		style = "rounded=1;absoluteArcSize=1;arcSize=12;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=" + stroke + ";"
 	}
 	p.vertex("n-"+n.ID, label, n.Tooltip, style+p.font(), parent, r)
 }
@@ -216,7 +218,7 @@ func (p *page) vertex(id, label, tooltip, style, parent string, r scene.Rect) {
 	p.raw("\n")
 }
 
-func (p *page) font() string { return "fontSize=" + num(p.fs) + ";" }
+func (p *page) font() string { return "fontSize=" + num(p.fs) + ";fontColor=#1f2328;" }
 
 func (p *page) colours(group string) (fill, stroke string) {
 	if group == "" {
