@@ -48,9 +48,22 @@ func (d *decoder) errorf(n *yaml.Node, path, format string, args ...any) {
 // abortf reports a limit being hit and stops the walk.
 func (d *decoder) abortf(n *yaml.Node, path, format string, args ...any) {
 	if !d.aborted {
-		d.errorf(n, path, format, args...)
+		d.errorf(n, shortPath(path), format, args...)
 	}
 	d.aborted = true
+}
+
+// shortPath keeps the start of a very deep path: hostile nesting makes
+// paths hundreds of segments long, and the position says where anyway.
+func shortPath(path string) string {
+	const keep = 60
+	if len(path) <= keep {
+		return path
+	}
+	if i := strings.IndexByte(path[keep:], '.'); i >= 0 && keep+i < len(path)-1 {
+		return path[:keep+i] + ".…"
+	}
+	return path
 }
 
 // resolve follows aliases, charging the budget for every node reached
