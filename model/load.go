@@ -76,10 +76,11 @@ func (l *loader) run(load func()) (m *Model, err error) {
 		}
 	}()
 	load()
-	if !l.fatal {
+	if l.fatal {
+		l.m.BuildIndex() // validate builds it otherwise, between its checks
+	} else {
 		l.errs = append(l.errs, validate(l.m, l.root, !l.broken)...)
 	}
-	l.m.BuildIndex()
 	if len(l.errs) > 0 {
 		return l.m, capErrors(l.errs.Sort())
 	}
