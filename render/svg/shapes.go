@@ -194,7 +194,7 @@ func (r *renderer) edge(e scene.Edge) {
 	if len(e.Path) > 0 {
 		r.p(`<path class="line" d="` + pathData(e.Path) + `"`)
 		if e.Arrow {
-			r.p(` marker-end="url(#ad-arrow)"`)
+			r.p(` marker-end="url(#` + r.arrowID() + `)"`)
 		}
 		r.p("/>\n")
 	}

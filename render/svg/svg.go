@@ -105,7 +105,9 @@ func (r *renderer) document() {
 }
 
 func (r *renderer) defs() {
-	r.p(`<defs><marker id="ad-arrow" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>` + "\n")
+	// The marker id is per view: pages inline several diagrams, and a
+	// marker inside a hidden (display:none) SVG does not draw elsewhere.
+	r.p(`<defs><marker id="` + r.arrowID() + `" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>` + "\n")
 }
 
 func (r *renderer) lifeline(l scene.Lifeline) {
@@ -218,3 +220,5 @@ func firstNonEmpty(s ...string) string {
 	}
 	return ""
 }
+
+func (r *renderer) arrowID() string { return "ad-arrow-" + cls(r.s.ID) }

@@ -7,6 +7,7 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/archdoc/archdoc/render/svg"
@@ -128,5 +129,8 @@ func presenterLabelsFor(lang string) presenterLabels {
 // which is hidden (display:none) and so draws no arrow heads at all.
 func uniqueMarkers(svgText string, slide int) string {
 	id := fmt.Sprintf("ad-arrow-s%d", slide)
-	return strings.NewReplacer(`id="ad-arrow"`, `id="`+id+`"`, `url(#ad-arrow)`, `url(#`+id+`)`).Replace(svgText)
+	return arrowMarkerID.ReplaceAllLiteralString(svgText, id)
 }
+
+// arrowMarkerID matches the SVG renderer's marker id, "ad-arrow-<view>".
+var arrowMarkerID = regexp.MustCompile(`ad-arrow[^"'()\s]*`)
