@@ -15,6 +15,8 @@ var commands = []func() *cobra.Command{
 	newDiagramCmd,
 	newSlidesCmd,
 	newServeCmd,
+	newImportCmd,
+	newExportCmd,
 	newSchemaCmd,
 	newVersionCmd,
 }

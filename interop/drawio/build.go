@@ -22,6 +22,7 @@ type domainOut struct {
 type moduleOut struct {
 	s        *shape
 	id, name string
+	desc     string
 	features []string
 	note     string
 }
@@ -160,7 +161,8 @@ func (b *builder) domain(s *shape) *domainOut {
 
 func (b *builder) module(s *shape) *moduleOut {
 	lb := s.nameLabel()
-	m := &moduleOut{s: s, name: lb.name(), features: lb.rest()}
+	features, desc := lb.details()
+	m := &moduleOut{s: s, name: lb.name(), features: features, desc: desc}
 	switch {
 	case s.nameFrom != nil:
 		m.note = fmt.Sprintf("name from draw.io text %s inside box %s", s.nameFrom.c.id, s.c.id)
@@ -402,7 +404,7 @@ func (b *builder) domainsOut(ds []*domainOut, path string, cm comments) []model.
 		md := model.Domain{ID: d.id, Name: d.name, Description: d.desc}
 		cm.add(p, d.note, d.s.c.id)
 		for j, mo := range d.modules {
-			md.Modules = append(md.Modules, model.Module{ID: mo.id, Name: mo.name, Features: mo.features})
+			md.Modules = append(md.Modules, model.Module{ID: mo.id, Name: mo.name, Description: mo.desc, Features: mo.features})
 			cm.add(fmt.Sprintf("%s.modules[%d]", p, j), mo.note, mo.s.c.id)
 		}
 		md.Domains = b.domainsOut(d.subs, p+".domains", cm)

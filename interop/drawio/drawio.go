@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path"
 	"regexp"
 	"strconv"
 	"strings"
@@ -21,10 +22,10 @@ import (
 type Options struct {
 	// Page picks the page to import by name or 1-based index; "" is the first.
 	Page string
-	// Name names the model when the page has only a default name
-	// ("Page-1"); importers pass the file's base name.
+	// Name names the model; "" takes the page's name, or for a page
+	// with only a default name ("Page-1") Source's base name.
 	Name string
-	// Source is the input's name, quoted in the generated file's header.
+	// Source is the input's file name, quoted in the generated file's header.
 	Source string
 	Limits Limits
 }
@@ -104,7 +105,7 @@ func Decode(r io.Reader, opts Options) (*Result, error) {
 		return nil, fmt.Errorf("page %q: %w", pg.name, err)
 	}
 	b := build(a)
-	m, cm := b.toModel(modelName(pg.name, opts.Name))
+	m, cm := b.toModel(modelName(pg.name, opts))
 	sum := b.summary(pg.name, idx+1, len(pages))
 	out, err := yamlout.Encode(m, cm.Comments, header(opts.Source, sum), footer(b.skipped))
 	if err != nil {
@@ -197,14 +198,22 @@ func pickPage(ps []page, want string) (int, error) {
 
 var defaultPageName = regexp.MustCompile(`^(Page-\d+|第\s*\d+\s*页|)$`)
 
-func modelName(pageName, fallback string) string {
-	if defaultPageName.MatchString(pageName) && fallback != "" {
-		return fallback
+func modelName(pageName string, opts Options) string {
+	switch {
+	case opts.Name != "":
+		return opts.Name
+	case !defaultPageName.MatchString(pageName):
+		return pageName
+	case opts.Source != "":
+		base := path.Base(strings.ReplaceAll(opts.Source, "\\", "/"))
+		for _, ext := range []string{".svg", ".xml", ".drawio"} {
+			base = strings.TrimSuffix(base, ext)
+		}
+		if base != "" && base != "." {
+			return base
+		}
 	}
-	if pageName == "" {
-		return "Imported diagram"
-	}
-	return pageName
+	return "Imported diagram"
 }
 
 func (b *builder) summary(name string, idx, n int) Summary {

@@ -71,17 +71,17 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestSeedGolden(t *testing.T) {
-	r := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio", Name: "business-model"})
+	r := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio"})
 	golden(t, "business-model.golden.yaml", r.YAML)
 	golden(t, "business-model.summary.golden", []byte(r.Summary.String()))
-	if !bytes.HasPrefix(r.YAML, []byte("# yaml-language-server: $schema="+model.SchemaURL+"\n")) {
+	if !bytes.HasPrefix(r.YAML, []byte("# yaml-language-server: $schema=./architecture.schema.json\n")) {
 		t.Errorf("first line is not the schema comment:\n%s", r.YAML[:80])
 	}
 }
 
 // TestSeedValidates: the imported YAML is a model the loader accepts.
 func TestSeedValidates(t *testing.T) {
-	r := decodeBytes(t, readSeed(t), Options{Name: "business-model"})
+	r := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio"})
 	m, err := model.Parse("architecture.yaml", r.YAML)
 	if err != nil {
 		t.Fatalf("imported model does not validate:\n%v\n%s", err, r.YAML)
@@ -98,10 +98,10 @@ func TestSeedValidates(t *testing.T) {
 }
 
 func TestCompressedPageImportsLikePlain(t *testing.T) {
-	plain := decodeBytes(t, readSeed(t), Options{Name: "x"})
+	plain := decodeBytes(t, readSeed(t), Options{Source: "x.drawio"})
 	file := `<mxfile host="app.diagrams.net" compressed="true"><diagram id="a" name="EB">` +
 		compress(t, seedGraph(t)) + `</diagram></mxfile>`
-	packed := decodeBytes(t, []byte(file), Options{Name: "x"})
+	packed := decodeBytes(t, []byte(file), Options{Source: "x.drawio"})
 	if !bytes.Equal(plain.YAML, packed.YAML) {
 		t.Errorf("compressed page imports differently:\n%s\nvs plain:\n%s", packed.YAML, plain.YAML)
 	}
@@ -111,7 +111,7 @@ func TestCompressedPageImportsLikePlain(t *testing.T) {
 }
 
 func TestBareGraphModel(t *testing.T) {
-	r := decodeBytes(t, []byte(seedGraph(t)), Options{Name: "business-model"})
+	r := decodeBytes(t, []byte(seedGraph(t)), Options{Source: "business-model.drawio"})
 	if r.Model.Name != "business-model" || len(r.Model.Domains) != 3 {
 		t.Errorf("bare mxGraphModel: name %q, %d domains", r.Model.Name, len(r.Model.Domains))
 	}

@@ -152,6 +152,27 @@ func (lb label) rest() []string {
 	return lb.lines[1:]
 }
 
+// details splits the lines after the name: list items and short lines
+// are features ("1.商家浏览记录"), sentences describe the box.
+func (lb label) details() (features []string, desc string) {
+	var sentences []string
+	for i := 1; i < len(lb.lines); i++ {
+		l := lb.lines[i]
+		if !lb.listItem[i] && isSentence(l) {
+			sentences = append(sentences, l)
+			continue
+		}
+		features = append(features, l)
+	}
+	return features, strings.Join(sentences, "\n")
+}
+
+// isSentence: sentence punctuation, or too long to be an item's name.
+func isSentence(l string) bool {
+	return strings.ContainsAny(l, "，。；！？;") || strings.Contains(l, ". ") || strings.Contains(l, ", ") ||
+		len([]rune(l)) > 40
+}
+
 // onlyList reports whether every line is a list item: a box that details
 // something else rather than naming a thing of its own.
 func (lb label) onlyList() bool {
@@ -176,9 +197,10 @@ func (lb label) oneLine() string { return strings.Join(lb.lines, " ") }
 // name: sentence punctuation or a long text. Boxes like that, hanging off
 // one element by a bare arrow, are comments on it.
 func (lb label) prose() bool {
-	t := lb.text()
-	if strings.ContainsAny(t, "，。；！？;") || strings.Contains(t, ". ") || strings.Contains(t, ", ") {
-		return true
+	for _, l := range lb.lines {
+		if isSentence(l) {
+			return true
+		}
 	}
 	cjk := 0
 	for _, r := range lb.name() {

@@ -62,7 +62,7 @@ func rawLines(v string) []string {
 // labelled arrow a flow with its label between the right elements, and
 // the business view shows them.
 func TestSeedRoundTrip(t *testing.T) {
-	r := decodeBytes(t, readSeed(t), Options{Name: "business-model"})
+	r := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio"})
 	m, err := model.Parse("architecture.yaml", r.YAML)
 	if err != nil {
 		t.Fatal(err)
@@ -169,6 +169,7 @@ func modelTexts(m *model.Model) map[string]bool {
 		case e.Domain != nil:
 			add(e.Domain.Description)
 		case e.Module != nil:
+			add(e.Module.Description)
 			for _, f := range e.Module.Features {
 				add(f)
 			}
@@ -182,7 +183,7 @@ func modelTexts(m *model.Model) map[string]bool {
 
 // TestSeedMeaning pins what the seed's shapes mean, beyond their text.
 func TestSeedMeaning(t *testing.T) {
-	m := decodeBytes(t, readSeed(t), Options{Name: "business-model"}).Model
+	m := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio"}).Model
 	byName := map[string]model.Element{}
 	for _, e := range m.Elements() {
 		byName[e.Name] = e

@@ -21,6 +21,11 @@ func NewComments() Comments {
 	return Comments{Head: map[string]string{}, Line: map[string]string{}}
 }
 
+// SchemaRef is the schema the first line names, for completion and
+// checks in editors: the file `archdoc init` (and `archdoc import`) write
+// beside the model.
+const SchemaRef = "./architecture.schema.json"
+
 // Encode writes m as YAML with two-space indentation.
 func Encode(m *model.Model, c Comments, header, footer []string) ([]byte, error) {
 	var doc yaml.Node
@@ -28,7 +33,7 @@ func Encode(m *model.Model, c Comments, header, footer []string) ([]byte, error)
 		return nil, err
 	}
 	attach(&doc, "", c)
-	lines := append([]string{"yaml-language-server: $schema=" + model.SchemaURL}, header...)
+	lines := append([]string{"yaml-language-server: $schema=" + SchemaRef}, header...)
 	doc.HeadComment = strings.Join(lines, "\n")
 	if len(footer) > 0 {
 		doc.FootComment = strings.Join(footer, "\n")
@@ -56,6 +61,11 @@ func attach(n *yaml.Node, path string, c Comments) {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			k, v := n.Content[i], n.Content[i+1]
+			if k.Value == "on" {
+				// yaml.v3 quotes YAML 1.1 booleans; the loader (YAML 1.2)
+				// reads a bare on as the key, as the examples write it.
+				k.Style = 0
+			}
 			p := k.Value
 			if path != "" {
 				p = path + "." + k.Value

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/archdoc/archdoc/interop/backstage"
+	"github.com/archdoc/archdoc/interop/drawio"
+	"github.com/archdoc/archdoc/model"
+)
+
+// importOptions are the inputs of `archdoc import drawio|backstage`.
+type importOptions struct {
+	Paths  []string // the draw.io file, or Backstage files and folders
+	Out    string   // model file to write; "-" = stdout
+	Page   string   // draw.io: page name or 1-based index
+	Name   string   // model name (default: from the input)
+	Force  bool     // overwrite Out
+	Stdout io.Writer
+	Stderr io.Writer
+}
+
+// importResult is what both importers hand the command.
+type importResult struct {
+	yaml    []byte
+	summary string
+}
+
+func newImportCmd() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "import drawio|backstage",
+		Short: "Start a model from a draw.io diagram or a Backstage catalog",
+		Long: `Import writes a commented architecture.yaml from what a team already has:
+a draw.io / diagrams.net diagram, or Backstage catalog descriptor files. It
+prints what it mapped and what it could not (kept as comments in the file).
+It never overwrites a file unless --force is given.`,
+		Example: `  archdoc import drawio business-model.drawio
+  archdoc import drawio diagrams.drawio --page 2 -o docs/architecture.yaml
+  archdoc import backstage catalog-info.yaml services/`,
+		Args: cobra.ArbitraryArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf(cmd.CommandPath(), "unknown import format %q: use drawio or backstage", args[0])
+			}
+			return cmd.Help()
+		},
+	}
+	cmd.AddCommand(newImportDrawioCmd(), newImportBackstageCmd())
+	return cmd
+}
+
+func addImportFlags(cmd *cobra.Command, opts *importOptions) {
+	cmd.Flags().StringVarP(&opts.Out, "output", "o", defaultModelFile, "model `FILE` to write (- for standard output)")
+	cmd.Flags().BoolVar(&opts.Force, "force", false, "overwrite the output file if it exists")
+	cmd.Flags().StringVar(&opts.Name, "name", "", "the model's `NAME` (default: from the input)")
+}
+
+func newImportDrawioCmd() *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "drawio FILE",
+		Short: "Import a draw.io / diagrams.net diagram",
+		Long: `Import drawio reads a .drawio file (plain or compressed, or a .drawio.svg)
+and writes a model: UML actors become actors, boxes holding other boxes
+domains, the boxes inside them modules (their extra label lines features),
+arrows flows with their labels, free text notes on the nearest element.
+Ids come from the labels; Chinese labels get stable hashed ids.
+
+A file with several pages imports the first unless --page names another
+(by name or 1-based index).`,
+		Example: `  archdoc import drawio business-model.drawio
+  archdoc import drawio diagrams.drawio --page Overview -o - | less`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runImport(opts, importDrawio)
+		},
+	}
+	addImportFlags(cmd, opts)
+	cmd.Flags().StringVar(&opts.Page, "page", "", "page to import, by `NAME` or 1-based index")
+	return cmd
+}
+
+func newImportBackstageCmd() *cobra.Command {
+	opts := &importOptions{}
+	cmd := &cobra.Command{
+		Use:   "backstage PATH...",
+		Short: "Import Backstage catalog descriptor files",
+		Long: `Import backstage reads Backstage catalog descriptors (multi-document YAML;
+folders are searched for *.yaml and *.yml files) and writes a model: Domains
+and Systems become domains, Components modules, Resources stack
+technologies, consumed APIs and dependsOn relations flows. Unknown kinds and
+fields are reported as warnings.`,
+		Example: `  archdoc import backstage catalog-info.yaml
+  archdoc import backstage catalog/ -o architecture.yaml --force`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Paths = args
+			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			return runImport(opts, importBackstage)
+		},
+	}
+	addImportFlags(cmd, opts)
+	return cmd
+}
+
+// runImport refuses to overwrite before doing any work, imports, checks
+// the result is a valid model and writes it (with the schema beside it).
+func runImport(opts *importOptions, imp func(*importOptions) (*importResult, error)) error {
+	toStdout := opts.Out == "-"
+	if !toStdout && !opts.Force {
+		if _, err := os.Lstat(opts.Out); err == nil {
+			return fmt.Errorf("%s already exists; import never overwrites without --force (or choose another file with -o)", opts.Out)
+		}
+	}
+	res, err := imp(opts)
+	if err != nil {
+		return err
+	}
+	if _, err := model.Parse(opts.Out, res.yaml); err != nil {
+		return fmt.Errorf("the imported model does not validate (a bug in the importer, please report it):\n%w", err)
+	}
+	if toStdout {
+		if _, err := opts.Stdout.Write(res.yaml); err != nil {
+			return err
+		}
+		fmt.Fprint(opts.Stderr, res.summary)
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
+		return err
+	}
+	write := writeNew
+	if opts.Force {
+		write = writeFileAtomic
+	}
+	if err := write(opts.Out, res.yaml); err != nil {
+		return err
+	}
+	fmt.Fprintf(opts.Stdout, "wrote %s\n", filepath.ToSlash(opts.Out))
+	if err := writeSchemaBeside(opts.Out, opts.Stdout); err != nil {
+		return err
+	}
+	fmt.Fprint(opts.Stdout, res.summary)
+	return nil
+}
+
+// writeSchemaBeside writes the JSON Schema the imported file names, if
+// it is not there yet, so editors can check the model at once.
+func writeSchemaBeside(modelPath string, out io.Writer) error {
+	path := filepath.Join(filepath.Dir(modelPath), starterSchemaFile)
+	if _, err := os.Lstat(path); err == nil {
+		return nil
+	}
+	schema, err := model.JSONSchema()
+	if err != nil {
+		return err
+	}
+	if err := writeNew(path, schema); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s\n", filepath.ToSlash(path))
+	return nil
+}
+
+func importDrawio(opts *importOptions) (*importResult, error) {
+	path := opts.Paths[0]
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	res, err := drawio.Decode(f, drawio.Options{Page: opts.Page, Name: opts.Name, Source: filepath.Base(path)})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &importResult{yaml: res.YAML, summary: res.Summary.String()}, nil
+}
+
+func importBackstage(opts *importOptions) (*importResult, error) {
+	files, err := readCatalogFiles(opts.Paths)
+	if err != nil {
+		return nil, err
+	}
+	res, err := backstage.Import(files, backstage.Options{Name: opts.Name})
+	if err != nil {
+		return nil, err
+	}
+	return &importResult{yaml: res.YAML, summary: res.Summary.String()}, nil
+}
+
+// readCatalogFiles reads the named files and the *.yaml/*.yml files
+// under the named folders, in sorted order.
+func readCatalogFiles(paths []string) ([]backstage.File, error) {
+	var names []string
+	for _, p := range paths {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return nil, err
+		}
+		if !fi.IsDir() {
+			names = append(names, p)
+			continue
+		}
+		var found []string
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if !d.IsDir() && d.Type().IsRegular() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
+				found = append(found, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, fmt.Errorf("%s: no .yaml or .yml files", p)
+		}
+		sort.Strings(found)
+		names = append(names, found...)
+	}
+	var files []backstage.File
+	for _, n := range names {
+		data, err := readAtMost(n, backstage.MaxFileSize)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, backstage.File{Name: filepath.ToSlash(n), Data: data})
+	}
+	return files, nil
+}
+
+func readAtMost(path string, max int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(data)) > max {
+		return nil, fmt.Errorf("%s: larger than %d bytes", path, max)
+	}
+	return data, nil
+}
