@@ -15,6 +15,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/archdoc/archdoc/render/scene"
 )
@@ -203,7 +204,7 @@ func cls(id string) string {
 		switch {
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9', c == '-', c == '_':
 			b.WriteRune(c)
-		case c > 127:
+		case c > 127 && (unicode.IsLetter(c) || unicode.IsDigit(c)):
 			b.WriteRune(c) // CJK ids are valid CSS identifiers
 		default:
 			b.WriteByte('_')
