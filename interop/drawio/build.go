@@ -30,6 +30,7 @@ type moduleOut struct {
 type actorOut struct {
 	s        *shape
 	id, name string
+	external bool
 	desc     string
 	note     string
 }
@@ -88,13 +89,14 @@ func (b *builder) skip(c *cell, why string) {
 func (b *builder) buildActors() {
 	var ss []*shape
 	for _, s := range b.a.order {
-		if s.role == roleActor {
+		if s.role == roleActor || externalBox(s) {
 			ss = append(ss, s)
 		}
 	}
 	sortByPosition(ss)
 	for _, s := range ss {
-		ao := &actorOut{s: s, name: s.lb.name(), desc: joinLines(s.lb.rest())}
+		ao := &actorOut{s: s, name: s.lb.name(), external: s.role == roleBox,
+			desc: withTooltip(joinLines(s.lb.rest()), s.c)}
 		if ao.name == "" {
 			ao.name = b.placeholder("Actor")
 			ao.note = fmt.Sprintf("draw.io actor %s has no label: rename it", s.c.id)
@@ -114,6 +116,9 @@ func (b *builder) buildDomains() {
 	}
 	sortByPosition(top)
 	for _, s := range top {
+		if externalBox(s) {
+			continue // an actor
+		}
 		if !s.holds && b.detailOrProse(s) {
 			continue // becomes features or a note once the rest exists
 		}
@@ -128,7 +133,7 @@ func (b *builder) buildDomains() {
 
 func (b *builder) domain(s *shape) *domainOut {
 	lb := s.nameLabel()
-	d := &domainOut{s: s, name: lb.name(), desc: joinLines(lb.rest())}
+	d := &domainOut{s: s, name: lb.name(), desc: withTooltip(joinLines(lb.rest()), s.c)}
 	if d.name == "" && !s.holds && len(b.edgesOf(s)) == 0 {
 		b.skip(s.c, "box without a label, contents or arrows")
 		return nil
@@ -162,7 +167,7 @@ func (b *builder) domain(s *shape) *domainOut {
 func (b *builder) module(s *shape) *moduleOut {
 	lb := s.nameLabel()
 	features, desc := lb.details()
-	m := &moduleOut{s: s, name: lb.name(), features: features, desc: desc}
+	m := &moduleOut{s: s, name: lb.name(), features: features, desc: withTooltip(desc, s.c)}
 	switch {
 	case s.nameFrom != nil:
 		m.note = fmt.Sprintf("name from draw.io text %s inside box %s", s.nameFrom.c.id, s.c.id)
@@ -360,6 +365,25 @@ func sortNotes(ns []*noteOut) {
 	}
 }
 
+// externalBox: a labelled, double-bordered box outside every container,
+// the way archdoc's own draw.io export draws external systems.
+func externalBox(s *shape) bool {
+	st := s.c.style
+	return s.role == roleBox && s.container == nil && !s.holds && !s.lb.empty() &&
+		st.shape() == "ext" && st.get("double") == "1"
+}
+
+// withTooltip adds a shape's tooltip to its description.
+func withTooltip(desc string, c *cell) string {
+	switch {
+	case c.tooltip == "" || c.tooltip == desc:
+		return desc
+	case desc == "":
+		return c.tooltip
+	}
+	return desc + "\n\n" + c.tooltip
+}
+
 func joinLines(ls []string) string {
 	out := ""
 	for i, l := range ls {
@@ -377,7 +401,11 @@ func (b *builder) toModel(name string) (*model.Model, comments) {
 	cm := comments{yamlout.NewComments()}
 	for i, ao := range b.actors {
 		p := fmt.Sprintf("actors[%d]", i)
-		m.Actors = append(m.Actors, model.Actor{ID: ao.id, Name: ao.name, Description: ao.desc})
+		kind := ""
+		if ao.external {
+			kind = "external"
+		}
+		m.Actors = append(m.Actors, model.Actor{ID: ao.id, Name: ao.name, Kind: kind, Description: ao.desc})
 		cm.add(p, ao.note, ao.s.c.id)
 	}
 	m.Domains = b.domainsOut(b.domains, "domains", cm)

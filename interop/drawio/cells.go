@@ -42,6 +42,7 @@ type point struct{ x, y float64 }
 type cell struct {
 	id, parent     string
 	value          string
+	tooltip        string // <object tooltip="...">: a description
 	style          style
 	vertex, edge   bool
 	source, target string
@@ -124,7 +125,7 @@ func readCells(gm *xnode) ([]*cell, error) {
 // cellOf reads <mxCell> or an <object>/<UserObject> wrapper whose label
 // and id sit on the wrapper and the rest on the inner mxCell.
 func cellOf(n *xnode) *cell {
-	mx, id, value := n, n.attr("id"), n.attr("value")
+	mx, id, value, tooltip := n, n.attr("id"), n.attr("value"), ""
 	switch n.name {
 	case "mxCell":
 	case "object", "UserObject":
@@ -132,12 +133,12 @@ func cellOf(n *xnode) *cell {
 		if mx == nil {
 			return nil
 		}
-		value = n.attr("label")
+		value, tooltip = n.attr("label"), cleanSpace(n.attr("tooltip"))
 	default:
 		return nil
 	}
 	c := &cell{
-		id: id, parent: mx.attr("parent"), value: value,
+		id: id, parent: mx.attr("parent"), value: value, tooltip: tooltip,
 		style: parseStyle(mx.attr("style")), line: n.line,
 		vertex: mx.attr("vertex") == "1", edge: mx.attr("edge") == "1",
 		source: mx.attr("source"), target: mx.attr("target"),

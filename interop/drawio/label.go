@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // label is a draw.io cell value turned into clean text lines.
@@ -12,6 +13,9 @@ type label struct {
 	lines    []string // cleaned, non-empty, in order
 	listItem []bool   // lines[i] came from <li> or a "1." / "-" prefix
 }
+
+// numberedItem matches a hand-numbered list item: "1.", "2、", "3)".
+var numberedItem = regexp.MustCompile(`^[0-9]{1,3}\s*[.、)）．:：]`)
 
 // blockTags end a line of text in a draw.io HTML label.
 var blockTags = map[string]bool{
@@ -33,19 +37,45 @@ func parseLabel(value string, isHTML bool) label {
 		}
 	}
 	var lb label
+	inNumbered := false
 	for _, r := range raw {
 		t := cleanSpace(r.text)
 		if t == "" {
 			continue
 		}
-		item := r.li
+		item, numbered := r.li, numberedItem.MatchString(t)
 		if stripped := listPrefix.ReplaceAllString(t, ""); stripped != t && stripped != "" {
 			t, item = stripped, true
 		}
+		if !item && inNumbered && len(lb.lines) > 0 {
+			// A line after a numbered item without a number of its own
+			// continues it: the item wrapped (archdoc's own draw.io
+			// export breaks long items this way).
+			last := len(lb.lines) - 1
+			lb.lines[last] = joinWrapped(lb.lines[last], t)
+			continue
+		}
+		inNumbered = numbered || (inNumbered && item)
 		lb.lines = append(lb.lines, t)
 		lb.listItem = append(lb.listItem, item)
 	}
 	return lb
+}
+
+// joinWrapped glues a wrapped line back on: without a space between
+// Chinese characters, with one between words.
+func joinWrapped(a, b string) string {
+	ra, _ := utf8.DecodeLastRuneInString(a)
+	rb, _ := utf8.DecodeRuneInString(b)
+	if wide(ra) || wide(rb) {
+		return a + b
+	}
+	return a + " " + b
+}
+
+func wide(r rune) bool {
+	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) ||
+		(r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 type rawLine struct {

@@ -158,6 +158,9 @@ func TestLabels(t *testing.T) {
 		{"a < b", true, []string{"a < b"}},
 		{"<style>p{}</style>x<!-- c -->y", true, []string{"xy"}},
 		{"一、总览<br>- item", true, []string{"总览", "item"}},
+		// wrapped numbered items are glued back; a bullet list is not
+		{"App<br>1. first item that<br>wrapped<br>2. 依托卡券、红包的相关业<br>务：抽奖", true, []string{"App", "first item that wrapped", "依托卡券、红包的相关业务：抽奖"}},
+		{"App<br>- one<br>two", true, []string{"App", "one", "two"}},
 	} {
 		got := parseLabel(tc.in, tc.html).lines
 		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
