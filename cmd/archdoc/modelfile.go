@@ -13,6 +13,8 @@ import (
 // addModelFileFlag adds the -f flag every model-reading command takes.
 func addModelFileFlag(cmd *cobra.Command, file *string) {
 	cmd.Flags().StringVarP(file, "file", "f", defaultModelFile, "model `FILE` to read")
+	// Shells complete -f with YAML files only.
+	_ = cmd.MarkFlagFilename("file", "yaml", "yml")
 }
 
 // loadModel loads and validates the model at path for a command. A

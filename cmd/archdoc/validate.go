@@ -47,6 +47,7 @@ Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 	}
 	addModelFileFlag(cmd, &opts.File)
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text or json")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
