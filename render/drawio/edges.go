@@ -48,6 +48,13 @@ func (p *page) edge(e scene.Edge) {
 		if dst == "" {
 			p.point(e.Path[len(e.Path)-1], "targetPoint")
 		}
+		if p.s.Kind == scene.KindSequence && e.LabelRect.W > 0 {
+			// A message's label sits above its arrow, where our layout put
+			// it; diagrams.net keeps it there as an offset from the middle.
+			a, z := e.Path[0], e.Path[len(e.Path)-1]
+			c := e.LabelRect.Center()
+			p.raw(`<mxPoint x="` + num(c.X-(a.X+z.X)/2) + `" y="` + num(c.Y-(a.Y+z.Y)/2) + `" as="offset"/>`)
+		}
 		if wp := waypoints(e.Path); len(wp) > 0 && p.s.Kind != scene.KindSequence {
 			p.raw(`<Array as="points">`)
 			for _, pt := range wp {
