@@ -7,8 +7,11 @@ package layout
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"sync"
+	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/goccy/go-graphviz"
 
@@ -24,6 +27,7 @@ const DefaultFontSize = 14
 type Option func(*config)
 
 type config struct {
+	budget     time.Duration // longest wait for Graphviz
 	fontSize   float64
 	labelWidth float64 // wrap width of node labels, in points
 	edgeWidth  float64 // wrap width of edge labels
@@ -48,8 +52,22 @@ func WithLabelWidth(pt float64) Option {
 	}
 }
 
+// WithTimeout sets how long Graphviz may take for one view before the
+// view is drawn with the simple fallback layout instead (default
+// DefaultTimeout).
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) {
+		if d > 0 {
+			c.budget = d
+		}
+	}
+}
+
+// DefaultTimeout is the default time budget of one view's layout.
+const DefaultTimeout = 20 * time.Second
+
 func newConfig(opts []Option) config {
-	c := config{fontSize: DefaultFontSize}
+	c := config{fontSize: DefaultFontSize, budget: DefaultTimeout}
 	for _, o := range opts {
 		o(&c)
 	}
@@ -64,7 +82,9 @@ func newConfig(opts []Option) config {
 
 // Layout positions v and returns its scene. The same view always gives
 // the same scene. Edges Graphviz cannot route are drawn straight and
-// reported in Scene.Warnings, never dropped.
+// reported in Scene.Warnings, never dropped; a view Graphviz cannot lay
+// out within the time budget (or at all) gets the fallback layout, also
+// reported. The only errors are the context's.
 func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -74,26 +94,84 @@ func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		return layoutSequence(v, c), nil
 	}
 	g := newGraph(v, c)
-	out, err := runDot(ctx, g.dot())
-	if err != nil {
-		return nil, fmt.Errorf("layout %s: %w", v.ID, err)
+	out, err := runDotWithin(ctx, g.dot(), c.budget)
+	if err == nil {
+		var s *scene.Scene
+		if s, err = g.scene(out); err == nil {
+			return s, nil
+		}
 	}
-	return g.scene(out)
+	if ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	s := g.fallback()
+	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay out view %s (%v); it is drawn with the simple grid layout instead", v.ID, err))
+	return s, nil
 }
 
 // Graphviz runs in one WebAssembly module shared by the whole process
 // (go-graphviz instantiates it once, at package init), so calls into it
-// are serialised; one Graphviz context is kept and reused.
+// are serialised (gvTurn is a one-slot semaphore, so waiting can time
+// out) and one Graphviz context is reused. The module can be left
+// corrupted or stuck by some large graphs; after that (gvBroken) every
+// layout uses the fallback instead of waiting for it.
 var (
-	gvMu sync.Mutex
-	gv   *graphviz.Graphviz
+	gvTurn   = make(chan struct{}, 1)
+	gvBroken atomic.Bool
+	gv       *graphviz.Graphviz
 )
 
+var errBroken = errors.New("Graphviz failed earlier in this run and is no longer used")
+
+// runDotWithin runs runDot, giving up after budget.
+func runDotWithin(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+	if gvBroken.Load() {
+		return nil, errBroken
+	}
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
+	select {
+	case gvTurn <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-timer.C:
+		return nil, fmt.Errorf("waited %v for Graphviz", budget)
+	}
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() { <-gvTurn }()
+		out, err := runDot(context.WithoutCancel(ctx), src)
+		if err != nil && isWasmFault(err) {
+			gvBroken.Store(true)
+		}
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		return r.out, r.err
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	case <-timer.C:
+		// The call cannot be interrupted; it keeps the slot until it ends.
+		gvBroken.Store(true)
+		return nil, fmt.Errorf("Graphviz took longer than %v", budget)
+	}
+}
+
+// isWasmFault reports errors that mean the WebAssembly module itself went
+// wrong (as opposed to Graphviz rejecting one graph).
+func isWasmFault(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "wasm") || strings.Contains(msg, "memory") || strings.Contains(msg, "module closed")
+}
+
 // runDot lays out DOT source with the dot engine and returns Graphviz's
-// JSON description of the result.
+// JSON description of the result. Callers hold gvTurn.
 func runDot(ctx context.Context, src []byte) ([]byte, error) {
-	gvMu.Lock()
-	defer gvMu.Unlock()
 	if gv == nil {
 		g, err := graphviz.New(ctx)
 		if err != nil {

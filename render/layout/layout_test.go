@@ -11,7 +11,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/archdoc/archdoc/internal/synth"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
@@ -218,7 +220,7 @@ func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
 		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
 		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
 	g := newGraph(v, newConfig(nil))
-	out, err := runDot(context.Background(), g.dot())
+	out, err := runDotWithin(context.Background(), g.dot(), DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,14 +228,14 @@ func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
 	if err := json.Unmarshal(out, &raw); err != nil {
 		t.Fatal(err)
 	}
-	delete(raw, "edges")
+	delete(raw, "edges") // route and label place both lost
 	out, _ = json.Marshal(raw)
 	s, err := g.scene(out)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(s.Edges) != 1 || len(s.Edges[0].Path) != 4 {
-		t.Fatalf("edge not redrawn: %+v", s.Edges)
+		t.Fatalf("edge not redrawn as one straight line: %+v", s.Edges)
 	}
 	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], `"a->b"`) {
 		t.Fatalf("warnings = %q, want one about a->b", s.Warnings)
@@ -369,3 +371,95 @@ func BenchmarkLayoutBusiness(b *testing.B) {
 
 var _ = fmt.Sprint
 var _ = reflect.DeepEqual
+
+// TestUnroutedEdgeGoesThroughItsLabel: when Graphviz placed the label
+// but lost the route, the fallback bends through the label's place.
+func TestUnroutedEdgeGoesThroughItsLabel(t *testing.T) {
+	v := &view.View{ID: "t", Kind: view.KindGraph,
+		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
+		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
+	g := newGraph(v, newConfig(nil))
+	out, err := runDotWithin(context.Background(), g.dot(), DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(out, &raw); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range raw["edges"].([]any) {
+		delete(e.(map[string]any), "pos")
+	}
+	out, _ = json.Marshal(raw)
+	s, err := g.scene(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := s.Edges[0]
+	if len(e.Path) != 7 || len(s.Warnings) != 1 {
+		t.Fatalf("path %v warnings %q", e.Path, s.Warnings)
+	}
+	if mid := e.Path[3]; mid != e.LabelRect.Center() {
+		t.Fatalf("bend %v is not the label centre %v", mid, e.LabelRect.Center())
+	}
+	checkFits(t, s)
+}
+
+// TestFallbackLayout: the grid layout used when Graphviz fails keeps
+// every box, container and arrow, with labels that fit.
+func TestFallbackLayout(t *testing.T) {
+	for name := range examples {
+		for _, v := range view.All(loadExample(t, name)) {
+			if v.Kind != view.KindGraph {
+				continue
+			}
+			g := newGraph(v, newConfig(nil))
+			s := g.fallback()
+			if len(s.Nodes) != len(v.Nodes) || len(s.Clusters) != len(v.Clusters) || len(s.Edges) != len(v.Edges) {
+				t.Errorf("%s: fallback has %d/%d/%d nodes/clusters/edges, view %d/%d/%d", v.ID,
+					len(s.Nodes), len(s.Clusters), len(s.Edges), len(v.Nodes), len(v.Clusters), len(v.Edges))
+			}
+			checkFits(t, s)
+			for i, a := range s.Nodes {
+				for _, b := range s.Nodes[i+1:] {
+					if overlap(a.Rect, b.Rect) {
+						t.Errorf("%s: fallback boxes %s and %s overlap", v.ID, a.ID, b.ID)
+					}
+				}
+			}
+		}
+	}
+}
+
+func overlap(a, b scene.Rect) bool {
+	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
+}
+
+// TestOverBudgetFallsBack: a view Graphviz cannot finish within the time
+// budget is drawn with the fallback layout and reported, not lost.
+func TestOverBudgetFallsBack(t *testing.T) {
+	m, err := model.Parse("gen.yaml", synth.Model(100, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := view.Get(m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func() {
+		gvTurn <- struct{}{} // wait for the abandoned Graphviz call to end
+		<-gvTurn
+		gvBroken.Store(false)
+	}()
+	s, err := Layout(context.Background(), v, WithTimeout(time.Nanosecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "simple grid layout") {
+		t.Fatalf("warnings = %q", s.Warnings)
+	}
+	if len(s.Nodes) != len(v.Nodes) || len(s.Edges) != len(v.Edges) {
+		t.Fatalf("fallback lost elements")
+	}
+	checkFits(t, s)
+}

@@ -125,8 +125,8 @@ func (g *graph) readEdges(s *scene.Scene, edges map[string]gvEdge, f flip) {
 			}
 			se.Path = path
 		} else {
-			se.Path = g.straight(s, e)
-			g.warnings = append(g.warnings, fmt.Sprintf("edge %q (%s -> %s) was not routed by Graphviz; drawn as a straight line", e.ID, e.From, e.To))
+			se.Path = g.straight(s, e, ge.LP, f)
+			g.warnings = append(g.warnings, fmt.Sprintf("edge %q (%s -> %s) was not routed by Graphviz; drawn with straight lines", e.ID, e.From, e.To))
 		}
 		if info.w > 0 {
 			se.LabelRect = g.labelRect(ge.LP, se.Path, info, f)
@@ -147,11 +147,17 @@ func (g *graph) labelRect(lp string, path []scene.Point, info edgeInfo, f flip) 
 	return scene.Rect{X: round(c.X - info.w/2), Y: round(c.Y - info.h/2), W: info.w, H: info.h}
 }
 
-// straight is a fallback route: a line between the two ends' borders.
-func (g *graph) straight(s *scene.Scene, e view.Edge) []scene.Point {
+// straight is a fallback route: a line between the two ends' borders,
+// bent through the label's place when Graphviz placed the label (it
+// reserved room for it between the ranks, so the line stays clear of
+// other boxes there).
+func (g *graph) straight(s *scene.Scene, e view.Edge, lp string, f flip) []scene.Point {
 	a, b := rectOf(s, e.From), rectOf(s, e.To)
-	p0, p1 := clip(a, b.Center()), clip(b, a.Center())
-	return line(p0, p1)
+	if p, ok := parseFloats(lp, 2); ok {
+		mid := f.pt(p[0], p[1])
+		return append(line(clip(a, mid), mid), line(mid, clip(b, mid))[1:]...)
+	}
+	return line(clip(a, b.Center()), clip(b, a.Center()))
 }
 
 func rectOf(s *scene.Scene, id string) scene.Rect {
