@@ -86,6 +86,14 @@ func newConfig(opts []Option) config {
 // out within the time budget (or at all) gets the fallback layout, also
 // reported. The only errors are the context's.
 func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, error) {
+	s, err := layout(ctx, v, opts...)
+	if s != nil {
+		s.Groups = v.Groups
+	}
+	return s, err
+}
+
+func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

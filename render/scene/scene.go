@@ -47,6 +47,11 @@ type Scene struct {
 	Edges     []Edge     // in view order
 	Lifelines []Lifeline // sequence scenes only
 
+	// Groups lists every colour group of the model (domains, then layers,
+	// in model order), so that renderers give a domain the same colour in
+	// every view; see GroupIndex.
+	Groups []string
+
 	// Warnings are problems the layout worked around (an edge Graphviz
 	// dropped and that was redrawn straight, a fallback layout ...).
 	Warnings []string
@@ -104,4 +109,56 @@ type Lifeline struct {
 	Node   string // participant node id
 	X      float64
 	Y1, Y2 float64
+}
+
+// GroupIndex is the colour slot of a group (a Node's or Cluster's Group):
+// its position in Groups, so it is the same in every view of a model. A
+// group missing from Groups (or a scene without them) is numbered after
+// them in order of first appearance in the scene. "" gives -1.
+func (s *Scene) GroupIndex(group string) int {
+	if group == "" {
+		return -1
+	}
+	for i, g := range s.Groups {
+		if g == group {
+			return i
+		}
+	}
+	n := len(s.Groups)
+	seen := map[string]bool{}
+	for _, g := range s.appearance() {
+		if g == group {
+			return n
+		}
+		if !seen[g] && !s.inGroups(g) {
+			seen[g] = true
+			n++
+		}
+	}
+	return n
+}
+
+// appearance lists the groups of clusters, then nodes, in scene order.
+func (s *Scene) appearance() []string {
+	var out []string
+	for _, c := range s.Clusters {
+		if c.Group != "" {
+			out = append(out, c.Group)
+		}
+	}
+	for _, n := range s.Nodes {
+		if n.Group != "" {
+			out = append(out, n.Group)
+		}
+	}
+	return out
+}
+
+func (s *Scene) inGroups(g string) bool {
+	for _, x := range s.Groups {
+		if x == g {
+			return true
+		}
+	}
+	return false
 }

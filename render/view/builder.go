@@ -29,9 +29,10 @@ type builder struct {
 }
 
 func newBuilder(m *model.Model, id, title, dir string) *builder {
+	x := newIndex(m)
 	return &builder{
-		x:        newIndex(m),
-		v:        &View{ID: id, Title: title, Kind: KindGraph, Direction: dir},
+		x:        x,
+		v:        &View{ID: id, Title: title, Kind: KindGraph, Direction: dir, Groups: x.groups()},
 		nodes:    map[string]bool{},
 		clusters: map[string]bool{},
 		edges:    map[string]bool{},
@@ -239,4 +240,18 @@ func isWideEnd(s string) bool {
 func isWideStart(s string) bool {
 	r := []rune(s)
 	return len(r) > 0 && r[0] >= 0x2e80
+}
+
+// groups lists the model's domains (sub-domains included) and then its
+// layers, in model order: the colour groups every view shares.
+func (x *index) groups() []string {
+	var out []string
+	for _, kind := range []model.Kind{model.KindDomain, model.KindLayer} {
+		for _, e := range x.elems {
+			if e.Kind == kind {
+				out = append(out, e.ID)
+			}
+		}
+	}
+	return out
 }

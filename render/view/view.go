@@ -29,8 +29,9 @@ type View struct {
 	ID          string // "business", "stack", "domain/<id>", "module/<id>", "flow/<id>", "view/<id>"
 	Title       string
 	Description string
-	Kind        string // KindGraph or KindSequence
-	Direction   string // LeftToRight or TopToBottom (graph views)
+	Kind        string   // KindGraph or KindSequence
+	Direction   string   // LeftToRight or TopToBottom (graph views)
+	Groups      []string // the model's domains, then layers: colour slots shared by every view
 	Nodes       []Node
 	Clusters    []Cluster // parents before children
 	Edges       []Edge
