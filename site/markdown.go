@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"html/template"
 	"path"
 	"strings"
@@ -72,13 +73,22 @@ func newMarkdown(m *model.Model) *markdown {
 // folder of the Markdown file src came from ("" for model text), so that
 // relative links between docs resolve. Unresolved links are appended to
 // problems.
-func (md *markdown) render(src, root, dir string, problems *[]string) template.HTML {
+func (md *markdown) render(src, root, dir string, problems *[]string) (out template.HTML) {
+	defer func() {
+		// goldmark is not ours; if it ever panics on odd input, show the
+		// text rather than fail the build.
+		if r := recover(); r != nil {
+			out = template.HTML("<pre>" + template.HTMLEscapeString(src) + "</pre>")
+		}
+	}()
 	doc, source := md.parse(src, root, dir, problems)
 	return md.renderAST(doc, source)
 }
 
 func (md *markdown) parse(src, root, dir string, problems *[]string) (ast.Node, []byte) {
-	source := []byte(src)
+	// goldmark's CJK line-break handling panics on invalid UTF-8 (a doc
+	// file can hold anything); replace such bytes first.
+	source := []byte(strings.ToValidUTF8(src, "\uFFFD"))
 	ctx := parser.NewContext(parser.WithIDs(newHeadingIDs()))
 	ctx.Set(rootKey, root)
 	ctx.Set(pageDirKey, dir)
@@ -86,7 +96,23 @@ func (md *markdown) parse(src, root, dir string, problems *[]string) (ast.Node, 
 	return md.gm.Parser().Parse(text.NewReader(source), parser.WithContext(ctx)), source
 }
 
-func (md *markdown) renderAST(doc ast.Node, source []byte) template.HTML {
+// parseSafely is parse that turns a panic inside goldmark into an error.
+func (md *markdown) parseSafely(src, root, dir string, problems *[]string) (doc ast.Node, source []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("markdown parser failed: %v", r)
+		}
+	}()
+	doc, source = md.parse(src, root, dir, problems)
+	return doc, source, nil
+}
+
+func (md *markdown) renderAST(doc ast.Node, source []byte) (out template.HTML) {
+	defer func() {
+		if r := recover(); r != nil {
+			out = template.HTML("<pre>" + template.HTMLEscapeString(string(source)) + "</pre>")
+		}
+	}()
 	var b bytes.Buffer
 	if err := md.gm.Renderer().Render(&b, source, doc); err != nil {
 		// Rendering into a buffer only fails on a renderer bug; show the

@@ -239,7 +239,11 @@ func (b *builder) docPage(e model.Element, src string) error {
 	p := b.newPage(filePath(e), b.docTitle(e))
 	p.Crumbs = []link{{Href: p.Root + "docs.html", Label: b.ui["docs"]}}
 	var problems []string
-	doc, source := b.md.parse(src, p.Root, path.Dir(path.Clean(e.Doc.Path)), &problems)
+	doc, source, err := b.md.parseSafely(src, p.Root, path.Dir(path.Clean(e.Doc.Path)), &problems)
+	if err != nil {
+		b.errs = append(b.errs, &model.Error{Pos: b.m.Pos(e.Path + ".path"), Path: e.Path + ".path", Msg: "cannot render doc: " + err.Error()})
+		return nil
+	}
 	for _, w := range problems {
 		b.report.Warnings = append(b.report.Warnings, e.Doc.Path+": "+w)
 	}
