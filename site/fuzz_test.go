@@ -9,8 +9,8 @@ import (
 var (
 	// Text is escaped, so every '<' followed by a letter starts a real tag;
 	// attribute values are quoted with '"' and '>' escaped inside them.
-	openTagRe  = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
-	attrRe = regexp.MustCompile(`\s([^\s="]+)(?:="([^"]*)")?`)
+	openTagRe = regexp.MustCompile(`<([a-zA-Z][a-zA-Z0-9]*)([^>]*)>`)
+	attrRe    = regexp.MustCompile(`\s([^\s="]+)(?:="([^"]*)")?`)
 	// safeTags is the markup goldmark and its extensions write.
 	safeTags = map[string]bool{"p": true, "a": true, "img": true, "em": true, "strong": true, "code": true, "pre": true,
 		"span": true, "ul": true, "ol": true, "li": true, "h1": true, "h2": true, "h3": true, "h4": true, "h5": true, "h6": true,
