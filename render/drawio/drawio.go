@@ -74,7 +74,7 @@ func newPage(b *bufio.Writer, s *scene.Scene) *page {
 	}
 	slot := func(g string) {
 		if _, ok := p.pal[g]; !ok && g != "" {
-			p.pal[g] = len(p.pal) % len(palette)
+			p.pal[g] = s.GroupIndex(g) % len(palette) // same colour in every view
 		}
 	}
 	for _, c := range s.Clusters {

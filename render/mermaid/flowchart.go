@@ -152,12 +152,12 @@ func (f *flowchart) styles() {
 	for _, k := range names {
 		f.b.WriteString("  class " + strings.Join(byClass[k], ",") + " " + k + "\n")
 	}
-	slots := map[string]int{}
 	for _, c := range f.s.Clusters {
-		if _, ok := slots[c.Group]; !ok {
-			slots[c.Group] = len(slots) % len(palette)
+		slot := f.s.GroupIndex(c.Group) // same colour in every view
+		if slot < 0 {
+			slot = len(palette) - 1
 		}
-		p := palette[slots[c.Group]]
+		p := palette[slot%len(palette)]
 		f.b.WriteString("  style " + f.ref(c.ID) + " fill:" + p[0] + ",stroke:" + p[1] + "\n")
 	}
 }

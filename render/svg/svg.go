@@ -156,13 +156,13 @@ func (r *renderer) groupClasses(group string) string {
 	return " g-" + cls(group) + " pal-" + strconv.Itoa(r.pal[group])
 }
 
-// palette gives every group a colour slot, in order of first appearance,
-// so colours are stable for a given scene.
+// palette gives every group its colour slot (scene.GroupIndex), so a
+// domain has the same colour in every view of a model.
 func palette(s *scene.Scene) map[string]int {
 	slots := map[string]int{}
 	add := func(g string) {
 		if _, ok := slots[g]; !ok && g != "" {
-			slots[g] = len(slots) % paletteSize
+			slots[g] = s.GroupIndex(g) % paletteSize
 		}
 	}
 	for _, c := range s.Clusters {
