@@ -196,8 +196,8 @@ func TestBrowserCrawl(t *testing.T) {
 	base := fileURL(dir, "") + "/"
 	queue := []string{base + "index.html"}
 	visited := map[string]bool{}
-	fragments := map[string][]string{} // page -> fragments linked to
-	ids := map[string]map[string]bool{}  // page -> element ids on it
+	fragments := map[string][]string{}  // page -> fragments linked to
+	ids := map[string]map[string]bool{} // page -> element ids on it
 	for len(queue) > 0 {
 		u := queue[0]
 		queue = queue[1:]
