@@ -67,10 +67,12 @@ func newImportDrawioCmd() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "drawio FILE",
 		Short: "Import a draw.io / diagrams.net diagram",
-		Long: `Import drawio reads a .drawio file (plain or compressed, or a .drawio.svg)
-and writes a model: UML actors become actors, boxes holding other boxes
-domains, the boxes inside them modules (their extra label lines features),
-arrows flows with their labels, free text notes on the nearest element.
+		Long: `Import drawio reads a .drawio file (plain or compressed pages, or a
+.drawio.svg / .drawio.png exported with a copy of the diagram) and writes a
+model: UML actors become actors, boxes holding other boxes domains, the
+boxes inside them modules (numbered label lines become features, sentences
+descriptions), arrows flows with their labels, free text notes on the
+nearest element.
 Ids come from the labels; Chinese labels get stable hashed ids.
 
 A file with several pages imports the first unless --page names another

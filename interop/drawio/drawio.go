@@ -6,6 +6,7 @@
 package drawio
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -72,12 +73,17 @@ type page struct {
 }
 
 // Decode reads a draw.io file (mxfile, compressed or not; a bare
-// mxGraphModel; or a .drawio.svg) and imports one page of it.
+// mxGraphModel; a .drawio.svg or .drawio.png) and imports one page of it.
 func Decode(r io.Reader, opts Options) (*Result, error) {
 	lim := opts.Limits.withDefaults()
 	data, err := readLimited(r, lim.MaxBytes)
 	if err != nil {
 		return nil, err
+	}
+	if bytes.HasPrefix(data, pngSignature) {
+		if data, err = pngDiagram(data, lim); err != nil {
+			return nil, err
+		}
 	}
 	root, err := parseXML(data, lim)
 	if err != nil {

@@ -20,6 +20,7 @@ func FuzzDecode(f *testing.F) {
 		}
 		f.Add(data)
 	}
+	f.Add(pngWith(f, "tEXt", []byte("mxfile\x00%3Cmxfile%3E%3Cdiagram%20name%3D%22p%22%3E%3C%2Fdiagram%3E%3C%2Fmxfile%3E")))
 	lim := Limits{MaxBytes: 1 << 20, MaxShapes: 300}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := Decode(bytes.NewReader(data), Options{Name: "fuzz", Limits: lim})

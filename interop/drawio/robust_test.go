@@ -3,8 +3,14 @@ package drawio
 import (
 	"bytes"
 	"compress/flate"
+	"compress/zlib"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
+	"hash/crc32"
+	"image"
+	"image/png"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -185,5 +191,47 @@ func TestSlug(t *testing.T) {
 	}
 	if s := slug("用户中心模块", "m"); !strings.HasPrefix(s, "m-") || len(s) != 8 || s == slug("后台", "m") {
 		t.Errorf("CJK slug %q", s)
+	}
+}
+
+// pngWith builds a small PNG carrying chunk (type, data) before IEND.
+func pngWith(t testing.TB, typ string, data []byte) []byte {
+	t.Helper()
+	var img bytes.Buffer
+	if err := png.Encode(&img, image.NewGray(image.Rect(0, 0, 1, 1))); err != nil {
+		t.Fatal(err)
+	}
+	b := img.Bytes()
+	iend := len(b) - 12
+	var chunk bytes.Buffer
+	binary.Write(&chunk, binary.BigEndian, uint32(len(data)))
+	chunk.WriteString(typ)
+	chunk.Write(data)
+	binary.Write(&chunk, binary.BigEndian, crc32.ChecksumIEEE(append([]byte(typ), data...)))
+	return append(append(append([]byte(nil), b[:iend]...), chunk.Bytes()...), b[iend:]...)
+}
+
+func TestDrawioPNG(t *testing.T) {
+	seed := readSeed(t)
+	text := append([]byte("mxfile\x00"), []byte(strings.ReplaceAll(url.QueryEscape(string(seed)), "+", "%20"))...)
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(seed)
+	zw.Close()
+	ztext := append([]byte("mxfile\x00\x00"), z.Bytes()...)
+	plain := decodeBytes(t, seed, Options{Source: "business-model.drawio"})
+	for name, file := range map[string][]byte{"tEXt": pngWith(t, "tEXt", text), "zTXt": pngWith(t, "zTXt", ztext)} {
+		got := decodeBytes(t, file, Options{Source: "business-model.drawio"})
+		if !bytes.Equal(got.YAML, plain.YAML) {
+			t.Errorf("%s: PNG imports differently:\n%s", name, got.YAML[:300])
+		}
+	}
+	_, err := Decode(bytes.NewReader(pngWith(t, "tEXt", []byte("Software\x00x"))), Options{})
+	if err == nil || !strings.Contains(err.Error(), "PNG file without an embedded draw.io diagram") {
+		t.Errorf("plain PNG: %v", err)
+	}
+	trunc := pngWith(t, "tEXt", text)[:40]
+	if _, err := Decode(bytes.NewReader(trunc), Options{}); err == nil || !strings.Contains(err.Error(), "truncated") {
+		t.Errorf("truncated PNG: %v", err)
 	}
 }
