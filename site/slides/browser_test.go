@@ -18,6 +18,7 @@ import (
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -289,5 +290,62 @@ func TestPDFWithoutBrowserSaysHowToGetOne(t *testing.T) {
 	err := WritePDF(context.Background(), &bytes.Buffer{}, d, PDFOptions{Chrome: filepath.Join(t.TempDir(), "nochrome")})
 	if err == nil || !strings.Contains(err.Error(), "Chromium") || !strings.Contains(err.Error(), "--chrome") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestPresenterWindowFollows opens the presenter window with p and checks
+// that moving in the audience window moves the presenter view, and back.
+func TestPresenterWindowFollows(t *testing.T) {
+	ctx := browser(t)
+	d := buildCase(t, deckCases[0])
+	path := writeDeckFile(t, d)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path+"#/2")); err != nil {
+		t.Fatal(err)
+	}
+	opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool {
+		return strings.Contains(info.URL, "#presenter")
+	})
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("p")); err != nil {
+		t.Fatal(err)
+	}
+	var id target.ID
+	select {
+	case id = <-opened:
+	case <-time.After(20 * time.Second):
+		t.Fatal("p opened no presenter window")
+	}
+	pctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
+	defer cancel()
+	presenterAt := func(want string) {
+		t.Helper()
+		deadline := time.Now().Add(10 * time.Second)
+		got := ""
+		for time.Now().Before(deadline) {
+			got, _ = chromedp.Run(pctx, chromedp.Evaluate[string](`document.body && document.body.className + "|" + location.hash`))
+			if got == want {
+				return
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		t.Errorf("presenter window: %q, want %q", got, want)
+	}
+	presenterAt("presenter|#presenter/2")
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	presenterAt("presenter|#presenter/3")
+	// And the other way: moving in the presenter window moves the audience.
+	if err := chromedp.Do(pctx, chromedp.KeyEvent(kb.End)); err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("#/%d", len(d.Slides))
+	deadline := time.Now().Add(10 * time.Second)
+	got := ""
+	for time.Now().Before(deadline) && got != want {
+		got = evalString(t, ctx, `location.hash`)
+		time.Sleep(50 * time.Millisecond)
+	}
+	if got != want {
+		t.Errorf("audience window after End in the presenter: %q, want %q", got, want)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -30,7 +31,7 @@ var (
 )
 
 // exampleDeck loads, lays out and builds an example once per test run.
-func exampleDeck(t *testing.T, name string) *Deck {
+func exampleDeck(t testing.TB, name string) *Deck {
 	t.Helper()
 	exampleOnce.Do(func() {
 		exampleDecks = map[string]*Deck{}
@@ -235,4 +236,24 @@ func TestExamplePPTXInLibreOffice(t *testing.T) {
 	if look := os.Getenv("ARCHDOC_LOOK"); look != "" {
 		_ = exec.Command("pdftoppm", "-png", "-r", "50", pdf, filepath.Join(look, "lo")).Run()
 	}
+}
+
+// BenchmarkWriters times each writer on the Chinese example (layout excluded).
+func BenchmarkWriters(b *testing.B) {
+	d := exampleDeck(b, "cashback")
+	b.Run("html", func(b *testing.B) {
+		for b.Loop() {
+			_ = WriteHTML(io.Discard, d, HTMLOptions{})
+		}
+	})
+	b.Run("pptx", func(b *testing.B) {
+		for b.Loop() {
+			_ = WritePPTX(io.Discard, d)
+		}
+	})
+	b.Run("md", func(b *testing.B) {
+		for b.Loop() {
+			_, _, _ = Markdown(d)
+		}
+	})
 }
