@@ -16,6 +16,7 @@ type graph struct {
 	c        config
 	nodes    []sized
 	nodeName map[string]string // view node id -> DOT name
+	clusterI map[string]int    // view cluster id -> index
 	clusters []clusterInfo
 	edges    []edgeInfo
 	warnings []string
@@ -37,7 +38,12 @@ type edgeInfo struct {
 }
 
 func newGraph(v *view.View, c config) *graph {
-	g := &graph{v: v, c: c, nodeName: map[string]string{}}
+	g := &graph{v: v, c: c, nodeName: map[string]string{}, clusterI: map[string]int{}}
+	for i, cl := range v.Clusters {
+		if _, dup := g.clusterI[cl.ID]; !dup {
+			g.clusterI[cl.ID] = i
+		}
+	}
 	for i, n := range v.Nodes {
 		g.nodes = append(g.nodes, c.sizeNode(n))
 		g.nodeName[n.ID] = "n" + strconv.Itoa(i)
@@ -57,27 +63,23 @@ func newGraph(v *view.View, c config) *graph {
 // Graphviz attaches an edge to a cluster through one of its nodes.
 func (g *graph) representative(id string) string {
 	for _, n := range g.v.Nodes {
-		for p := n.Parent; p != ""; p = g.parentOf(p) {
-			if p == id {
-				return g.nodeName[n.ID]
-			}
+		if g.inside(n.Parent, id) {
+			return g.nodeName[n.ID]
 		}
 	}
 	return ""
 }
 
 func (g *graph) parentOf(cluster string) string {
-	if c := g.v.Cluster(cluster); c != nil {
-		return c.Parent
+	if i := g.clusterIndex(cluster); i >= 0 {
+		return g.v.Clusters[i].Parent
 	}
 	return ""
 }
 
 func (g *graph) clusterIndex(id string) int {
-	for i := range g.v.Clusters {
-		if g.v.Clusters[i].ID == id {
-			return i
-		}
+	if i, ok := g.clusterI[id]; ok {
+		return i
 	}
 	return -1
 }

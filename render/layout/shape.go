@@ -72,12 +72,14 @@ func (g *graph) extremeMember(cluster string, rank map[string]int, last bool) st
 	return best
 }
 
-// inside reports whether cluster p is c or nested in it.
+// inside reports whether cluster p is c or nested in it. The walk is
+// bounded: a hand-made view could give clusters a parent cycle.
 func (g *graph) inside(p, c string) bool {
-	for ; p != ""; p = g.parentOf(p) {
+	for steps := 0; p != "" && steps <= len(g.v.Clusters); steps++ {
 		if p == c {
 			return true
 		}
+		p = g.parentOf(p)
 	}
 	return false
 }

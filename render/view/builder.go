@@ -28,11 +28,10 @@ type builder struct {
 	noteOn func(id string) bool
 }
 
-func newBuilder(m *model.Model, id, title, dir string) *builder {
-	x := newIndex(m)
+func newBuilder(x *index, id, title, dir string) *builder {
 	return &builder{
 		x:        x,
-		v:        &View{ID: id, Title: title, Kind: KindGraph, Direction: dir, Groups: x.groups()},
+		v:        &View{ID: id, Title: title, Kind: KindGraph, Direction: dir, Groups: x.groupIDs},
 		nodes:    map[string]bool{},
 		clusters: map[string]bool{},
 		edges:    map[string]bool{},

@@ -10,14 +10,16 @@ import (
 // exclude name element ids, "tag:NAME" or "*" (everything). Including a
 // domain or a layer includes what it contains; including a flow includes
 // its two ends. Flows and "uses" links are drawn between what is shown.
-func Custom(m *model.Model, id string) *View {
-	x := newIndex(m)
+func Custom(m *model.Model, id string) *View { return custom(newIndex(m), id) }
+
+func custom(x *index, id string) *View {
+	m := x.m
 	spec := x.viewSpec(id)
 	t := spec.Title
 	if t == "" {
 		t = id
 	}
-	b := newBuilder(m, "view/"+id, t, LeftToRight)
+	b := newBuilder(x, "view/"+id, t, LeftToRight)
 	b.v.Description = plain(spec.Description)
 	b.features = true
 	excluded := x.selectIDs(spec.Exclude)
@@ -74,7 +76,7 @@ func Custom(m *model.Model, id string) *View {
 	}
 	for _, e := range x.elems {
 		if e.Kind == model.KindTech {
-			for _, u := range m.TechUsers(e.ID) {
+			for _, u := range x.techUsers[e.ID] {
 				b.addUses(u, e.ID)
 			}
 		}

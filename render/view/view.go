@@ -107,29 +107,29 @@ func (v *View) Cluster(id string) *Cluster {
 // one per domain, one per module, one per flow with steps, then the custom
 // views, each group in model order.
 func All(m *model.Model) []*View {
-	idx := newIndex(m)
-	out := []*View{Business(m)}
+	x := newIndex(m)
+	out := []*View{business(x)}
 	if len(m.Stack.Layers) > 0 {
-		out = append(out, Stack(m))
+		out = append(out, stack(x))
 	}
-	for _, e := range idx.elems {
+	for _, e := range x.elems {
 		if e.Kind == model.KindDomain {
-			out = append(out, Domain(m, e.ID))
+			out = append(out, domain(x, e.ID))
 		}
 	}
-	for _, e := range idx.elems {
+	for _, e := range x.elems {
 		if e.Kind == model.KindModule {
-			out = append(out, Module(m, e.ID))
+			out = append(out, module(x, e.ID))
 		}
 	}
 	for i := range m.Flows {
 		if len(m.Flows[i].Steps) > 0 {
-			out = append(out, Flow(m, flowID(m, i)))
+			out = append(out, flow(x, flowID(m, i)))
 		}
 	}
 	for i := range m.Views {
 		if m.Views[i].ID != "" {
-			out = append(out, Custom(m, m.Views[i].ID))
+			out = append(out, custom(x, m.Views[i].ID))
 		}
 	}
 	return out
@@ -147,24 +147,24 @@ func IDs(m *model.Model) []string {
 // Get builds the view with the given id. An unknown id is an error that
 // lists the views that exist.
 func Get(m *model.Model, id string) (*View, error) {
-	idx := newIndex(m)
+	x := newIndex(m)
 	kind, arg, _ := strings.Cut(id, "/")
 	ok := false
 	var build func() *View
 	switch kind {
 	case "business":
-		ok, build = arg == "", func() *View { return Business(m) }
+		ok, build = arg == "", func() *View { return business(x) }
 	case "stack":
-		ok, build = arg == "" && len(m.Stack.Layers) > 0, func() *View { return Stack(m) }
+		ok, build = arg == "" && len(m.Stack.Layers) > 0, func() *View { return stack(x) }
 	case "domain":
-		ok, build = idx.kind(arg) == model.KindDomain, func() *View { return Domain(m, arg) }
+		ok, build = x.kind(arg) == model.KindDomain, func() *View { return domain(x, arg) }
 	case "module":
-		ok, build = idx.kind(arg) == model.KindModule, func() *View { return Module(m, arg) }
+		ok, build = x.kind(arg) == model.KindModule, func() *View { return module(x, arg) }
 	case "flow":
-		f := idx.flow(arg)
-		ok, build = f != nil && len(f.Steps) > 0, func() *View { return Flow(m, arg) }
+		f := x.flow(arg)
+		ok, build = f != nil && len(f.Steps) > 0, func() *View { return flow(x, arg) }
 	case "view":
-		ok, build = idx.viewSpec(arg) != nil, func() *View { return Custom(m, arg) }
+		ok, build = x.viewSpec(arg) != nil, func() *View { return custom(x, arg) }
 	}
 	if !ok {
 		return nil, fmt.Errorf("no view %q; the views are: %s", id, strings.Join(IDs(m), ", "))
@@ -175,9 +175,11 @@ func Get(m *model.Model, id string) (*View, error) {
 // index is a read-only lookup of the model's elements, built per call so
 // views never depend on (or mutate) the model's own index.
 type index struct {
-	m     *model.Model
-	elems []model.Element
-	byID  map[string]model.Element
+	m         *model.Model
+	elems     []model.Element
+	byID      map[string]model.Element
+	techUsers map[string][]string // technology id -> ids of the modules using it, sorted
+	groupIDs  []string
 }
 
 func newIndex(m *model.Model) *index {
@@ -187,7 +189,38 @@ func newIndex(m *model.Model) *index {
 			x.byID[e.ID] = e
 		}
 	}
+	x.techUsers = techUsers(x.elems)
+	x.groupIDs = x.groups()
 	return x
+}
+
+// techUsers is model.TechUsers for every technology at once (that one
+// walks the whole model per call, too slow for a thousand modules).
+func techUsers(elems []model.Element) map[string][]string {
+	sets := map[string]map[string]bool{}
+	add := func(tech, module string) {
+		if sets[tech] == nil {
+			sets[tech] = map[string]bool{}
+		}
+		sets[tech][module] = true
+	}
+	for _, e := range elems {
+		switch e.Kind {
+		case model.KindModule:
+			for _, t := range e.Module.Tech {
+				add(t, e.ID)
+			}
+		case model.KindTech:
+			for _, u := range e.Tech.UsedBy {
+				add(e.ID, u)
+			}
+		}
+	}
+	out := make(map[string][]string, len(sets))
+	for t, set := range sets {
+		out[t] = sortedKeys(set)
+	}
+	return out
 }
 
 func (x *index) kind(id string) model.Kind {

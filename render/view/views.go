@@ -8,8 +8,11 @@ import (
 
 // Business is the business model diagram: actors, domains holding their
 // modules (with features), flows between them and notes.
-func Business(m *model.Model) *View {
-	b := newBuilder(m, "business", title(m, "业务模型", "Business model"), LeftToRight)
+func Business(m *model.Model) *View { return business(newIndex(m)) }
+
+func business(x *index) *View {
+	m := x.m
+	b := newBuilder(x, "business", title(m, "业务模型", "Business model"), LeftToRight)
 	b.features = true
 	for _, e := range b.x.elems {
 		switch e.Kind {
@@ -33,8 +36,11 @@ func Business(m *model.Model) *View {
 
 // Stack shows the technology layers and, for each technology, the
 // modules that use it.
-func Stack(m *model.Model) *View {
-	b := newBuilder(m, "stack", title(m, "技术栈", "Technology stack"), LeftToRight)
+func Stack(m *model.Model) *View { return stack(newIndex(m)) }
+
+func stack(x *index) *View {
+	m := x.m
+	b := newBuilder(x, "stack", title(m, "技术栈", "Technology stack"), LeftToRight)
 	for _, e := range b.x.elems {
 		if e.Kind == model.KindTech {
 			b.addElement(e.ID)
@@ -47,7 +53,7 @@ func Stack(m *model.Model) *View {
 		if e.Kind != model.KindTech {
 			continue
 		}
-		for _, mod := range m.TechUsers(e.ID) {
+		for _, mod := range x.techUsers[e.ID] {
 			if b.x.kind(mod) == model.KindModule {
 				uses = append(uses, use{mod, e.ID})
 			}
@@ -68,9 +74,11 @@ func Stack(m *model.Model) *View {
 
 // Domain shows one domain with its modules and every element that
 // exchanges flows with it.
-func Domain(m *model.Model, id string) *View {
-	x := newIndex(m)
-	b := newBuilder(m, "domain/"+id, x.byID[id].Name, LeftToRight)
+func Domain(m *model.Model, id string) *View { return domain(newIndex(m), id) }
+
+func domain(x *index, id string) *View {
+	m := x.m
+	b := newBuilder(x, "domain/"+id, x.byID[id].Name, LeftToRight)
 	b.v.Description = plain(x.byID[id].Domain.Description)
 	b.features = true
 	b.noteOn = func(on string) bool { return x.within(on, id) }
@@ -97,10 +105,12 @@ func Domain(m *model.Model, id string) *View {
 // Module shows one module in context: the flows touching it (or its
 // domains), the elements at their other ends, the flows among those, and
 // the technologies the module uses.
-func Module(m *model.Model, id string) *View {
-	x := newIndex(m)
+func Module(m *model.Model, id string) *View { return module(newIndex(m), id) }
+
+func module(x *index, id string) *View {
+	m := x.m
 	e := x.byID[id]
-	b := newBuilder(m, "module/"+id, e.Name, LeftToRight)
+	b := newBuilder(x, "module/"+id, e.Name, LeftToRight)
 	b.v.Description = plain(e.Module.Description)
 	b.features = true
 	b.noteOn = func(on string) bool { return on == id }
@@ -119,7 +129,7 @@ func Module(m *model.Model, id string) *View {
 	}
 	for _, t := range x.elems {
 		if t.Kind == model.KindTech {
-			for _, u := range m.TechUsers(t.ID) {
+			for _, u := range x.techUsers[t.ID] {
 				if u == id {
 					b.addElement(t.ID)
 				}
@@ -154,14 +164,15 @@ func (b *builder) addFlowEnds(flows []int) {
 }
 
 // Flow is the sequence diagram of a flow's steps.
-func Flow(m *model.Model, id string) *View {
-	x := newIndex(m)
+func Flow(m *model.Model, id string) *View { return flow(newIndex(m), id) }
+
+func flow(x *index, id string) *View {
 	f := x.flow(id)
 	t := f.Label
 	if t == "" {
 		t = id
 	}
-	b := newBuilder(m, "flow/"+id, t, TopToBottom)
+	b := newBuilder(x, "flow/"+id, t, TopToBottom)
 	b.v.Kind, b.v.Description, b.flat = KindSequence, plain(f.Description), true
 	for _, s := range f.Steps {
 		b.addParticipant(s.From)
