@@ -53,6 +53,7 @@ func TestBadInput(t *testing.T) {
 		{"too deep", strings.Repeat("<a>", 30) + strings.Repeat("</a>", 30), small, "XML nested deeper than 20 levels"},
 		{"too many elements", "<a>" + strings.Repeat("<b/>", 1200) + "</a>", small, "too many XML elements"},
 		{"too many shapes", `<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>` + many.String() + `</root></mxGraphModel>`, small, "page has 60 shapes; the importer handles at most 50"},
+		{"unknown entity", `<mxGraphModel a="&bogus;"/>`, Limits{}, "malformed XML at line 1: invalid character entity &bogus;"},
 		{"no root", `<mxGraphModel/>`, Limits{}, "<mxGraphModel> has no <root>"},
 		{"duplicate id", `<mxGraphModel><root><mxCell id="0"/><mxCell id="0"/></root></mxGraphModel>`, Limits{}, `duplicate cell id "0"`},
 		{"svg without diagram", `<svg xmlns="http://www.w3.org/2000/svg"/>`, Limits{}, "SVG file without an embedded draw.io diagram"},
@@ -147,6 +148,15 @@ func TestShapes(t *testing.T) {
 	}
 	if s := r.Summary; len(s.Skipped) != 2 {
 		t.Errorf("skipped: %q", s.Skipped)
+	}
+}
+
+// TestHTMLEntityInAttribute: a raw &nbsp; from a hand-edited file reads
+// as a space instead of failing the whole import.
+func TestHTMLEntityInAttribute(t *testing.T) {
+	r := decodeBytes(t, []byte(graph(box("a", "Web&nbsp;shop", "html=1;", 0, 0, 10, 10, "1"))), Options{})
+	if got := r.Model.Domains[0].Name; got != "Web shop" {
+		t.Errorf("name %q", got)
 	}
 }
 

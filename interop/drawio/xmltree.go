@@ -70,6 +70,9 @@ func (n *xnode) child(name string) *xnode {
 func parseXML(data []byte, lim Limits) (*xnode, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = true
+	// Hand-edited files sometimes carry HTML entities (&nbsp;) unescaped;
+	// the fixed HTML table resolves them without any DTD processing.
+	d.Entity = xml.HTMLEntity
 	// draw.io never writes external entities or other charsets; refusing
 	// them keeps the decoder from reaching for anything outside the file.
 	d.CharsetReader = func(charset string, r io.Reader) (io.Reader, error) {
