@@ -97,6 +97,6 @@ func Golden(t *testing.T, path string, got []byte, update bool) {
 		t.Fatalf("%v (run go test -update)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", path, got)
+		t.Errorf("%s differs from the golden file (if an example model changed on purpose, review and rerun with -update); got:\n%s", path, got)
 	}
 }
