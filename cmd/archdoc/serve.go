@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/site"
 )
 
@@ -58,7 +59,15 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		ModelPath: opts.File,
 		Port:      opts.Port,
 		Load:      loadModel,
-		Ready:     func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
-		Logf:      func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
+		// The deck is rebuilt with the site so slides.html stays current.
+		PerBuild: func(ctx context.Context, m *model.Model) ([]site.Option, error) {
+			deck, err := siteDeck(ctx, m)
+			if err != nil {
+				return nil, err
+			}
+			return []site.Option{site.WithExtraFile("slides.html", deck)}, nil
+		},
+		Ready: func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
+		Logf:  func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
 	})
 }
