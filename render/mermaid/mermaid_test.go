@@ -135,3 +135,21 @@ func TestSequence(t *testing.T) {
 		}
 	}
 }
+
+// A step's note (layout names it "<step id>-note") follows its message
+// as a Mermaid note instead of becoming a participant.
+func TestSequenceNotes(t *testing.T) {
+	s := &scene.Scene{ID: "flow/x", Kind: scene.KindSequence,
+		Nodes: []scene.Node{
+			{ID: "a", Label: []string{"A"}}, {ID: "b", Label: []string{"B"}},
+			{ID: "x#1-note", Shape: scene.ShapeNote, Label: []string{"先写库", "再回调"}},
+			{ID: "stray", Shape: scene.ShapeNote, Label: []string{"a;b"}},
+		},
+		Edges: []scene.Edge{{ID: "x#1", From: "a", To: "b", Label: []string{"call"}, Arrow: true, Seq: 1}},
+	}
+	got := render(t, s)
+	want := "  participant p_a as A\n  participant p_b as B\n  p_a->>p_b: call\n  Note over p_a,p_b: 先写库再回调\n  Note right of p_b: a#59;b\n"
+	if !strings.HasSuffix(got, want) {
+		t.Errorf("got\n%s\nwant it to end with\n%s", got, want)
+	}
+}

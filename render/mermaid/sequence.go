@@ -2,6 +2,7 @@ package mermaid
 
 import (
 	"bufio"
+	"strings"
 
 	"github.com/archdoc/archdoc/render/scene"
 )
@@ -20,7 +21,18 @@ func writeSequence(b *bufio.Writer, s *scene.Scene, ids *ids) {
 	if numbered {
 		b.WriteString("  autonumber\n")
 	}
+	notes := map[string]string{} // message id -> note text
+	var loose []string           // notes not attached to a message
 	for _, n := range s.Nodes {
+		if n.Shape == scene.ShapeNote {
+			// Layout names a step's note "<step id>-note".
+			if id, ok := strings.CutSuffix(n.ID, "-note"); ok && hasEdge(s, id) {
+				notes[id] = alias(n.Label, "")
+			} else {
+				loose = append(loose, alias(n.Label, ""))
+			}
+			continue
+		}
 		kw := "participant"
 		if n.Shape == scene.ShapeActor {
 			kw = "actor"
@@ -37,8 +49,38 @@ func writeSequence(b *bufio.Writer, s *scene.Scene, ids *ids) {
 		case !e.Arrow:
 			arrow = "->"
 		}
-		b.WriteString("  " + ids.get("p_", e.From) + arrow + ids.get("p_", e.To) + ": " + lines(e.Label) + "\n")
+		from, to := ids.get("p_", e.From), ids.get("p_", e.To)
+		b.WriteString("  " + from + arrow + to + ": " + lines(e.Label) + "\n")
+		if text, ok := notes[e.ID]; ok {
+			over := from
+			if to != from {
+				over += "," + to
+			}
+			b.WriteString("  Note over " + over + ": " + text + "\n")
+		}
 	}
+	if len(loose) > 0 && len(s.Nodes) > 0 {
+		last := ""
+		for _, n := range s.Nodes {
+			if n.Shape != scene.ShapeNote {
+				last = ids.get("p_", n.ID)
+			}
+		}
+		for _, text := range loose {
+			if last != "" {
+				b.WriteString("  Note right of " + last + ": " + text + "\n")
+			}
+		}
+	}
+}
+
+func hasEdge(s *scene.Scene, id string) bool {
+	for _, e := range s.Edges {
+		if e.ID == id {
+			return true
+		}
+	}
+	return false
 }
 
 // alias is a participant's display name: its label on one line (Mermaid
