@@ -222,12 +222,25 @@ func elementName(e model.Element) string {
 
 // MD renders model Markdown for this page.
 func (p *page) MD(src string) template.HTML {
-	return p.b.md.render(src, p.Root, "", &p.b.report.Warnings)
+	var problems []string
+	out := p.b.md.render(src, p.Root, "", &problems)
+	p.warn(problems)
+	return out
 }
 
 // MDInline renders a short Markdown phrase without a paragraph around it.
 func (p *page) MDInline(src string) template.HTML {
-	return p.b.md.inline(src, p.Root, &p.b.report.Warnings)
+	var problems []string
+	out := p.b.md.inline(src, p.Root, &problems)
+	p.warn(problems)
+	return out
+}
+
+// warn records problems found while rendering this page.
+func (p *page) warn(problems []string) {
+	for _, w := range problems {
+		p.b.report.Warnings = append(p.b.report.Warnings, p.Path+": "+w)
+	}
 }
 
 // Status is an idea's status in the UI language.

@@ -99,3 +99,13 @@ func TestSlug(t *testing.T) {
 		t.Errorf("fileName lets a path through: %q", fileName("../../etc"))
 	}
 }
+
+func TestUnresolvedLinksAreReportedOncePerPage(t *testing.T) {
+	m := shopModel()
+	m.Domains[0].Modules[0].Description = "See [ghost](module:ghost) and [ghost](module:ghost)."
+	_, rep := renderSite(t, m)
+	want := []string{"domain/sales.html: unresolved link module:ghost", "module/cart.html: unresolved link module:ghost"}
+	if strings.Join(rep.Warnings, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings = %q, want %q", rep.Warnings, want)
+	}
+}

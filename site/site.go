@@ -105,7 +105,7 @@ func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]b
 		b.files[clean] = data
 	}
 	b.report.Files = len(b.files)
-	sort.Strings(b.report.Warnings)
+	b.report.Warnings = sortedUnique(b.report.Warnings)
 	return b.files, b.report, nil
 }
 
@@ -117,4 +117,15 @@ func extraPath(name string) (string, error) {
 		return "", fmt.Errorf("extra file name %q: want a relative path inside the site", name)
 	}
 	return clean, nil
+}
+
+func sortedUnique(list []string) []string {
+	sort.Strings(list)
+	out := list[:0]
+	for i, s := range list {
+		if i == 0 || s != list[i-1] {
+			out = append(out, s)
+		}
+	}
+	return out
 }
