@@ -50,7 +50,10 @@ the file itself (ending in the format's extension), and -o - writes it to
 standard output. --format drawio puts all the views into one .drawio file,
 one page per view, that opens and stays editable in diagrams.net.
 
-Files are replaced only once every view has been drawn.`,
+Files are replaced only once every view has been drawn.
+
+Exit status: 0 ok, 1 the model has problems or a VIEW does not exist (the
+message lists the views), 2 usage error.`,
 		Example: `  archdoc diagram --list
   archdoc diagram
   archdoc diagram business -o business.png --format png
@@ -70,7 +73,7 @@ Files are replaced only once every view has been drawn.`,
 	}
 	addModelFileFlag(cmd, &opts.File)
 	cmd.Flags().StringVar(&opts.Format, "format", "svg", "output `format`: svg, png, dot, mermaid or drawio")
-	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output folder, file (one view), or - for standard output (default \"diagrams\")")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `PATH`: a folder, a file (one view), or - for standard output (default \"diagrams\")")
 	cmd.Flags().BoolVar(&opts.List, "list", false, "list the views (id and title) and exit")
 	cmd.Flags().StringVar(&opts.Font, "font", "", "PNG: font `FILE` for Chinese and other non-Latin text (default: an installed CJK font)")
 	return cmd
