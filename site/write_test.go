@@ -142,3 +142,35 @@ func TestExtraFile(t *testing.T) {
 		}
 	}
 }
+
+func TestDocsAreReadOnlyInsideTheModelFolder(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "model")
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(parent, "secret.md"), []byte("TOP SECRET"), 0o644)
+	os.WriteFile(filepath.Join(dir, "docs", "ok.md"), []byte("# Fine\n\nhello"), 0o644)
+	if err := os.Symlink(filepath.Join(parent, "secret.md"), filepath.Join(dir, "docs", "link.md")); err != nil {
+		t.Skip("no symlinks here:", err)
+	}
+	m := shopModel()
+	m.File, m.Dir = filepath.Join(dir, "architecture.yaml"), dir
+	m.Docs = []model.Doc{{ID: "ok", Path: "docs/ok.md"}, {ID: "up", Path: "../secret.md"}, {ID: "link", Path: "docs/link.md"}, {ID: "abs", Path: filepath.Join(parent, "secret.md")}}
+	m.BuildIndex()
+	files, _, err := Render(context.Background(), m, noScenes)
+	var errs model.Errors
+	if !errors.As(err, &errs) || len(errs) != 3 {
+		t.Fatalf("err = %v, want 3 model errors", err)
+	}
+	for _, e := range errs {
+		if !strings.Contains(e.Msg, "cannot read doc") || e.Path == "" {
+			t.Errorf("error %q lacks the doc path", e)
+		}
+	}
+	for _, data := range files {
+		if bytes.Contains(data, []byte("TOP SECRET")) {
+			t.Fatal("a file outside the model's folder was read")
+		}
+	}
+}
