@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/input"
 	cdplog "github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/runtime"
@@ -347,5 +348,40 @@ func TestPresenterWindowFollows(t *testing.T) {
 	}
 	if got != want {
 		t.Errorf("audience window after End in the presenter: %q, want %q", got, want)
+	}
+}
+
+// TestHTMLDeckSwipe swipes left and right on a touch screen.
+func TestHTMLDeckSwipe(t *testing.T) {
+	ctx := browser(t)
+	path := writeDeckFile(t, buildCase(t, deckCases[0]))
+	w := watch(t, ctx)
+	defer w.check(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path+"#/3")); err != nil {
+		t.Fatal(err)
+	}
+	swipe := func(fromX, toX float64) {
+		t.Helper()
+		send := func(typ input.DispatchTouchEventType, pts ...*input.TouchPoint) {
+			if pts == nil {
+				pts = []*input.TouchPoint{}
+			}
+			if _, err := chromedp.Call(ctx, input.DispatchTouchEvent, input.DispatchTouchEventParams{Type: typ, TouchPoints: pts}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		send(input.DispatchTouchEventTypeTouchStart, &input.TouchPoint{X: fromX, Y: 400})
+		send(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: (fromX + toX) / 2, Y: 405})
+		send(input.DispatchTouchEventTypeTouchMove, &input.TouchPoint{X: toX, Y: 410})
+		send(input.DispatchTouchEventTypeTouchEnd)
+	}
+	swipe(1000, 300) // finger moves left: next slide
+	if got := evalString(t, ctx, stateJS); got != "#/4|4|" {
+		t.Errorf("after swiping left: %q, want #/4", got)
+	}
+	swipe(300, 1000)
+	swipe(300, 1000)
+	if got := evalString(t, ctx, stateJS); got != "#/2|2|" {
+		t.Errorf("after swiping right twice: %q, want #/2", got)
 	}
 }
