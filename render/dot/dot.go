@@ -188,16 +188,10 @@ func (g *graph) splinePos(e scene.Edge) string {
 	pts := append([]scene.Point(nil), e.Path...)
 	prefix := ""
 	if e.Arrow {
-		end := pts[len(pts)-1]
-		prev := pts[len(pts)-2]
-		dx, dy := end.X-prev.X, end.Y-prev.Y
-		if d := math.Hypot(dx, dy); d > arrowLen {
-			back := scene.Point{X: end.X - dx/d*arrowLen, Y: end.Y - dy/d*arrowLen}
-			pts[len(pts)-1] = back
-			if d2 := math.Hypot(back.X-prev.X, back.Y-prev.Y); d2 < 1 {
-				pts[len(pts)-2] = back
-			}
+		if back, ok := pullBack(pts); ok {
+			end := pts[len(pts)-1]
 			prefix = "e," + num(end.X) + "," + num(g.s.Height-end.Y) + " "
+			pts = back
 		}
 	}
 	s := make([]string, len(pts))
@@ -205,6 +199,30 @@ func (g *graph) splinePos(e scene.Edge) string {
 		s[i] = num(p.X) + "," + num(g.s.Height-p.Y)
 	}
 	return prefix + strings.Join(s, " ")
+}
+
+// pullBack shortens the last Bézier segment by up to an arrow length
+// along its end direction, keeping its control points behind the new end.
+func pullBack(path []scene.Point) ([]scene.Point, bool) {
+	n := len(path)
+	end, start := path[n-1], path[n-4]
+	dx, dy := end.X-start.X, end.Y-start.Y
+	d := math.Hypot(dx, dy)
+	if d < 1 {
+		return nil, false
+	}
+	ux, uy := dx/d, dy/d
+	l := math.Min(arrowLen, d)
+	out := append([]scene.Point(nil), path...)
+	back := scene.Point{X: end.X - ux*l, Y: end.Y - uy*l}
+	out[n-1] = back
+	for _, i := range []int{n - 3, n - 2} {
+		p := out[i]
+		if (p.X-back.X)*ux+(p.Y-back.Y)*uy > 0 { // past the new end
+			out[i] = back
+		}
+	}
+	return out, true
 }
 
 // arrowLen is Graphviz's default arrow head length in points.

@@ -3,6 +3,7 @@ package dot
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -63,6 +64,30 @@ func TestGoldenExamples(t *testing.T) {
 				golden(t, goldenName(name, s.ID, "dot"), []byte(got))
 				graphviz(t, got, "dot")
 			})
+		}
+	}
+}
+
+// Every arrowed edge with a route gives Graphviz its arrow tip ("e,x,y"),
+// or `neato -n2` draws it without a head.
+func TestArrowTipsKept(t *testing.T) {
+	for name, scenes := range exampleScenesFor(t) {
+		for _, s := range scenes {
+			out := string(render(t, s))
+			for _, e := range s.Edges {
+				if !e.Arrow || len(e.Path) < 4 {
+					continue
+				}
+				line := ""
+				for _, l := range strings.Split(out, "\n") {
+					if strings.Contains(l, `[id="e-`+e.ID+`"`) {
+						line = l
+					}
+				}
+				if !strings.Contains(line, `pos="e,`) {
+					t.Errorf("%s %s: edge %s has no arrow tip: %s", name, s.ID, e.ID, line)
+				}
+			}
 		}
 	}
 }
