@@ -2,8 +2,9 @@ package pptx
 
 // The fixed parts: theme, slide master, the two layouts and the notes
 // master. Fonts: Latin text uses the theme's Latin face, CJK text the
-// East Asian face ("Microsoft YaHei", with a "PingFang SC" fallback set
-// per run), so Chinese renders in a proper CJK font everywhere.
+// East Asian face "Microsoft YaHei" (set in the theme and on every run);
+// where it is missing (macOS, Linux) PowerPoint, Keynote and LibreOffice
+// substitute their own CJK font (PingFang SC, Noto Sans CJK).
 
 const (
 	latinFont = "Arial"

@@ -83,7 +83,7 @@ func rPr(b *bytes.Buffer, text string, st textStyle) {
 	if st.code {
 		b.WriteString(`<a:latin typeface="Consolas"/>`)
 	}
-	b.WriteString(`<a:ea typeface="` + eaFont + `"/><a:sym typeface="PingFang SC"/></a:rPr>`)
+	b.WriteString(`<a:ea typeface="` + eaFont + `"/></a:rPr>`)
 }
 
 // paragraphs writes body paragraphs. center centres them (title layout).
