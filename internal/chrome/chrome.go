@@ -23,6 +23,9 @@ var ErrNotFound = errors.New("no Chromium or Chrome found")
 // names are looked up on PATH, in order.
 var names = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable", "chrome", "headless_shell"}
 
+// usualPlaces is installLocations; tests replace it.
+var usualPlaces = installLocations
+
 // installLocations returns the usual absolute install paths for goos.
 func installLocations(goos string) []string {
 	switch goos {
@@ -72,7 +75,7 @@ func Find(override string) (string, error) {
 			return p, nil
 		}
 	}
-	for _, p := range installLocations(runtime.GOOS) {
+	for _, p := range usualPlaces(runtime.GOOS) {
 		if isExecutable(p) {
 			return p, nil
 		}

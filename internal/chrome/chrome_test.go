@@ -41,14 +41,26 @@ func TestFindOverrideAndEnv(t *testing.T) {
 func TestFindNothingSaysHowToGetOne(t *testing.T) {
 	t.Setenv(EnvVar, "")
 	t.Setenv("PATH", t.TempDir())
+	saved := usualPlaces
+	usualPlaces = func(string) []string { return []string{filepath.Join(t.TempDir(), "chromium")} }
+	defer func() { usualPlaces = saved }()
 	_, err := Find("")
-	if err == nil {
-		// An install location exists on this machine; PATH-less lookup still works.
-		t.Skip("a browser is installed at a usual location; cannot test the not-found message here")
+	if !errors.Is(err, ErrNotFound) {
+		t.Fatalf("Find with no browser anywhere = %v, want ErrNotFound", err)
 	}
 	for _, want := range []string{"apt-get install chromium", "--chrome", EnvVar} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+}
+
+func TestInstallLocationsAreAbsolute(t *testing.T) {
+	for _, goos := range []string{"linux", "darwin", "windows"} {
+		for _, p := range installLocations(goos) {
+			if !strings.HasPrefix(p, "/") && !strings.Contains(p, `:\`) && !strings.HasPrefix(p, `\`) {
+				t.Errorf("%s: %q is not absolute", goos, p)
+			}
 		}
 	}
 }
