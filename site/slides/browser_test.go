@@ -385,3 +385,23 @@ func TestHTMLDeckSwipe(t *testing.T) {
 		t.Errorf("after swiping right twice: %q, want #/2", got)
 	}
 }
+
+// TestHTMLDeckShrinksLongText: a slide with more text than fits gets a
+// smaller font instead of text cut off at the bottom.
+func TestHTMLDeckShrinksLongText(t *testing.T) {
+	ctx := browser(t)
+	var body strings.Builder
+	for i := 0; i < 20; i++ {
+		fmt.Fprintf(&body, "- 第 %d 条：一段比较长的说明文字，用来把这一页撑满。\n", i+1)
+	}
+	d := &Deck{Title: "长", Lang: "zh-CN", Slides: []Slide{{ID: "long", Layout: LayoutContent, Title: "很长的一页", Body: body.String()}}}
+	path := writeDeckFile(t, d)
+	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
+		t.Fatal(err)
+	}
+	got := evalString(t, ctx, `(() => { const b = document.querySelector(".frame.current .body");
+		return [b.scrollHeight <= b.clientHeight + 1, parseFloat(getComputedStyle(b).fontSize) < 26].join(","); })()`)
+	if got != "true,true" {
+		t.Errorf("long slide: fits,shrunk = %s, want true,true", got)
+	}
+}

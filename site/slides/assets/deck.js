@@ -16,7 +16,7 @@
       if (!b) return;
       f.classList.add("measure");
       var size = parseFloat(getComputedStyle(b).fontSize);
-      while (b.scrollHeight > b.clientHeight + 1 && size > 13) {
+      while (b.scrollHeight > b.clientHeight + 1 && size > 11) {
         size -= 1;
         b.style.fontSize = size + "px";
       }
