@@ -226,8 +226,15 @@ func TestBrowserCrawl(t *testing.T) {
 			if frag != "" {
 				fragments[page] = append(fragments[page], frag)
 			}
-			if !visited[page] {
+			switch {
+			case visited[page]:
+			case strings.HasSuffix(page, ".html"):
 				queue = append(queue, page)
+			default: // a standalone diagram or an asset: it must exist
+				visited[page] = true
+				if p, err := url.Parse(page); err != nil || !fileExists(p.Path) {
+					t.Errorf("%s: broken link to %s", strings.TrimPrefix(u, base), strings.TrimPrefix(page, base))
+				}
 			}
 		}
 	}
@@ -469,4 +476,9 @@ func TestBrowserServeLiveReload(t *testing.T) {
 
 	saveLikeAnEditor(t, modelPath, serveModelOne)
 	waitFor("recovery", func(s string) bool { return strings.Contains(s, "Holds items.") })
+}
+
+func fileExists(p string) bool {
+	fi, err := os.Stat(filepath.FromSlash(p))
+	return err == nil && !fi.IsDir()
 }

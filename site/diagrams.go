@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"net/url"
+	"strings"
 	"context"
 	"html/template"
 
@@ -17,29 +19,59 @@ var defaultScenes SceneFunc = func(ctx context.Context, m *model.Model) ([]*scen
 }
 
 // Diagram draws the view with id viewID as inline SVG whose boxes link to
-// their pages (relative to this page). "" when the view has no scene.
+// their pages (relative to this page), followed by a link to the same
+// diagram as a standalone .svg file (for zooming on a phone or saving).
+// "" when the view has no scene.
 func (p *page) Diagram(viewID string) template.HTML {
 	s, ok := p.b.scenes[viewID]
 	if !ok {
 		return ""
 	}
-	var buf bytes.Buffer
-	err := svg.Render(&buf, s, svg.Options{Href: func(id string) string {
-		e, ok := p.b.m.Element(id)
-		if !ok {
-			return ""
-		}
-		if u := p.b.md.elementURL(e); u != "" {
-			return p.Root + u
-		}
-		return ""
-	}})
+	inline, err := p.b.svg(s, p.Root, false)
 	if err != nil {
 		p.b.report.Warnings = append(p.b.report.Warnings, viewID+": "+err.Error())
 		return ""
 	}
-	p.b.report.Diagrams++
+	file := diagramFile(viewID)
+	if _, done := p.b.files[file]; !done {
+		standalone, err := p.b.svg(s, relTo(file), true)
+		if err != nil {
+			p.b.report.Warnings = append(p.b.report.Warnings, viewID+": "+err.Error())
+			return ""
+		}
+		p.b.files[file] = standalone
+		p.b.report.Diagrams++
+	}
 	// The SVG renderer XML-escapes all model text and writes only its own
-	// markup, so it can be inlined as is.
-	return template.HTML(buf.String())
+	// markup, so it can be inlined as is; the file name is made safe by
+	// diagramFile and the label is ours.
+	return template.HTML(string(inline) + `<a class="diagram-open" href="` + template.HTMLEscapeString(p.Root+file) + `">` +
+		template.HTMLEscapeString(p.T["openDiagram"]) + "</a>")
+}
+
+// svg renders s with links relative to root.
+func (b *builder) svg(s *scene.Scene, root string, standalone bool) ([]byte, error) {
+	var buf bytes.Buffer
+	err := svg.Render(&buf, s, svg.Options{Standalone: standalone, Href: func(id string) string {
+		e, ok := b.m.Element(id)
+		if !ok {
+			return ""
+		}
+		if u := b.md.elementURL(e); u != "" {
+			return root + u
+		}
+		return ""
+	}})
+	return buf.Bytes(), err
+}
+
+// diagramFile is where the standalone SVG of a view goes:
+// "diagrams/business.svg", "diagrams/module/<id>.svg" ...
+func diagramFile(viewID string) string {
+	kind, id, nested := strings.Cut(viewID, "/")
+	if !nested {
+		return "diagrams/" + fileName(kind) + ".svg"
+	}
+	name, _ := url.PathUnescape(fileName(id))
+	return "diagrams/" + fileName(kind) + "/" + name + ".svg"
 }

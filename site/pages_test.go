@@ -87,6 +87,9 @@ func TestPageOutlinesExample(t *testing.T) {
 	}
 	golden(t, "outline-example.golden", outline(files))
 	checkLinks(t, files)
+	if _, ok := files["diagrams/module/user-center.svg"]; !ok {
+		t.Error("no standalone diagram for the user center")
+	}
 }
 
 // checkLinks follows every relative link of every page: the file must
@@ -103,7 +106,7 @@ func checkLinks(t *testing.T, files map[string][]byte) {
 		}
 	}
 	for n, data := range files {
-		if !strings.HasSuffix(n, ".html") {
+		if !strings.HasSuffix(n, ".html") && !strings.HasSuffix(n, ".svg") {
 			continue
 		}
 		for _, m := range hrefRe.FindAllStringSubmatch(string(data), -1) {
