@@ -2,10 +2,10 @@ package site
 
 import (
 	"bytes"
-	"net/url"
-	"strings"
 	"context"
 	"html/template"
+	"net/url"
+	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
