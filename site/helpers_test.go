@@ -67,10 +67,17 @@ var (
 	exampleErr   error
 )
 
+// testingModel keeps the benchmark helpers short.
+type testingModel = model.Model
+
+func loadExampleOnce() {
+	exampleModel, exampleErr = model.Load(filepath.Join("..", "architecture.yaml"))
+}
+
 // loadExample loads the repository's showcase model once per test binary.
 func loadExample(t *testing.T) *model.Model {
 	t.Helper()
-	exampleOnce.Do(func() { exampleModel, exampleErr = model.Load(filepath.Join("..", "architecture.yaml")) })
+	exampleOnce.Do(loadExampleOnce)
 	if exampleErr != nil {
 		t.Fatalf("loading the example: %v", exampleErr)
 	}

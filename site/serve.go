@@ -106,6 +106,10 @@ type server struct {
 	host    string // 127.0.0.1:port
 	watcher *fsnotify.Watcher
 
+	// siteMu keeps requests from reading the site folder in the instant
+	// a rebuild swaps it.
+	siteMu sync.RWMutex
+
 	mu      sync.Mutex
 	version int           // bumped on every rebuild
 	errs    []string      // non-nil while the model is broken
@@ -133,7 +137,13 @@ func (s *server) rebuild(ctx context.Context) {
 		opts = append(append([]Option{}, opts...), more...)
 	}
 	if err == nil {
-		rep, err = Build(ctx, m, s.out, opts...)
+		var files map[string][]byte
+		files, rep, err = Render(ctx, m, opts...)
+		if err == nil {
+			s.siteMu.Lock()
+			err = writeSite(s.out, files)
+			s.siteMu.Unlock()
+		}
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -307,6 +317,8 @@ func sitePath(p string) (string, bool) {
 // file serves name from the built site through an os.Root, so nothing
 // outside the site folder can be read whatever the path or symlinks.
 func (s *server) file(w http.ResponseWriter, r *http.Request, name string, isHTML bool) {
+	s.siteMu.RLock()
+	defer s.siteMu.RUnlock()
 	root, err := os.OpenRoot(s.out)
 	if err != nil {
 		http.Error(w, "the site is not built yet", http.StatusServiceUnavailable)
