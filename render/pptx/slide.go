@@ -30,13 +30,19 @@ func slideXML(s Slide, lang string) ([]byte, error) {
 	diagramBox := box{marginX, bodyY, bodyW, bodyH}
 	if len(s.Body) > 0 {
 		spPr := `<p:spPr/>`
+		textW := bodyW
 		if s.Diagram != nil && s.Split {
 			left := bodyW * 36 / 100
+			textW = left
 			spPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, marginX, bodyY, left, bodyH)
 			diagramBox = box{marginX + left + 182880, bodyY, bodyW - left - 182880, bodyH}
 		}
+		fit := `<a:normAutofit/>`
+		if s.Layout != LayoutTitle {
+			fit = autofit(s.Body, textW, bodyH)
+		}
 		b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="3" name="Content 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>` + body +
-			`</p:nvPr></p:nvSpPr>` + spPr + `<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/>`)
+			`</p:nvPr></p:nvSpPr>` + spPr + `<p:txBody><a:bodyPr>` + fit + `</a:bodyPr><a:lstStyle/>`)
 		paragraphs(&b, s.Body, lang, s.Layout == LayoutTitle)
 		b.WriteString(`</p:txBody></p:sp>`)
 	}
