@@ -66,8 +66,9 @@ func newTab(t *testing.T) context.Context {
 // pageProblems collects what a reader would see as breakage: script
 // exceptions, console errors, failed requests and dialogs.
 type pageProblems struct {
-	mu   sync.Mutex
-	list []string
+	mu       sync.Mutex
+	list     []string
+	requests int // seen, so a test can tell the watch works
 }
 
 func (p *pageProblems) add(format string, args ...any) {
@@ -98,6 +99,14 @@ func watchProblems(t *testing.T, ctx context.Context) *pageProblems {
 		case *cdplog.EventEntryAdded:
 			if ev.Entry.Level == cdplog.EntryLevelError {
 				p.add("log: %s %s", ev.Entry.Text, ev.Entry.URL)
+			}
+		case *network.EventRequestWillBeSent:
+			p.mu.Lock()
+			p.requests++
+			p.mu.Unlock()
+			if u := ev.Request.URL; !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") &&
+				!strings.HasPrefix(u, "http://127.0.0.1:") && u != "about:blank" {
+				p.add("request leaves the site: %s", u)
 			}
 		case *network.EventLoadingFailed:
 			if !ev.Canceled {
@@ -257,6 +266,9 @@ func TestBrowserCrawl(t *testing.T) {
 	})
 	if len(visited) < 40 {
 		t.Errorf("crawled only %d pages", len(visited))
+	}
+	if problems.requests < len(visited) {
+		t.Errorf("saw only %d requests for %d pages: the network watch is not working", problems.requests, len(visited))
 	}
 }
 

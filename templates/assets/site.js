@@ -130,6 +130,17 @@
     });
   }
 
+  // ---- heading anchors: a "#" link to share a section --------------
+  document.querySelectorAll("main h2[id], main h3[id], main h4[id], main .entry[id] > h2").forEach(function (h) {
+    var id = h.id || h.parentElement.id;
+    var a = document.createElement("a");
+    a.className = "anchor";
+    a.href = "#" + encodeURIComponent(id);
+    a.setAttribute("aria-label", "#");
+    a.textContent = "#";
+    h.appendChild(a);
+  });
+
   // ---- diagrams: hovering a node highlights it, its edges and neighbours
   function cssEscape(s) { return window.CSS && CSS.escape ? CSS.escape(s) : s.replace(/["\\]/g, "\\$&"); }
   document.querySelectorAll(".diagram svg").forEach(function (svg) {
