@@ -7,6 +7,7 @@ import (
 	"path"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
@@ -57,7 +58,6 @@ func newMarkdown(m *model.Model) *markdown {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
-			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
 			highlighting.NewHighlighting(highlighting.WithFormatOptions(html.WithClasses(true))),
 		),
 		goldmark.WithParserOptions(
@@ -147,6 +147,8 @@ func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			joinWideLines(n, source)
 		case *ast.Link:
 			dest, ok := md.resolve(decodeURL(n.Destination), root, dir)
 			if !ok {
@@ -206,6 +208,51 @@ func (md *markdown) resolve(dest, root, dir string) (string, bool) {
 		}
 	}
 	return dest, true
+}
+
+// joinWideLines drops a soft line break between two wide (CJK)
+// characters: Chinese text wrapped in YAML must not get a space wherever
+// the author pressed Enter. goldmark's CJK extension does this too, but
+// drops the break (and the space) before a link as well.
+func joinWideLines(n *ast.Text, source []byte) {
+	if !n.SoftLineBreak() {
+		return
+	}
+	seg := n.Segment
+	last, _ := utf8.DecodeLastRune(seg.Value(source))
+	if isWide(last) && isWide(firstRune(n.NextSibling(), source)) {
+		n.SetSoftLineBreak(false)
+	}
+}
+
+// firstRune is the first character n renders, 0 if none.
+func firstRune(n ast.Node, source []byte) rune {
+	for ; n != nil; n = n.NextSibling() {
+		switch t := n.(type) {
+		case *ast.Text:
+			seg := t.Segment
+			if v := seg.Value(source); len(v) > 0 {
+				r, _ := utf8.DecodeRune(v)
+				return r
+			}
+			continue
+		case *ast.String:
+			r, _ := utf8.DecodeRune(t.Value)
+			return r
+		}
+		return firstRune(n.FirstChild(), source)
+	}
+	return 0
+}
+
+// isWide reports East Asian full-width and wide characters, Hangul aside
+// (Korean separates words with spaces).
+func isWide(r rune) bool {
+	switch util.EastAsianWidth(r) {
+	case "F", "W", "H":
+		return !unicode.Is(unicode.Hangul, r)
+	}
+	return false
 }
 
 // decodeURL resolves backslash escapes and character references the way

@@ -45,6 +45,9 @@ func TestMarkdown(t *testing.T) {
 		{name: "english heading id", src: "# Local Setup\n## Local Setup", want: []string{`id="local-setup"`, `id="local-setup-1"`}},
 		{name: "highlighted code uses classes", src: "```go\nfunc main() {}\n```", want: []string{`<pre class="chroma">`, `<span class="kd">func</span>`}, notWant: []string{"style="}},
 		{name: "chinese soft line break has no space", src: "平台从商家，\n经由出站", want: []string{"平台从商家，经由出站"}},
+		{name: "chinese line break before a link", src: "读一遍\n[前台](domain:sales)", want: []string{`读一遍<a href="domain/sales.html">`}},
+		{name: "english line break before a link keeps its space", src: "browse the\n[cart](module:cart)", want: []string{"browse the\n<a"}},
+		{name: "mixed line break keeps its space", src: "共享\nsession", want: []string{"共享\nsession"}},
 	}
 	md := newMarkdown(m)
 	for _, tt := range tests {
