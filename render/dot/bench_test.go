@@ -3,12 +3,14 @@ package dot
 import (
 	"io"
 	"testing"
+
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 )
 
 // BenchmarkRenderExamples draws every view of both examples (layout is
 // done once, before timing).
 func BenchmarkRenderExamples(b *testing.B) {
-	all := exampleScenesFor(b)
+	all := rendertest.ExampleScenes(b)
 	b.ResetTimer()
 	for b.Loop() {
 		for _, scenes := range all {

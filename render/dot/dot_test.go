@@ -2,40 +2,15 @@ package dot
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 	"github.com/archdoc/archdoc/render/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// handBuilt reads the hand-built scenes shared with the svg renderer.
-func handBuilt(t *testing.T) map[string]*scene.Scene {
-	t.Helper()
-	files, _ := filepath.Glob("../svg/testdata/scenes/*.json")
-	if len(files) == 0 {
-		t.Fatal("no scenes in ../svg/testdata/scenes")
-	}
-	out := map[string]*scene.Scene{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s scene.Scene
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(f), ".json")] = &s
-	}
-	return out
-}
 
 func render(t *testing.T, s *scene.Scene) []byte {
 	t.Helper()
@@ -46,30 +21,11 @@ func render(t *testing.T, s *scene.Scene) []byte {
 	return b.Bytes()
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
-	}
-}
-
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range handBuilt(t) {
+	for name, s := range rendertest.HandBuilt(t) {
 		t.Run(name, func(t *testing.T) {
 			got := render(t, s)
-			golden(t, "handbuilt/"+name+".dot", got)
+			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".dot.golden"), got)
 			graphviz(t, got, "dot")
 			graphviz(t, got, "neato", "-n2")
 		})
@@ -126,7 +82,7 @@ func TestQuoting(t *testing.T) {
 }
 
 func TestClusterEdgesUseAnchors(t *testing.T) {
-	got := string(render(t, handBuilt(t)["business"]))
+	got := string(render(t, rendertest.HandBuilt(t)["business"]))
 	for _, want := range []string{
 		`"frontend__anchor" -> "data__anchor" [id="e-frontend-data", ltail="cluster_frontend", lhead="cluster_data"`,
 		`subgraph "cluster_frontend" {`,

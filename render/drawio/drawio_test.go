@@ -2,42 +2,15 @@ package drawio
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 	"github.com/archdoc/archdoc/render/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// handBuilt reads the hand-built scenes shared with the svg renderer, in
-// file-name order.
-func handBuilt(t *testing.T) []*scene.Scene {
-	t.Helper()
-	files, _ := filepath.Glob("../svg/testdata/scenes/*.json")
-	if len(files) == 0 {
-		t.Fatal("no scenes in ../svg/testdata/scenes")
-	}
-	sort.Strings(files)
-	var out []*scene.Scene
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s scene.Scene
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out = append(out, &s)
-	}
-	return out
-}
 
 func render(t *testing.T, scenes ...*scene.Scene) []byte {
 	t.Helper()
@@ -46,25 +19,6 @@ func render(t *testing.T, scenes ...*scene.Scene) []byte {
 		t.Fatal(err)
 	}
 	return b.Bytes()
-}
-
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
-	}
 }
 
 // mustLoad parses and checks a .drawio file like diagrams.net would.
@@ -83,9 +37,9 @@ func mustLoad(t *testing.T, data []byte) []drawioPage {
 }
 
 func TestGoldenHandBuilt(t *testing.T) {
-	scenes := handBuilt(t)
+	scenes := rendertest.HandBuiltList(t)
 	got := render(t, scenes...)
-	golden(t, "handbuilt.drawio", got)
+	golden.Check(t, filepath.Join("testdata", "handbuilt.drawio.golden"), got)
 	pages := mustLoad(t, got)
 	if len(pages) != len(scenes) {
 		t.Fatalf("%d pages, want one per scene (%d)", len(pages), len(scenes))
@@ -128,7 +82,7 @@ func TestCheckerRejectsBrokenFiles(t *testing.T) {
 }
 
 func TestContainersAndShapes(t *testing.T) {
-	pages := mustLoad(t, render(t, handBuilt(t)...))
+	pages := mustLoad(t, render(t, rendertest.HandBuiltList(t)...))
 	p := pages[0]
 	uc, ok := cellByID(p, "n-user-center")
 	if !ok {
@@ -167,7 +121,7 @@ func TestContainersAndShapes(t *testing.T) {
 }
 
 func TestLabelsAreEscapedForHTML(t *testing.T) {
-	doc := render(t, handBuilt(t)...)
+	doc := render(t, rendertest.HandBuiltList(t)...)
 	if bytes.Contains(doc, []byte("<script")) || bytes.Contains(doc, []byte("&lt;script")) {
 		t.Fatal("a <script> label reaches diagrams.net's HTML renderer unescaped")
 	}
@@ -182,7 +136,7 @@ func TestLabelsAreEscapedForHTML(t *testing.T) {
 }
 
 func TestSequencePage(t *testing.T) {
-	p := mustLoad(t, render(t, handBuilt(t)...))[1]
+	p := mustLoad(t, render(t, rendertest.HandBuiltList(t)...))[1]
 	if l, ok := cellByID(p, "l-wallet"); !ok || !strings.Contains(l.Style, "dashed=1") {
 		t.Errorf("lifeline of wallet: %+v", l)
 	}

@@ -2,39 +2,14 @@ package mermaid
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 	"github.com/archdoc/archdoc/render/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
-
-// handBuilt reads the hand-built scenes shared with the svg renderer.
-func handBuilt(t *testing.T) map[string]*scene.Scene {
-	t.Helper()
-	files, _ := filepath.Glob("../svg/testdata/scenes/*.json")
-	if len(files) == 0 {
-		t.Fatal("no scenes in ../svg/testdata/scenes")
-	}
-	out := map[string]*scene.Scene{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s scene.Scene
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(f), ".json")] = &s
-	}
-	return out
-}
 
 func render(t *testing.T, s *scene.Scene) string {
 	t.Helper()
@@ -45,35 +20,16 @@ func render(t *testing.T, s *scene.Scene) string {
 	return b.String()
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		os.MkdirAll(filepath.Dir(path), 0o755)
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
-	}
-}
-
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range handBuilt(t) {
+	for name, s := range rendertest.HandBuilt(t) {
 		t.Run(name, func(t *testing.T) {
-			golden(t, "handbuilt/"+name+".mmd", []byte(render(t, s)))
+			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".mmd.golden"), []byte(render(t, s)))
 		})
 	}
 }
 
 func TestFlowchartStructure(t *testing.T) {
-	got := render(t, handBuilt(t)["business"])
+	got := render(t, rendertest.HandBuilt(t)["business"])
 	for _, want := range []string{
 		"flowchart LR\n",
 		`  subgraph c_frontend["前台"]` + "\n    n_cashback(\"返利业务<br/>浏览记录 · 出站记录\")\n",
@@ -121,7 +77,7 @@ func TestIDsAreSafeAndUnique(t *testing.T) {
 }
 
 func TestSequence(t *testing.T) {
-	got := render(t, handBuilt(t)["sequence"])
+	got := render(t, rendertest.HandBuilt(t)["sequence"])
 	for _, want := range []string{
 		"sequenceDiagram\n  autonumber\n",
 		"  actor p_user as User\n",

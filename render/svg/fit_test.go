@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
 )
@@ -12,7 +13,7 @@ import (
 // details, edge labels) lies inside that box, measured with the layout's
 // own metrics (CJK 1em, Go font advances for Latin).
 func TestTextStaysInsideItsBox(t *testing.T) {
-	for name, scenes := range exampleScenesFor(t) {
+	for name, scenes := range rendertest.ExampleScenes(t) {
 		for _, s := range scenes {
 			ids := byID(parse(t, render(t, s, Options{})))
 			for _, n := range s.Nodes {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
-	"flag"
 	"io"
 	"os"
 	"path/filepath"
@@ -12,10 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/render/scene"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // loadScenes reads the hand-built scenes in testdata/scenes.
 func loadScenes(t *testing.T) map[string]*scene.Scene {
@@ -55,34 +53,12 @@ func render(t *testing.T, s *scene.Scene, opts Options) []byte {
 	return b.Bytes()
 }
 
-// golden compares got with testdata/<name>.golden (rewritten with -update).
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from golden file; run go test -update and review the diff", path)
-	}
-}
-
 func TestGoldenHandBuilt(t *testing.T) {
 	for name, s := range loadScenes(t) {
 		t.Run(name, func(t *testing.T) {
 			got := render(t, s, Options{Href: href, Standalone: true})
 			wellFormed(t, got)
-			golden(t, "handbuilt/"+name+".svg", got)
+			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".svg.golden"), got)
 			again := render(t, s, Options{Href: href, Standalone: true})
 			if !bytes.Equal(got, again) {
 				t.Error("two renders of the same scene differ")
