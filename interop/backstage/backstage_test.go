@@ -1,17 +1,14 @@
 package backstage
 
 import (
-	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func readFiles(t *testing.T, names ...string) []File {
 	t.Helper()
@@ -26,28 +23,13 @@ func readFiles(t *testing.T, names ...string) []File {
 	return fs
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		os.WriteFile(path, got, 0o644)
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
-
 func TestShopCatalog(t *testing.T) {
 	r, err := Import(readFiles(t, "testdata/shop/catalog-info.yaml", "testdata/shop/infra.yaml"), Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	golden(t, "shop.golden.yaml", r.YAML)
-	golden(t, "shop.summary.golden", []byte(r.Summary.String()))
+	goldenCheck(t, "shop.golden.yaml", r.YAML)
+	goldenCheck(t, "shop.summary.golden", []byte(r.Summary.String()))
 	m, err := model.Parse("architecture.yaml", r.YAML)
 	if err != nil {
 		t.Fatalf("import does not validate: %v\n%s", err, r.YAML)
@@ -140,4 +122,10 @@ spec: {subdomainOf: x}
 	if _, err := model.Parse("architecture.yaml", r.YAML); err != nil {
 		t.Errorf("does not validate: %v", err)
 	}
+}
+
+// goldenCheck compares got with testdata/<name>.
+func goldenCheck(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden.Check(t, filepath.Join("testdata", name), got)
 }

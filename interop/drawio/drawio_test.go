@@ -4,17 +4,15 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
-	"flag"
 	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/model"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 const seedFile = "testdata/business-model.drawio"
 
@@ -53,27 +51,10 @@ func seedGraph(t testing.TB) string {
 	return s[i : j+len("</mxGraphModel>")]
 }
 
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file; got:\n%s", name, got)
-	}
-}
-
 func TestSeedGolden(t *testing.T) {
 	r := decodeBytes(t, readSeed(t), Options{Source: "business-model.drawio"})
-	golden(t, "business-model.golden.yaml", r.YAML)
-	golden(t, "business-model.summary.golden", []byte(r.Summary.String()))
+	goldenCheck(t, "business-model.golden.yaml", r.YAML)
+	goldenCheck(t, "business-model.summary.golden", []byte(r.Summary.String()))
 	if !bytes.HasPrefix(r.YAML, []byte("# yaml-language-server: $schema=./architecture.schema.json\n")) {
 		t.Errorf("first line is not the schema comment:\n%s", r.YAML[:80])
 	}
@@ -105,7 +86,7 @@ func TestCompressedPageImportsLikePlain(t *testing.T) {
 	if !bytes.Equal(plain.YAML, packed.YAML) {
 		t.Errorf("compressed page imports differently:\n%s\nvs plain:\n%s", packed.YAML, plain.YAML)
 	}
-	if *update {
+	if *golden.Update {
 		os.WriteFile("testdata/business-model-compressed.drawio", []byte(file), 0o644)
 	}
 }
@@ -142,4 +123,10 @@ func TestPages(t *testing.T) {
 	if err == nil || err.Error() != `no page "3"; pages: 1 "Overview", 2 "Detail"` {
 		t.Errorf("missing page: %v", err)
 	}
+}
+
+// goldenCheck compares got with testdata/<name>.
+func goldenCheck(t *testing.T, name string, got []byte) {
+	t.Helper()
+	golden.Check(t, filepath.Join("testdata", name), got)
 }

@@ -2,14 +2,12 @@ package plantuml
 
 import (
 	"bytes"
-	"flag"
 	"path/filepath"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/interop/internal/exporttest"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 func TestGolden(t *testing.T) {
 	for name, m := range exporttest.Models(t) {
@@ -18,7 +16,7 @@ func TestGolden(t *testing.T) {
 			if err := Write(&buf, m); err != nil {
 				t.Fatal(err)
 			}
-			exporttest.Golden(t, filepath.Join("testdata", name+".puml"), buf.Bytes(), *update)
+			golden.Check(t, filepath.Join("testdata", name+".puml"), buf.Bytes())
 			exporttest.CheckPlantUML(t, buf.String())
 		})
 	}

@@ -3,8 +3,6 @@
 package exporttest
 
 import (
-	"bytes"
-	"os"
 	"path/filepath"
 	"runtime"
 	"testing"
@@ -82,21 +80,4 @@ flows:
 		t.Fatalf("edge-case model: %v", err)
 	}
 	return m
-}
-
-// Golden compares got with the file at path (rewriting it with update).
-func Golden(t *testing.T, path string, got []byte, update bool) {
-	t.Helper()
-	if update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (if an example model changed on purpose, review and rerun with -update); got:\n%s", path, got)
-	}
 }
