@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -334,6 +335,17 @@ func TestBrowserSearchFindsChinese(t *testing.T) {
 	do(t, ctx, chromedp.KeyEvent("\r"), chromedp.Sleep(300*time.Millisecond), chromedp.WaitReady(chromedp.CSS("body")))
 	if loc := location(t, ctx); !strings.HasSuffix(loc, "/module/user-center.html") {
 		t.Errorf("Enter opened %s", loc)
+	}
+	// A phrase that is not in the text as such still finds what shares
+	// most of its character pairs.
+	do(t, ctx,
+		chromedp.Navigate(fileURL(dir, "index.html")),
+		chromedp.SendKeys(chromedp.CSS(`#search`), "用户中心系统"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-results a`)),
+	)
+	fuzzy := eval[[]string](t, ctx, `Array.from(document.querySelectorAll("#search-results a")).map(a => a.getAttribute("href"))`)
+	if !slices.Contains(fuzzy, "module/user-center.html") {
+		t.Errorf("searching 用户中心系统 gave %v, want the user center among them", fuzzy)
 	}
 	// English words work too.
 	do(t, ctx,
