@@ -5,6 +5,7 @@ package render
 
 import (
 	"context"
+	"sort"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
@@ -12,20 +13,55 @@ import (
 	"github.com/archdoc/archdoc/render/view"
 )
 
-// Scenes lays out every view of m, in view.All's order. It stops at the
-// first view that cannot be laid out; a view whose edges had to be
-// rerouted still succeeds and says so in its Scene.Warnings.
+// Scenes lays out every view of m and returns the scenes in view.All's
+// order. It fails only when ctx ends; a view whose edges had to be
+// rerouted, or that needed the fallback layout, says so in its
+// Scene.Warnings.
 func Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
 	views := view.All(m)
-	out := make([]*scene.Scene, 0, len(views))
-	for _, v := range views {
-		s, err := layout.Layout(ctx, v, opts...)
+	out := make([]*scene.Scene, len(views))
+	for _, i := range layoutOrder(views) {
+		s, err := layout.Layout(ctx, views[i], opts...)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, s)
+		out[i] = s
 	}
 	return out, nil
+}
+
+// bigView is the size (boxes plus arrows) from which a view is laid out
+// after the small ones.
+const bigView = 150
+
+// layoutOrder lists view indexes small views first, then the business
+// view, then the other big ones by size. Graphviz's WebAssembly module
+// can be left corrupted by a very large graph, after which every view
+// falls back to the simple layout; this order makes that cost the fewest
+// and least important views.
+func layoutOrder(views []*view.View) []int {
+	size := func(i int) int { return len(views[i].Nodes) + len(views[i].Edges) }
+	rank := func(i int) int {
+		switch {
+		case size(i) < bigView:
+			return 0
+		case views[i].ID == "business":
+			return 1
+		}
+		return 2
+	}
+	order := make([]int, len(views))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		ia, ib := order[a], order[b]
+		if rank(ia) != rank(ib) {
+			return rank(ia) < rank(ib)
+		}
+		return rank(ia) == 2 && size(ia) < size(ib)
+	})
+	return order
 }
 
 // Scene lays out the one view with the given id ("business",

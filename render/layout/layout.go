@@ -7,13 +7,8 @@ package layout
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
-	"sync/atomic"
 	"time"
-
-	"github.com/goccy/go-graphviz"
 
 	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
@@ -102,7 +97,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		return layoutSequence(v, c), nil
 	}
 	g := newGraph(v, c)
-	out, err := runDotWithin(ctx, g.dot(), c.budget)
+	out, err := runGraphviz(ctx, g.dot(), c.budget)
 	if err == nil {
 		var s *scene.Scene
 		if s, err = g.scene(out); err == nil {
@@ -115,88 +110,6 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	s := g.fallback()
 	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay out view %s (%v); it is drawn with the simple grid layout instead", v.ID, err))
 	return s, nil
-}
-
-// Graphviz runs in one WebAssembly module shared by the whole process
-// (go-graphviz instantiates it once, at package init), so calls into it
-// are serialised (gvTurn is a one-slot semaphore, so waiting can time
-// out) and one Graphviz context is reused. The module can be left
-// corrupted or stuck by some large graphs; after that (gvBroken) every
-// layout uses the fallback instead of waiting for it.
-var (
-	gvTurn   = make(chan struct{}, 1)
-	gvBroken atomic.Bool
-	gv       *graphviz.Graphviz
-)
-
-var errBroken = errors.New("Graphviz failed earlier in this run and is no longer used")
-
-// runDotWithin runs runDot, giving up after budget.
-func runDotWithin(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
-	if gvBroken.Load() {
-		return nil, errBroken
-	}
-	timer := time.NewTimer(budget)
-	defer timer.Stop()
-	select {
-	case gvTurn <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-timer.C:
-		return nil, fmt.Errorf("waited %v for Graphviz", budget)
-	}
-	type result struct {
-		out []byte
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		defer func() { <-gvTurn }()
-		out, err := runDot(context.WithoutCancel(ctx), src)
-		if err != nil && isWasmFault(err) {
-			gvBroken.Store(true)
-		}
-		done <- result{out, err}
-	}()
-	select {
-	case r := <-done:
-		return r.out, r.err
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-timer.C:
-		// The call cannot be interrupted; it keeps the slot until it ends.
-		gvBroken.Store(true)
-		return nil, fmt.Errorf("Graphviz took longer than %v", budget)
-	}
-}
-
-// isWasmFault reports errors that mean the WebAssembly module itself went
-// wrong (as opposed to Graphviz rejecting one graph).
-func isWasmFault(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "wasm") || strings.Contains(msg, "memory") || strings.Contains(msg, "module closed")
-}
-
-// runDot lays out DOT source with the dot engine and returns Graphviz's
-// JSON description of the result. Callers hold gvTurn.
-func runDot(ctx context.Context, src []byte) ([]byte, error) {
-	if gv == nil {
-		g, err := graphviz.New(ctx)
-		if err != nil {
-			return nil, fmt.Errorf("start graphviz: %w", err)
-		}
-		gv = g
-	}
-	graph, err := graphviz.ParseBytes(src)
-	if err != nil {
-		return nil, fmt.Errorf("graphviz rejected the graph: %w", err)
-	}
-	defer graph.Close()
-	var buf bytesBuffer
-	if err := gv.Render(ctx, graph, "json0", &buf); err != nil {
-		return nil, fmt.Errorf("graphviz: %w", err)
-	}
-	return buf.b, nil
 }
 
 type bytesBuffer struct{ b []byte }
