@@ -121,4 +121,3 @@ func runDot(ctx context.Context, src []byte) ([]byte, error) {
 	}
 	return buf.b, nil
 }
-
