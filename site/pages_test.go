@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/archdoc/archdoc/model"
 )
 
 var (
@@ -212,4 +214,30 @@ func TestHostileTextIsEscaped(t *testing.T) {
 	}
 	idx := string(files["assets/search-index.js"])
 	mustNotContain(t, "search index", idx, "</script", "<script")
+}
+
+func TestMinimalModel(t *testing.T) {
+	m := &model.Model{Name: "Tiny"}
+	m.BuildIndex()
+	files, rep := renderSite(t, m)
+	if rep.Pages < 3 {
+		t.Errorf("only %d pages", rep.Pages)
+	}
+	checkLinks(t, files)
+}
+
+func TestUnusualIDs(t *testing.T) {
+	m := shopModel()
+	m.Domains[0].Modules[0].ID = "购物车"
+	m.Domains[0].Domains = []model.Domain{{ID: "sub.domain", Name: "Sub", Modules: []model.Module{{ID: "a b&c", Name: "Odd"}}}}
+	m.Flows[0].From = "购物车"
+	m.Summary = "[车](module:购物车) [odd](module:a b&c)"
+	m.BuildIndex()
+	files, _ := renderSite(t, m)
+	if _, ok := files["module/购物车.html"]; !ok {
+		t.Error("no page for the module with a Chinese id")
+	}
+	mustContain(t, "home", string(files["index.html"]), `href="module/%E8%B4%AD%E7%89%A9%E8%BD%A6.html"`)
+	mustContain(t, "sub-domain module", string(files["module/a~20b~26c.html"]), `href="../domain/sub.domain.html">Sub</a>`)
+	checkLinks(t, files)
 }
