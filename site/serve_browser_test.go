@@ -1,0 +1,47 @@
+package site
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// TestBrowserServeLiveReload keeps one page open while the model is
+// edited, broken and fixed: the page follows without anyone reloading it.
+func TestBrowserServeLiveReload(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	ctx := newTab(t)
+	const bodyJS = `document.body.innerText`
+	waitFor := func(what string, ok func(string) bool) {
+		t.Helper()
+		deadline := time.Now().Add(15 * time.Second)
+		for {
+			text, err := chromedp.Run(ctx, chromedp.Evaluate[string](bodyJS))
+			if err == nil && ok(text) {
+				return
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: never happened; page says:\n%s", what, text)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	do(t, ctx, chromedp.Navigate(base+"module/cart.html"))
+	waitFor("page", func(s string) bool { return strings.Contains(s, "Holds items.") })
+	eval[int](t, ctx, `window.sameDocument = 1`) // gone after a reload
+
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds 购物车 items.", 1))
+	waitFor("edit", func(s string) bool { return strings.Contains(s, "Holds 购物车 items.") })
+	if same := eval[bool](t, ctx, `window.sameDocument === 1`); same {
+		t.Error("the page changed without a reload?")
+	}
+
+	saveLikeAnEditor(t, modelPath, "name: Shop One\ndomains:\n  - id: sales\n    name: [Sales\n")
+	waitFor("error page", func(s string) bool { return positionedYAMLError.MatchString(s) })
+
+	saveLikeAnEditor(t, modelPath, serveModelOne)
+	waitFor("recovery", func(s string) bool { return strings.Contains(s, "Holds items.") })
+}
