@@ -19,6 +19,7 @@ var commands = []func() *cobra.Command{
 	newExportCmd,
 	newSchemaCmd,
 	newVersionCmd,
+	newGenModelCmd,
 }
 
 // defaultModelFile is what every model-reading command's -f defaults to.
