@@ -59,7 +59,7 @@ func newTab(t *testing.T) context.Context {
 		t.Fatalf("starting %s: %v", path, browser.err)
 	}
 	ctx, cancel := chromedp.NewContext(browser.ctx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 120*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancel() })
 	return ctx
 }

@@ -17,7 +17,7 @@ func TestBrowserServeLiveReload(t *testing.T) {
 	const bodyJS = `document.body.innerText`
 	waitFor := func(what string, ok func(string) bool) {
 		t.Helper()
-		deadline := time.Now().Add(15 * time.Second)
+		deadline := time.Now().Add(30 * time.Second)
 		for {
 			text, err := chromedp.Run(ctx, chromedp.Evaluate[string](bodyJS))
 			if err == nil && ok(text) {

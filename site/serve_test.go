@@ -66,7 +66,7 @@ func get(t *testing.T, url string) (int, string) {
 // eventually polls url until check accepts the response.
 func eventually(t *testing.T, url, what string, check func(status int, body string) bool) string {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(30 * time.Second)
 	for {
 		status, body := get(t, url)
 		if check(status, body) {
