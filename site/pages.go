@@ -160,12 +160,12 @@ func (b *builder) flowRows(p *page, ids map[string]bool) []flowRow {
 		}
 		f := e.Flow
 		from, to := ids == nil || ids[f.From], ids == nil || ids[f.To]
-		if !from && !to {
+		if !from && !to && !inSteps(f, ids) {
 			continue
 		}
 		row := flowRow{Flow: f, Link: p.ref(e.ID), From: p.ref(f.From), To: p.ref(f.To)}
 		switch {
-		case ids == nil || from && to:
+		case ids == nil || from == to:
 		case to:
 			row.Dir = "in"
 		default:
@@ -174,6 +174,17 @@ func (b *builder) flowRows(p *page, ids map[string]bool) []flowRow {
 		rows = append(rows, row)
 	}
 	return rows
+}
+
+// inSteps reports whether any step of f involves one of ids: a module
+// that only takes part in the middle of a flow still lists it.
+func inSteps(f *model.Flow, ids map[string]bool) bool {
+	for _, st := range f.Steps {
+		if ids[st.From] || ids[st.To] {
+			return true
+		}
+	}
+	return false
 }
 
 func (b *builder) domainPages() error {
