@@ -39,6 +39,7 @@ var (
 	rootKey     = parser.NewContextKey() // string: "" or "../"
 	pageDirKey  = parser.NewContextKey() // string: folder of the Markdown source ("" or "docs")
 	problemsKey = parser.NewContextKey() // *[]string: unresolved links
+	imagesKey   = parser.NewContextKey() // *[]string: model paths of a doc's local images
 )
 
 func newMarkdown(m *model.Model) *markdown {
@@ -81,11 +82,11 @@ func (md *markdown) render(src, root, dir string, problems *[]string) (out templ
 			out = template.HTML("<pre>" + template.HTMLEscapeString(src) + "</pre>")
 		}
 	}()
-	doc, source := md.parse(src, root, dir, problems)
+	doc, source := md.parse(src, root, dir, problems, nil)
 	return md.renderAST(doc, source)
 }
 
-func (md *markdown) parse(src, root, dir string, problems *[]string) (ast.Node, []byte) {
+func (md *markdown) parse(src, root, dir string, problems, images *[]string) (ast.Node, []byte) {
 	// goldmark's CJK line-break handling panics on invalid UTF-8 (a doc
 	// file can hold anything); replace such bytes first.
 	source := []byte(strings.ToValidUTF8(src, "\uFFFD"))
@@ -93,17 +94,18 @@ func (md *markdown) parse(src, root, dir string, problems *[]string) (ast.Node, 
 	ctx.Set(rootKey, root)
 	ctx.Set(pageDirKey, dir)
 	ctx.Set(problemsKey, problems)
+	ctx.Set(imagesKey, images)
 	return md.gm.Parser().Parse(text.NewReader(source), parser.WithContext(ctx)), source
 }
 
 // parseSafely is parse that turns a panic inside goldmark into an error.
-func (md *markdown) parseSafely(src, root, dir string, problems *[]string) (doc ast.Node, source []byte, err error) {
+func (md *markdown) parseSafely(src, root, dir string, problems, images *[]string) (doc ast.Node, source []byte, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("markdown parser failed: %v", r)
 		}
 	}()
-	doc, source = md.parse(src, root, dir, problems)
+	doc, source = md.parse(src, root, dir, problems, images)
 	return doc, source, nil
 }
 
@@ -159,8 +161,17 @@ func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			}
 			n.Destination = []byte(dest)
 		case *ast.Image:
-			if !safeURL(decodeURL(n.Destination)) {
+			dest := decodeURL(n.Destination)
+			switch {
+			case !safeURL(dest):
 				n.Destination = []byte("#")
+			case dir != "":
+				if p, ok := localImage(dir, dest); ok {
+					if images, _ := pc.Get(imagesKey).(*[]string); images != nil {
+						*images = append(*images, p)
+					}
+					n.Destination = []byte(root + docFilesDir + p)
+				}
 			}
 		case *ast.AutoLink:
 			if !safeURL(string(n.URL(source))) {
@@ -253,6 +264,23 @@ func isWide(r rune) bool {
 		return !unicode.Is(unicode.Hangul, r)
 	}
 	return false
+}
+
+// docFilesDir is where the images that docs show are copied, under the
+// path they have in the model's folder.
+const docFilesDir = "docs/files/"
+
+// localImage returns the model-folder path of an image a doc in dir shows
+// by a relative path ("img/a.png" from docs/ is "docs/img/a.png").
+func localImage(dir, dest string) (string, bool) {
+	if dest == "" || strings.ContainsAny(dest, ":?#\\") || strings.HasPrefix(dest, "/") {
+		return "", false
+	}
+	p := path.Join(dir, dest)
+	if p == ".." || strings.HasPrefix(p, "../") {
+		return "", false
+	}
+	return p, true
 }
 
 // decodeURL resolves backslash escapes and character references the way

@@ -227,7 +227,7 @@ func (b *builder) docPages() error {
 				Msg: "cannot read doc " + quote(e.Doc.Path) + ": " + rootError(err)})
 			continue
 		}
-		if err := b.docPage(e, string(src)); err != nil {
+		if err := b.docPage(e, string(src), root); err != nil {
 			return err
 		}
 	}
@@ -235,14 +235,23 @@ func (b *builder) docPages() error {
 	return b.emit("docs", index)
 }
 
-func (b *builder) docPage(e model.Element, src string) error {
+func (b *builder) docPage(e model.Element, src string, root *os.Root) error {
 	p := b.newPage(filePath(e), b.docTitle(e))
 	p.Crumbs = []link{{Href: p.Root + "docs.html", Label: b.ui["docs"]}}
 	var problems []string
-	doc, source, err := b.md.parseSafely(src, p.Root, path.Dir(path.Clean(e.Doc.Path)), &problems)
+	var images []string
+	doc, source, err := b.md.parseSafely(src, p.Root, path.Dir(path.Clean(e.Doc.Path)), &problems, &images)
 	if err != nil {
 		b.errs = append(b.errs, &model.Error{Pos: b.m.Pos(e.Path + ".path"), Path: e.Path + ".path", Msg: "cannot render doc: " + err.Error()})
 		return nil
+	}
+	for _, img := range images {
+		data, err := root.ReadFile(img)
+		if err != nil {
+			problems = append(problems, "image "+quote(img)+": "+rootError(err))
+			continue
+		}
+		b.files[docFilesDir+img] = data
 	}
 	for _, w := range problems {
 		b.report.Warnings = append(b.report.Warnings, e.Doc.Path+": "+w)

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -173,4 +174,26 @@ func TestDocsAreReadOnlyInsideTheModelFolder(t *testing.T) {
 			t.Fatal("a file outside the model's folder was read")
 		}
 	}
+}
+
+func TestDocImagesAreCopied(t *testing.T) {
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "guide", "img"), 0o755)
+	os.WriteFile(filepath.Join(dir, "guide", "img", "flow.png"), []byte("PNG"), 0o644)
+	os.WriteFile(filepath.Join(dir, "secret.png"), []byte("SECRET"), 0o644)
+	os.WriteFile(filepath.Join(dir, "guide", "setup.md"), []byte("# Setup\n\n![flow](img/flow.png) ![gone](img/gone.png) ![up](../../x.png) ![web](https://example.com/a.png)\n"), 0o644)
+	m := shopModel()
+	m.File, m.Dir = filepath.Join(dir, "architecture.yaml"), dir
+	m.Docs = []model.Doc{{ID: "setup", Path: "guide/setup.md"}}
+	m.BuildIndex()
+	files, rep := renderSite(t, m)
+	if string(files["docs/files/guide/img/flow.png"]) != "PNG" {
+		t.Error("the doc's image was not copied")
+	}
+	page := string(files["docs/setup.html"])
+	mustContain(t, "doc page", page, `src="../docs/files/guide/img/flow.png"`, `src="https://example.com/a.png"`)
+	if !slices.Contains(rep.Warnings, `guide/setup.md: image "guide/img/gone.png": no such file`) {
+		t.Errorf("warnings = %q, want the missing image", rep.Warnings)
+	}
+	checkLinks(t, files)
 }
