@@ -208,8 +208,8 @@ func (s *server) watchFiles(files ...string) {
 }
 
 // relevant reports whether a change to name should trigger a rebuild: a
-// watched file, or any YAML or Markdown file in a watched folder (a new
-// include of an include is not known until the model loads).
+// watched file, or any YAML, Markdown or image file in a watched folder (a
+// new include of an include is not known until the model loads).
 func (s *server) relevant(name string) bool {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -218,8 +218,8 @@ func (s *server) relevant(name string) bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	switch strings.ToLower(filepath.Ext(abs)) {
-	case ".yaml", ".yml", ".md":
-		return true
+	case ".yaml", ".yml", ".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
+		return true // models, docs and the images docs show
 	}
 	return s.files[abs]
 }
