@@ -15,19 +15,11 @@ import (
 
 // Scenes lays out every view of m and returns the scenes in view.All's
 // order. It fails only when ctx ends; a view whose edges had to be
-// rerouted, or that needed the fallback layout, says so in its
-// Scene.Warnings.
+// rerouted, that needed the fallback layout, or that was too large and is
+// drawn at domain level (see MaxDetail) says so in its Scene.Warnings.
+// Views are laid out in parallel (see Layouts).
 func Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
-	views := view.All(m)
-	out := make([]*scene.Scene, len(views))
-	for _, i := range layoutOrder(views) {
-		s, err := layout.Layout(ctx, views[i], opts...)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = s
-	}
-	return out, nil
+	return NewLayouts().Scenes(ctx, m, opts...)
 }
 
 // bigView is the size (boxes plus arrows) from which a view is laid out

@@ -16,7 +16,7 @@ import (
 // processes (see worker.go) once the in-process module has failed: a
 // fresh process is the only way to get a healthy module back.
 func runGraphviz(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
-	if !gvBroken.Load() && !alwaysWorkers.Load() {
+	if !gvBroken.Load() && !alwaysWorkers.Load() && !useSpareWorker(src) {
 		out, err := runInProcess(ctx, src, budget)
 		if err == nil || !gvBroken.Load() || ctx.Err() != nil {
 			return out, err

@@ -23,6 +23,7 @@ type Option func(*config)
 
 type config struct {
 	budget     time.Duration // longest wait for Graphviz
+	gridOnly   bool          // skip Graphviz (WithGridLayout)
 	fontSize   float64
 	labelWidth float64 // wrap width of node labels, in points
 	edgeWidth  float64 // wrap width of edge labels
@@ -97,6 +98,9 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		return layoutSequence(v, c), nil
 	}
 	g := newGraph(v, c)
+	if c.gridOnly {
+		return g.gridOnly(), nil
+	}
 	out, err := runGraphviz(ctx, g.dot(), c.budget)
 	if err == nil {
 		var s *scene.Scene

@@ -1,0 +1,200 @@
+package render
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// Layouts lays out a model's views on every core and remembers each
+// scene under a hash of its view's content and the layout settings, so
+// laying out an edited model again (archdoc serve) only redoes the views
+// the edit changed, and one build that needs the scenes twice (site and
+// slides) lays each view out once. A Layouts is safe for concurrent use;
+// the zero value is not: use NewLayouts.
+type Layouts struct {
+	// Progress, when set, is called after each view with how many of the
+	// total are done (cached ones count as done at once). Calls are
+	// serialised.
+	Progress func(done, total int)
+	// Workers is how many views are laid out at once (default: the
+	// number of CPUs, at most 4).
+	Workers int
+
+	mu    sync.Mutex
+	saved map[[32]byte]*scene.Scene
+	used  map[[32]byte]bool // since the last Scenes call began
+	stats Stats
+}
+
+// Stats counts what a Layouts did in its last Scenes call.
+type Stats struct {
+	Views  int // views in the model
+	Laid   int // laid out (not found in the cache)
+	Cached int // taken from the cache
+}
+
+// NewLayouts returns an empty cache.
+func NewLayouts() *Layouts {
+	return &Layouts{saved: map[[32]byte]*scene.Scene{}, used: map[[32]byte]bool{}}
+}
+
+// LastStats says what the last Scenes call did.
+func (l *Layouts) LastStats() Stats {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.stats
+}
+
+// Scenes lays out every view of m (see the package function Scenes) and
+// returns the scenes in view.All's order, whatever order they finished
+// in. Scenes of views that are no longer in the model are forgotten, so
+// a long serve session does not grow. Returned scenes are shared with
+// the cache: callers must not modify them.
+func (l *Layouts) Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
+	views := view.All(m)
+	settings := layout.SettingsKey(opts...) + fmt.Sprintf("|zh=%v", isZH(m.Language))
+	keys := make([][32]byte, len(views))
+	for i, v := range views {
+		keys[i] = viewKey(v, settings)
+	}
+	out := make([]*scene.Scene, len(views))
+	var todo []int
+	l.mu.Lock()
+	l.used = map[[32]byte]bool{}
+	for _, i := range layoutOrder(views) {
+		l.used[keys[i]] = true
+		if s, ok := l.saved[keys[i]]; ok {
+			out[i] = s
+		} else {
+			todo = append(todo, i)
+		}
+	}
+	l.stats = Stats{Views: len(views), Laid: len(todo), Cached: len(views) - len(todo)}
+	l.mu.Unlock()
+	done := len(views) - len(todo)
+	l.report(done, len(views))
+	err := l.each(ctx, todo, func(i int) error {
+		s, err := laidOut(ctx, views[i], m, opts)
+		if err != nil {
+			return err
+		}
+		l.mu.Lock()
+		out[i] = s
+		l.saved[keys[i]] = s
+		done++
+		l.report(done, len(views))
+		l.mu.Unlock()
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	l.forgetUnused()
+	return out, nil
+}
+
+// each runs f for the listed view indexes on l.Workers goroutines, taking
+// them in list order. It returns the first error (the context's).
+func (l *Layouts) each(ctx context.Context, list []int, f func(int) error) error {
+	workers := l.Workers
+	if workers <= 0 {
+		workers = min(runtime.NumCPU(), 4)
+	}
+	jobs := make(chan int)
+	errs := make(chan error, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				if err := f(i); err != nil {
+					errs <- err
+					return
+				}
+			}
+		}()
+	}
+	var err error
+feed:
+	for _, i := range list {
+		select {
+		case jobs <- i:
+		case err = <-errs:
+			break feed
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	if err == nil {
+		select {
+		case err = <-errs:
+		default:
+		}
+	}
+	return err
+}
+
+// report calls Progress; callers after the first hold l.mu, which keeps
+// the counts in order.
+func (l *Layouts) report(done, total int) {
+	if l.Progress != nil {
+		l.Progress(done, total)
+	}
+}
+
+func (l *Layouts) forgetUnused() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for k := range l.saved {
+		if !l.used[k] {
+			delete(l.saved, k)
+		}
+	}
+}
+
+// laidOut lays out one view, at domain level when it is over MaxDetail.
+func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+	big := detail(v)
+	if big > MaxDetail {
+		if small, ok := domainLevel(v, m); ok {
+			if detail(small) > MaxDetail {
+				opts = append(opts[:len(opts):len(opts)], layout.WithGridLayout())
+			}
+			s, err := layout.Layout(ctx, small, opts...)
+			if err != nil {
+				return nil, err
+			}
+			s.Warnings = append([]string{fmt.Sprintf(
+				"view %s has %d boxes and arrows (more than %d): drawn at domain level, each domain linking to its own page",
+				v.ID, big, MaxDetail)}, s.Warnings...)
+			return s, nil
+		}
+	}
+	return layout.Layout(ctx, v, opts...)
+}
+
+// viewKey hashes everything a view's layout depends on: the view itself
+// (its exported fields, in order) and the layout settings.
+func viewKey(v *view.View, settings string) [32]byte {
+	h := sha256.New()
+	h.Write([]byte(settings))
+	h.Write([]byte{0})
+	// A View is plain data (strings, ints, slices): encoding cannot fail.
+	_ = json.NewEncoder(h).Encode(v)
+	var k [32]byte
+	h.Sum(k[:0])
+	return k
+}

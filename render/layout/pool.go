@@ -1,0 +1,30 @@
+package layout
+
+// Graphviz in this process is one WebAssembly module that only one
+// layout at a time may use. When render.Layouts lays out views on
+// several goroutines, a graph that finds the module busy goes to a worker
+// process (worker.go) instead of waiting, so layouts run on every core.
+// Small graphs wait: they take less time than starting a worker.
+
+// spareWorkerMin is the DOT size (bytes) from which a layout that finds
+// the in-process module busy goes to a worker process. A worker costs
+// about 0.1 s to start (go-graphviz instantiates its module at start);
+// graphs of this size take about that long to lay out.
+const spareWorkerMin = 8 << 10
+
+// inProcessBusy reports whether another layout holds the in-process
+// module right now. It is a hint: the module may free up a moment later.
+func inProcessBusy() bool { return len(gvTurn) == cap(gvTurn) }
+
+// bigGraphMin is the DOT size (bytes) from which a graph always goes to
+// a worker process: large graphs are the ones that corrupt or hang
+// Graphviz's module (a 100-module business view, about 60 KB, already
+// hits Graphviz's "trouble in init_rank"), and a worker can be killed
+// when it overruns its budget while this process's module cannot.
+const bigGraphMin = 48 << 10
+
+// useSpareWorker says whether src should go to a worker process: it is
+// big, or the in-process module is busy with another layout.
+func useSpareWorker(src []byte) bool {
+	return len(src) >= bigGraphMin || len(src) >= spareWorkerMin && inProcessBusy()
+}

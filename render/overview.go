@@ -1,0 +1,193 @@
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// MaxDetail is the size (boxes plus arrows) above which a view is drawn
+// at domain level. Measured on this project's 2-core machine with
+// go-graphviz: the business view of a 300-module model (about 1,100
+// boxes and arrows) lays out in 1.4 s, of 500 modules (about 1,850) in
+// about 6 s, while 1,000 modules (about 3,700) does not finish in two
+// minutes; and a picture with more than a few hundred boxes is a
+// hairball nobody reads anyway.
+const MaxDetail = 1500
+
+// domainLevel redraws a view that is too large to read (or to lay out)
+// with each top-level domain collapsed into one box that links to the
+// domain's page (and so to its own, smaller view): a domain container
+// with everything inside it, and in flat views (the stack) the modules
+// coloured by that domain. Arrows between the same two boxes merge into
+// one labelled with their count. Other boxes (actors, technologies in
+// their layers) stay. It returns false when nothing collapses.
+func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
+	zh := isZH(m.Language)
+	owner, boxes := collapse(v)
+	if len(boxes) == 0 {
+		return nil, false
+	}
+	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
+		Direction: v.Direction, Groups: v.Groups}
+	members := map[string]int{}
+	for _, n := range v.Nodes {
+		if d, ok := owner[n.ID]; ok {
+			members[d]++
+			continue
+		}
+		if n.Kind == "note" {
+			continue // a note's element may be collapsed; the detail views keep it
+		}
+		if _, gone := owner[n.Parent]; gone {
+			n.Parent = ""
+		}
+		out.Nodes = append(out.Nodes, n)
+	}
+	for _, c := range v.Clusters {
+		if _, gone := owner[c.ID]; !gone {
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	for _, id := range boxes {
+		label, link, tip := id, id, ""
+		if c := v.Cluster(id); c != nil {
+			label, link, tip = c.Label, c.Link, c.Tooltip
+		} else if e, ok := m.Element(id); ok && e.Name != "" {
+			label = e.Name
+		}
+		out.Nodes = append(out.Nodes, view.Node{ID: id, Kind: "domain", Shape: scene.ShapeDomain,
+			Label: label, Sub: countLabel(members[id], "box", zh), Tooltip: tip, Link: link, Group: id})
+	}
+	out.Edges = mergedEdges(v, func(id string) string {
+		if d, ok := owner[id]; ok {
+			return d
+		}
+		return id
+	}, out, zh)
+	return out, true
+}
+
+// collapse maps each node and cluster of v that goes into a domain box to
+// that box's id, and lists the boxes in first-seen order.
+func collapse(v *view.View) (map[string]string, []string) {
+	clusters := map[string]view.Cluster{}
+	for _, c := range v.Clusters {
+		clusters[c.ID] = c
+	}
+	// topDomain is the outermost domain container holding cluster id.
+	topDomain := func(id string) string {
+		found := ""
+		for i := 0; i <= len(v.Clusters) && id != ""; i++ { // bounded: a parent cycle cannot hang
+			c, ok := clusters[id]
+			if !ok {
+				break
+			}
+			if c.Kind == "domain" {
+				found = c.ID
+			}
+			id = c.Parent
+		}
+		return found
+	}
+	owner := map[string]string{}
+	var boxes []string
+	seen := map[string]bool{}
+	add := func(id, box string) {
+		owner[id] = box
+		if !seen[box] {
+			seen[box] = true
+			boxes = append(boxes, box)
+		}
+	}
+	for _, c := range v.Clusters {
+		if d := topDomain(c.ID); d != "" {
+			add(c.ID, d)
+		}
+	}
+	for _, n := range v.Nodes {
+		if d := topDomain(n.Parent); d != "" {
+			add(n.ID, d)
+		} else if n.Kind == "module" && n.Group != "" && clusters[n.Group].ID == "" {
+			add(n.ID, n.Group)
+		}
+	}
+	return owner, boxes
+}
+
+// mergedEdges keeps one arrow per ordered pair of boxes of out, labelled
+// with how many arrows of v it stands for (or with the one arrow's own
+// label). Arrows inside one box and arrows to dropped notes go.
+func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh bool) []view.Edge {
+	shown := map[string]bool{}
+	for _, n := range out.Nodes {
+		shown[n.ID] = true
+	}
+	type pair struct{ from, to, kind string }
+	count := map[pair]int{}
+	first := map[pair]view.Edge{}
+	var order []pair
+	for _, e := range v.Edges {
+		p := pair{owner(e.From), owner(e.To), e.Kind}
+		if p.from == p.to || !shown[p.from] || !shown[p.to] {
+			continue
+		}
+		if count[p] == 0 {
+			order = append(order, p)
+			first[p] = e
+		}
+		count[p]++
+	}
+	sort.SliceStable(order, func(i, j int) bool {
+		a, b := order[i], order[j]
+		if a.from != b.from {
+			return a.from < b.from
+		}
+		if a.to != b.to {
+			return a.to < b.to
+		}
+		return a.kind < b.kind
+	})
+	edges := make([]view.Edge, 0, len(order))
+	for _, p := range order {
+		e := first[p]
+		e.From, e.To = p.from, p.to
+		if n := count[p]; n > 1 {
+			e.ID = fmt.Sprintf("%s>%s:%s", p.from, p.to, p.kind)
+			e.Label = countLabel(n, p.kind, zh)
+		}
+		edges = append(edges, e)
+	}
+	return edges
+}
+
+// countLabel says how many things a merged box or arrow stands for.
+func countLabel(n int, kind string, zh bool) string {
+	if zh {
+		switch kind {
+		case "box":
+			return fmt.Sprintf("%d 个元素", n)
+		case view.EdgeUses:
+			return fmt.Sprintf("%d 处使用", n)
+		}
+		return fmt.Sprintf("%d 条流", n)
+	}
+	word := map[string]string{"box": "element", view.EdgeUses: "use"}[kind]
+	if word == "" {
+		word = "flow"
+	}
+	if n != 1 {
+		word += "s"
+	}
+	return fmt.Sprintf("%d %s", n, word)
+}
+
+// detail is a view's size as MaxDetail counts it.
+func detail(v *view.View) int { return len(v.Nodes) + len(v.Edges) }
+
+// isZH reports a Chinese model language (zh, zh-CN, zh-Hans ...).
+func isZH(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "zh") }

@@ -1,0 +1,252 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/internal/synth"
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+func synthModel(t testing.TB, n int) *model.Model {
+	t.Helper()
+	m, err := model.Parse("gen.yaml", synth.Model(n, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+// checkEveryView fails unless every view of m has its scene, in order,
+// and every box and arrow of the view is in it (views drawn at domain
+// level say so and keep every domain).
+func checkEveryView(t *testing.T, m *model.Model, scenes []*scene.Scene) {
+	t.Helper()
+	views := view.All(m)
+	if len(scenes) != len(views) {
+		t.Fatalf("%d scenes for %d views", len(scenes), len(views))
+	}
+	for i, v := range views {
+		s := scenes[i]
+		if s == nil || s.ID != v.ID {
+			t.Fatalf("scene %d is %v, want view %s", i, s, v.ID)
+		}
+		if detail(v) > MaxDetail {
+			if len(s.Warnings) == 0 || !strings.Contains(s.Warnings[0], "drawn at domain level") {
+				t.Errorf("%s: %d boxes and arrows but not reported as drawn at domain level: %q", v.ID, detail(v), s.Warnings)
+			}
+			continue
+		}
+		ids := map[string]bool{}
+		for _, n := range s.Nodes {
+			ids[n.ID] = true
+		}
+		for _, n := range v.Nodes {
+			if !ids[n.ID] {
+				t.Errorf("%s: node %s missing from the scene", v.ID, n.ID)
+			}
+		}
+		if len(s.Edges) != len(v.Edges) {
+			t.Errorf("%s: %d edges in the scene for %d in the view", v.ID, len(s.Edges), len(v.Edges))
+		}
+		for _, e := range s.Edges {
+			if len(e.Path) < 4 {
+				t.Errorf("%s: edge %s has no route", v.ID, e.ID)
+			}
+		}
+	}
+}
+
+// TestLargeModelsLayOut lays out every view of a 300-module model (and of
+// a 1000-module one when ARCHDOC_TEST_LARGE=1, as CI sets: it takes
+// about a minute on two cores).
+func TestLargeModelsLayOut(t *testing.T) {
+	sizes := []int{300}
+	if os.Getenv("ARCHDOC_TEST_LARGE") == "1" {
+		sizes = append(sizes, 1000)
+	}
+	for _, n := range sizes {
+		m := synthModel(t, n)
+		scenes, err := Scenes(context.Background(), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkEveryView(t, m, scenes)
+	}
+}
+
+// TestParallelLayoutIsDeterministic: one layout at a time and several at
+// once (in this process and in worker processes) give the same scenes.
+func TestParallelLayoutIsDeterministic(t *testing.T) {
+	m := synthModel(t, 100)
+	var got [][]byte
+	for _, workers := range []int{1, 2, 2} {
+		l := NewLayouts()
+		l.Workers = workers
+		scenes, err := l.Scenes(context.Background(), m)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := json.Marshal(scenes)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, b)
+	}
+	for i := 1; i < len(got); i++ {
+		if !bytes.Equal(got[0], got[i]) {
+			t.Errorf("run %d gave different scenes from run 0", i)
+		}
+	}
+}
+
+// TestLayoutsRelayOnlyEditedViews: after a one-line edit (a module's
+// description), only the views showing that module are laid out again,
+// and they come out as a fresh layout would.
+func TestLayoutsRelayOnlyEditedViews(t *testing.T) {
+	src, err := os.ReadFile("../examples/shop/architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := NewLayouts()
+	var calls []int
+	l.Progress = func(done, total int) { calls = append(calls, done) }
+	m, err := model.Parse("architecture.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Scenes(context.Background(), m); err != nil {
+		t.Fatal(err)
+	}
+	first := l.LastStats()
+	if first.Cached != 0 || first.Laid != first.Views || calls[len(calls)-1] != first.Views {
+		t.Fatalf("first run: %+v, progress %v", first, calls)
+	}
+	edited := bytes.Replace(src, []byte("name: Packing"), []byte("name: Packing and shipping"), 1)
+	if bytes.Equal(edited, src) {
+		t.Fatal("the example no longer has a module named Packing; update the test")
+	}
+	m2, err := model.Parse("architecture.yaml", edited)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenes, err := l.Scenes(context.Background(), m2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	second := l.LastStats()
+	touched := 0
+	for _, v := range view.All(m2) {
+		if v.Node("packing") != nil {
+			touched++
+		}
+	}
+	if second.Laid != touched || second.Cached != second.Views-touched || touched == 0 {
+		t.Errorf("after editing one module shown in %d views: %+v", touched, second)
+	}
+	fresh, err := Scenes(context.Background(), m2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(scenes)
+	b, _ := json.Marshal(fresh)
+	if !bytes.Equal(a, b) {
+		t.Error("cached scenes differ from a fresh layout of the edited model")
+	}
+}
+
+// TestDomainLevelKeepsEveryDomainAndFlow collapses the business view of
+// a generated model: every domain is one box linking to its page, and
+// the merged arrows' counts add up to every arrow between domains.
+func TestDomainLevelKeepsEveryDomainAndFlow(t *testing.T) {
+	m := synthModel(t, 60)
+	v, err := view.Get(m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, ok := domainLevel(v, m)
+	if !ok {
+		t.Fatal("business view did not collapse")
+	}
+	owner, _ := collapse(v)
+	own := func(id string) string {
+		if d, ok := owner[id]; ok {
+			return d
+		}
+		return id
+	}
+	for _, c := range v.Clusters {
+		if c.Kind != "domain" || c.Parent != "" {
+			continue
+		}
+		n := small.Node(c.ID)
+		if n == nil || n.Link != c.Link || n.Shape != scene.ShapeDomain || n.Label != c.Label {
+			t.Errorf("domain %s: collapsed box %+v", c.ID, n)
+		}
+	}
+	for _, n := range small.Nodes {
+		if n.Kind == "module" {
+			t.Errorf("module %s was not collapsed into its domain", n.ID)
+		}
+	}
+	between := 0
+	for _, e := range v.Edges {
+		if own(e.From) != own(e.To) && small.Node(own(e.From)) != nil && small.Node(own(e.To)) != nil {
+			between++
+		}
+	}
+	counted := 0
+	for _, e := range small.Edges {
+		if small.Node(e.From) == nil || small.Node(e.To) == nil {
+			t.Errorf("merged edge %s ends outside the view", e.ID)
+		}
+		var k int
+		if _, err := fmt.Sscan(e.Label, &k); err == nil && strings.HasSuffix(e.Label, "条流") {
+			counted += k
+		} else {
+			counted++
+		}
+	}
+	if counted != between || between == 0 {
+		t.Errorf("merged arrows stand for %d flows, want %d", counted, between)
+	}
+	if detail(small) >= detail(v) {
+		t.Errorf("domain level has %d boxes and arrows, the detail view %d", detail(small), detail(v))
+	}
+}
+
+// TestStackCollapsesModulesIntoDomains: in the flat stack view, modules
+// go into boxes of their domains and technologies stay in their layers.
+func TestStackCollapsesModulesIntoDomains(t *testing.T) {
+	m := synthModel(t, 60)
+	v, err := view.Get(m, "stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, ok := domainLevel(v, m)
+	if !ok {
+		t.Fatal("stack view did not collapse")
+	}
+	techs := 0
+	for _, n := range small.Nodes {
+		switch n.Kind {
+		case "module":
+			t.Errorf("module %s was not collapsed", n.ID)
+		case "tech":
+			techs++
+			if n.Parent == "" || small.Cluster(n.Parent) == nil {
+				t.Errorf("tech %s lost its layer", n.ID)
+			}
+		}
+	}
+	if techs == 0 || len(small.Clusters) == 0 {
+		t.Errorf("stack at domain level has %d techs and %d layers", techs, len(small.Clusters))
+	}
+}
