@@ -220,7 +220,7 @@ func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
 		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
 		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
 	g := newGraph(v, newConfig(nil))
-	out, err := runDotWithin(context.Background(), g.dot(), DefaultTimeout)
+	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -379,7 +379,7 @@ func TestUnroutedEdgeGoesThroughItsLabel(t *testing.T) {
 		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
 		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
 	g := newGraph(v, newConfig(nil))
-	out, err := runDotWithin(context.Background(), g.dot(), DefaultTimeout)
+	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
