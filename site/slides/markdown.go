@@ -176,7 +176,7 @@ func (c *paraCollector) inlines(n ast.Node, st pptx.Run) []pptx.Run {
 	for x := n.FirstChild(); x != nil; x = x.NextSibling() {
 		switch x := x.(type) {
 		case *ast.Text:
-			add(string(x.Segment.Value(c.src)), st)
+			add(textValue(x.Segment.Value(c.src), st.Code), st)
 			switch {
 			case x.HardLineBreak():
 				add("\n", st)
@@ -211,6 +211,16 @@ func (c *paraCollector) inlines(n ast.Node, st pptx.Run) []pptx.Run {
 		}
 	}
 	return out
+}
+
+// textValue is what a reader sees of a text node: outside code, backslash
+// escapes (\<, \*) and entities (&amp;) resolved, as goldmark's HTML
+// renderer does; inside code, the text as written.
+func textValue(v []byte, code bool) string {
+	if code {
+		return string(v)
+	}
+	return string(util.ResolveEntityNames(util.ResolveNumericReferences(util.UnescapePunctuations(v))))
 }
 
 // plainMarkdown rewrites element links to their text, for formats (Marp)

@@ -43,7 +43,7 @@ func marpSlide(b *bytes.Buffer, d *Deck, s Slide, files map[string][]byte) error
 	if s.Kicker != "" {
 		fmt.Fprintf(b, "<!-- _header: %s -->\n\n", strings.ReplaceAll(yamlString(s.Kicker), "--", "- -"))
 	}
-	fmt.Fprintf(b, "# %s\n", oneLine(s.Title))
+	fmt.Fprintf(b, "# %s\n", mdText(oneLine(s.Title)))
 	if s.Body != "" {
 		b.WriteString("\n" + plainMarkdown(s.Body) + "\n")
 	}

@@ -67,3 +67,17 @@ func (b *mdBuf) gap() {
 }
 
 func (b *mdBuf) String() string { return strings.TrimSpace(b.Builder.String()) }
+
+// mdText escapes plain model text (names, labels, terms) for insertion
+// into slide Markdown, so a name like "List<Item>" or "a*b*c" shows as
+// written instead of being dropped as raw HTML or turned into emphasis.
+// Backslash escapes of ASCII punctuation are standard CommonMark, so
+// goldmark (HTML, PPTX) and Marp both read them back as the plain text.
+func mdText(s string) string {
+	return mdEscaper.Replace(s)
+}
+
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", `*`, `\*`, `_`, `\_`, `[`, `\[`, `]`, `\]`,
+	`<`, `\<`, `>`, `\>`, `&`, `\&`, `~`, `\~`, `|`, `\|`,
+)

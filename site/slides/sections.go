@@ -95,7 +95,7 @@ func (b *builder) titleSlide(_ model.SectionSpec, d *Deck) []Slide {
 	if d.Subtitle != "" {
 		lines = append(lines, d.Subtitle)
 	}
-	if by := strings.Join(nonEmpty(d.Author, d.Date), " · "); by != "" {
+	if by := strings.Join(nonEmpty(mdText(d.Author), mdText(d.Date)), " · "); by != "" {
 		lines = append(lines, by)
 	}
 	return []Slide{{ID: "title", Section: SectionTitle, Layout: LayoutTitle, Title: d.Title,
@@ -110,11 +110,11 @@ func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
 		var md mdBuf
 		md.head(b.words.Actors)
 		for _, a := range b.m.Actors {
-			md.item(0, "**%s** %s", a.Name, firstLine(a.Description))
+			md.item(0, "**%s** %s", mdText(a.Name), firstLine(a.Description))
 		}
 		md.head(b.words.Domains)
 		for _, dm := range b.m.Domains {
-			md.item(0, "**%s** %s", dm.Name, firstLine(dm.Description))
+			md.item(0, "**%s** %s", mdText(dm.Name), firstLine(dm.Description))
 		}
 		s.Body = md.String()
 	}
@@ -138,16 +138,16 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			md.head(b.words.Modules)
 			for _, mo := range dm.Modules {
 				if s.Diagram != "" {
-					md.item(0, "**%s**", mo.Name)
+					md.item(0, "**%s**", mdText(mo.Name))
 				} else {
-					md.item(0, "**%s** %s", mo.Name, firstLine(mo.Description))
+					md.item(0, "**%s** %s", mdText(mo.Name), firstLine(mo.Description))
 				}
 			}
 		}
 		if len(dm.Domains) > 0 {
 			md.head(b.words.SubDomains)
 			for _, sd := range dm.Domains {
-				md.item(0, "**%s** %s", sd.Name, firstLine(sd.Description))
+				md.item(0, "**%s** %s", mdText(sd.Name), firstLine(sd.Description))
 			}
 		}
 		s.Body = md.String()
@@ -165,9 +165,9 @@ func (b *builder) stackSlide(_ model.SectionSpec, _ *Deck) []Slide {
 		for _, l := range b.m.Stack.Layers {
 			names := make([]string, len(l.Technologies))
 			for i, t := range l.Technologies {
-				names[i] = t.Name
+				names[i] = mdText(t.Name)
 			}
-			md.item(0, "**%s**: %s", l.Name, strings.Join(names, ", "))
+			md.item(0, "**%s**: %s", mdText(l.Name), strings.Join(names, ", "))
 		}
 		s.Body = md.String()
 	}
@@ -215,12 +215,12 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			continue
 		}
 		if len(f.Steps) == 0 {
-			line := fmt.Sprintf("**%s** → **%s**", b.name(f.From), b.name(f.To))
+			line := fmt.Sprintf("**%s** → **%s**", mdText(b.name(f.From)), mdText(b.name(f.To)))
 			if f.Label != "" {
-				line += ": " + f.Label
+				line += ": " + mdText(f.Label)
 			}
 			if f.Protocol != "" {
-				line += " (" + f.Protocol + ")"
+				line += " (" + mdText(f.Protocol) + ")"
 			}
 			md.item(0, "%s", line)
 			continue
@@ -232,7 +232,7 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			s.Layout = LayoutContent
 			var steps mdBuf
 			for i, st := range f.Steps {
-				steps.line("%d. **%s** → **%s**: %s", i+1, b.name(st.From), b.name(st.To), st.Label)
+				steps.line("%d. **%s** → **%s**: %s", i+1, mdText(b.name(st.From)), mdText(b.name(st.To)), mdText(st.Label))
 			}
 			s.Body = steps.String()
 		}
@@ -257,7 +257,7 @@ func (b *builder) ideaSlides(spec model.SectionSpec, _ *Deck) []Slide {
 		if len(x.Options) > 0 {
 			md.head(b.words.Options)
 			for _, o := range x.Options {
-				md.item(0, "**%s** %s", o.Name, firstLine(o.Description))
+				md.item(0, "**%s** %s", mdText(o.Name), firstLine(o.Description))
 				if len(o.Pros) > 0 {
 					md.item(1, "%s%s%s", b.words.Pros, b.words.Colon, strings.Join(o.Pros, "; "))
 				}
@@ -291,7 +291,7 @@ func (b *builder) taskSlides(spec model.SectionSpec, _ *Deck) []Slide {
 		if len(t.Tech) > 0 {
 			names := make([]string, len(t.Tech))
 			for i, id := range t.Tech {
-				names[i] = b.name(id)
+				names[i] = mdText(b.name(id))
 			}
 			md.labelled(b.words.TechUsed, strings.Join(names, ", "))
 		}
@@ -326,9 +326,9 @@ func (b *builder) glossarySlides(_ model.SectionSpec, _ *Deck) []Slide {
 	for i := 0; i < len(g); i += termsPerSlide {
 		var md mdBuf
 		for _, t := range g[i:min(i+termsPerSlide, len(g))] {
-			term := t.Term
+			term := mdText(t.Term)
 			if len(t.Aliases) > 0 {
-				term += " (" + strings.Join(t.Aliases, ", ") + ")"
+				term += " (" + mdText(strings.Join(t.Aliases, ", ")) + ")"
 			}
 			md.item(0, "**%s** %s", term, firstLine(t.Definition))
 		}
