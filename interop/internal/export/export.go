@@ -34,7 +34,9 @@ func Ident(id string) string {
 }
 
 var (
-	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	// A link destination may hold balanced parentheses (CommonMark), as in
+	// [x](https://en.wikipedia.org/wiki/Go_(language)).
+	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`)
 	mdMarks  = strings.NewReplacer("**", "", "__", "", "`", "")
 	paraStop = regexp.MustCompile(`\n\s*\n`)
 )

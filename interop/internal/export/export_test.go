@@ -15,6 +15,8 @@ func TestOneLine(t *testing.T) {
 		"A [shop](domain:shop) with **bold**\ntext.\n\nSecond paragraph.": "A shop with bold text.",
 		"一个返利平台，\n经由平台出站":                                                 "一个返利平台，经由平台出站",
 		"  spaced   out  ": "spaced out",
+		"See [Go](https://en.wikipedia.org/wiki/Go_(language)) and [x](javascript:alert(1)).": "See Go and x.",
+		`A [titled](https://example.com "Example (site)") link.`:                              "A titled link.",
 	} {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
