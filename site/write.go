@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,11 +17,23 @@ const markerFile = ".archdoc-site"
 // the old site is renamed away, the new one renamed in, the old one
 // removed. Until the swap, outDir is untouched; if anything fails before
 // it, the new folder is removed and outDir is exactly as it was.
-func writeSite(outDir string, files map[string][]byte) (err error) {
+func writeSite(outDir string, files map[string][]byte) error {
 	outDir = filepath.Clean(outDir)
 	if err := checkReplaceable(outDir); err != nil {
 		return err
 	}
+	if err := replaceSite(outDir, files); err != nil {
+		// Name the folder the user gave, not our temporary one.
+		var pe *fs.PathError
+		if errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(outDir) {
+			err = pe.Err
+		}
+		return fmt.Errorf("cannot write the site to %s: %w", outDir, err)
+	}
+	return nil
+}
+
+func replaceSite(outDir string, files map[string][]byte) (err error) {
 	parent, base := filepath.Split(outDir)
 	if parent == "" {
 		parent = "."
@@ -54,7 +67,7 @@ func checkReplaceable(outDir string) error {
 		return nil
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("cannot write the site to %s: %w", outDir, err)
 	}
 	if !fi.IsDir() {
 		return fmt.Errorf("%s exists and is not a folder", outDir)

@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -43,6 +45,10 @@ func planOutput(opts *diagramOptions, ids []string) (diagramPlan, error) {
 	}
 	if ext := filepath.Ext(opts.Out); ext != "" && isDiagramExt(ext) {
 		return diagramPlan{}, usageErrorf("archdoc diagram", "-o %s does not end in %s, the extension of --format %s", opts.Out, diagramFormats[opts.Format], opts.Format)
+	}
+	if fi, err := os.Stat(opts.Out); err == nil && !fi.IsDir() {
+		// Without this, the user's file surfaces as "mkdir: not a directory".
+		return diagramPlan{}, fmt.Errorf("-o %s is an existing file, not a folder: name a folder, or a file ending in %s to draw one view", opts.Out, ext)
 	}
 	return diagramPlan{dir: opts.Out}, nil
 }
@@ -130,14 +136,32 @@ func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
 }
 
 // writeFileAtomic replaces path with data so that readers see either the
-// old file or the whole new one, never a part.
-func writeFileAtomic(path string, data []byte) (err error) {
+// old file or the whole new one, never a part. Its errors name path, not
+// the temporary file the user never asked for.
+func writeFileAtomic(path string, data []byte) error {
+	if err := replaceFile(path, data); err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// unwrapPath drops the operation and path of an *fs.PathError, for
+// messages that already name the path the user gave.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func replaceFile(path string, data []byte) (err error) {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return fmt.Errorf("%s is a folder", path)
+		return errors.New("it is a folder")
 	}
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {

@@ -62,6 +62,9 @@ func runInit(opts *initOptions) error {
 		{defaultModelFile, starterModel},
 		{starterSchemaFile, schema},
 	}
+	if fi, err := os.Stat(opts.Dir); err == nil && !fi.IsDir() {
+		return fmt.Errorf("%s is an existing file, not a folder; name a folder for the starter model", opts.Dir)
+	}
 	// Refuse before writing anything, so a refusal leaves no half-made pair.
 	for _, f := range files {
 		path := filepath.Join(opts.Dir, f.name)
@@ -72,7 +75,7 @@ func runInit(opts *initOptions) error {
 		}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return err
+		return fmt.Errorf("cannot create folder %s: %w", opts.Dir, unwrapPath(err))
 	}
 	var written []string
 	for _, f := range files {

@@ -54,8 +54,9 @@ Formats:
   pptx  PowerPoint with editable text, notes and diagrams as shapes
   md    Marp Markdown, diagrams written to diagrams/ next to it
 
-Without --format the format follows -o's extension (default html); without
--o the deck goes to slides.<ext>. -o - writes it to standard output.`,
+Without --format the format follows -o's extension (html when it has
+none); without -o the deck goes to slides.<ext>. -o - writes it to
+standard output.`,
 		Example: `  archdoc slides
   archdoc slides --format pdf
   archdoc slides -o talk.pptx
@@ -77,19 +78,35 @@ Without --format the format follows -o's extension (default html); without
 }
 
 // resolveSlidesFormat settles the format and the output path.
+// A deck is never written under an extension that says another format
+// (talk.pdf holding HTML), nor guessed from one archdoc does not know.
 func resolveSlidesFormat(opts *slidesOptions) error {
+	outExt := ""
+	if opts.Out != "-" {
+		outExt = strings.ToLower(filepath.Ext(opts.Out))
+	}
+	outFormat := ""
+	for f, e := range slidesFormats {
+		if e == outExt {
+			outFormat = f
+		}
+	}
 	if opts.Format == "" {
-		opts.Format = "html"
-		ext := strings.ToLower(filepath.Ext(opts.Out))
-		for f, e := range slidesFormats {
-			if e == ext {
-				opts.Format = f
-			}
+		switch {
+		case outFormat != "":
+			opts.Format = outFormat
+		case outExt == "":
+			opts.Format = "html"
+		default:
+			return fmt.Errorf("cannot tell the format from -o %s: end it in .html, .pdf, .pptx or .md, or give --format", opts.Out)
 		}
 	}
 	ext, ok := slidesFormats[opts.Format]
 	if !ok {
 		return fmt.Errorf("--format must be html, pdf, pptx or md, not %q", opts.Format)
+	}
+	if outFormat != "" && outFormat != opts.Format {
+		return fmt.Errorf("-o %s does not end in %s, the extension of --format %s", opts.Out, ext, opts.Format)
 	}
 	if opts.Out == "" {
 		opts.Out = "slides" + ext
@@ -206,14 +223,12 @@ func warnScenes(w io.Writer, scenes map[string]*scene.Scene) {
 	}
 }
 
-// siteDeck renders the HTML deck for the site's slides.html: the same
+// deckHTML renders the HTML deck for the site's slides.html: the same
 // deck as `archdoc slides`, with element links and diagram boxes pointing
-// at the site's pages (slides.html sits at the site root).
-func siteDeck(ctx context.Context, m *model.Model) ([]byte, error) {
-	scenes, err := slides.Scenes(ctx, m)
-	if err != nil {
-		return nil, err
-	}
+// at the site's pages (slides.html sits at the site root). Build and serve
+// pass the scenes they laid out for the site, so each view is laid out
+// once for both.
+func deckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
 	deck, err := slides.Build(m, scenes)
 	if err != nil {
 		return nil, err
