@@ -245,3 +245,13 @@ func deckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
 	}
 	return b.Bytes(), nil
 }
+
+// siteDeck lays the deck's views out itself and renders it like deckHTML.
+// Kept for callers that have no scenes at hand.
+func siteDeck(ctx context.Context, m *model.Model) ([]byte, error) {
+	scenes, err := slides.Scenes(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return deckHTML(m, scenes)
+}
