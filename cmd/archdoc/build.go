@@ -4,11 +4,16 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/site"
+	"github.com/archdoc/archdoc/site/slides"
 )
 
 // buildOptions are the inputs of `archdoc build`.
@@ -52,11 +57,19 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	deck, err := siteDeck(ctx, m)
+	progress := newProgressLine(opts.Stderr)
+	layouts := render.NewLayouts()
+	layouts.Progress = progress.Update
+	scenes, err := layouts.Scenes(ctx, m)
+	progress.Done()
 	if err != nil {
 		return err
 	}
-	siteOpts := append([]site.Option{site.WithExtraFile("slides.html", deck)}, opts.Site...)
+	deck, err := deckHTML(m, slides.ByID(scenes))
+	if err != nil {
+		return err
+	}
+	siteOpts := append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, opts.Site...)
 	rep, err := site.Build(ctx, m, opts.Out, siteOpts...)
 	if err != nil {
 		return err
@@ -64,8 +77,49 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(opts.Stderr, "warning: %s\n", w)
 	}
-	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams in %s\n", opts.Out, rep.Pages, rep.Diagrams, roundDuration(time.Since(start)))
+	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams%s in %s\n", opts.Out, rep.Pages, rep.Diagrams,
+		layoutSummary(scenes), roundDuration(time.Since(start)))
 	return nil
+}
+
+// fixedScenes hands scenes laid out once to site.Build.
+func fixedScenes(scenes []*scene.Scene) site.SceneFunc {
+	return func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
+}
+
+// layoutSummary counts what the layout had to work around, for the build
+// summary: arrows Graphviz dropped and that were redrawn straight, views
+// drawn at domain level, views drawn with the fallback grid layout. Each
+// case is also one warning line; the count makes sure a long list of
+// them is not missed.
+func layoutSummary(scenes []*scene.Scene) string {
+	var redrawn, domain, grid int
+	for _, s := range scenes {
+		for _, w := range s.Warnings {
+			switch {
+			case strings.Contains(w, "was not routed by Graphviz"):
+				redrawn++
+			case strings.Contains(w, "drawn at domain level"):
+				domain++
+			case strings.Contains(w, "grid layout"):
+				grid++
+			}
+		}
+	}
+	var parts []string
+	if redrawn > 0 {
+		parts = append(parts, plural(redrawn, "arrow")+" redrawn straight")
+	}
+	if domain > 0 {
+		parts = append(parts, plural(domain, "view")+" at domain level")
+	}
+	if grid > 0 {
+		parts = append(parts, plural(grid, "view")+" in the grid layout")
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return " (" + strings.Join(parts, ", ") + ")"
 }
 
 // roundDuration keeps a timing readable: 1.234s, 87ms.
@@ -74,4 +128,12 @@ func roundDuration(d time.Duration) time.Duration {
 		return d.Round(10 * time.Millisecond)
 	}
 	return d.Round(time.Millisecond)
+}
+
+// plural is "1 view", "2 views".
+func plural(n int, noun string) string {
+	if n != 1 {
+		noun += "s"
+	}
+	return fmt.Sprintf("%d %s", n, noun)
 }

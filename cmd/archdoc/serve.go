@@ -10,7 +10,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/site"
+	"github.com/archdoc/archdoc/site/slides"
 )
 
 // serveOptions are the inputs of `archdoc serve`.
@@ -55,17 +57,24 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		_, err = loadModel(opts.File)
 		return err
 	}
+	layouts := render.NewLayouts()
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
 		Load:      loadModel,
 		// The deck is rebuilt with the site so slides.html stays current.
+		// Layouts are cached between rebuilds: an edit re-lays only the
+		// views it changes.
 		PerBuild: func(ctx context.Context, m *model.Model) ([]site.Option, error) {
-			deck, err := siteDeck(ctx, m)
+			scenes, err := layouts.Scenes(ctx, m)
 			if err != nil {
 				return nil, err
 			}
-			return []site.Option{site.WithExtraFile("slides.html", deck)}, nil
+			deck, err := deckHTML(m, slides.ByID(scenes))
+			if err != nil {
+				return nil, err
+			}
+			return []site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, nil
 		},
 		Ready: func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
 		Logf:  func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },

@@ -1,0 +1,64 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"sync"
+	"time"
+)
+
+// progressAfter is how long a build runs before it shows progress: quick
+// builds stay quiet.
+const progressAfter = time.Second
+
+// progressLine shows "laying out views 120/340" on one terminal line,
+// redrawn in place, for layouts that take longer than progressAfter. On
+// anything but a terminal (a file, a pipe, CI logs) it writes nothing.
+type progressLine struct {
+	w     io.Writer
+	tty   bool
+	start time.Time
+	mu    sync.Mutex
+	shown bool
+	last  time.Time
+}
+
+func newProgressLine(w io.Writer) *progressLine {
+	return &progressLine{w: w, tty: isTerminal(w), start: time.Now()}
+}
+
+// isTerminal reports whether w is a character device (a terminal).
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// Update is a render.Layouts progress callback.
+func (p *progressLine) Update(done, total int) {
+	if !p.tty {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	now := time.Now()
+	if now.Sub(p.start) < progressAfter || (done < total && now.Sub(p.last) < 100*time.Millisecond) {
+		return
+	}
+	p.last, p.shown = now, true
+	fmt.Fprintf(p.w, "\r\x1b[Klaying out views %d/%d", done, total)
+}
+
+// Done clears the line, so the summary that follows starts clean.
+func (p *progressLine) Done() {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+}
