@@ -252,3 +252,24 @@ func TestDecoderHandlesEveryFieldType(t *testing.T) {
 	}
 	check(typeOf[Model](), "")
 }
+
+// Docs become site pages: a binary file or one over the size limit is
+// refused at its docs entry, before anything is built.
+func TestDocsMustBeText(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "ok.md"), "# 标题\n\n\tcode\fpage\r\n")
+	writeFile(t, filepath.Join(dir, "bin.md"), "# x\nab\x00\xff")
+	writeFile(t, filepath.Join(dir, "latin1.md"), "caf\xe9\n")
+	writeFile(t, filepath.Join(dir, "big.md"), strings.Repeat("x", MaxFileSize+1))
+	main := filepath.Join(dir, "architecture.yaml")
+	writeFile(t, main, "name: x\ndocs:\n  - path: ok.md\n  - path: bin.md\n  - path: latin1.md\n  - path: big.md\n")
+	_, err := Load(main)
+	want := []string{
+		main + `:4:11: docs[1].path: file "bin.md" is not UTF-8 text (byte 0x00 at 2:3): is it a binary file?`,
+		main + `:5:11: docs[2].path: file "latin1.md" is not UTF-8 text (byte 0xe9 at 1:4): is it a binary file?`,
+		main + `:6:11: docs[3].path: "big.md": file is 10.0 MB, larger than the 10 MB limit for a model file`,
+	}
+	if got := errorLines(err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Kinds a flow (or a step of one) may connect.
@@ -231,6 +232,37 @@ func (v *validator) checkDocs() {
 			v.errorf(path, "%s", fileProblem(rel, err))
 		case st.IsDir():
 			v.errorf(path, "%q is a folder, not a Markdown file", d.Path)
+		default:
+			v.checkDocText(path, rel, d.Path)
 		}
 	}
+}
+
+// checkDocText refuses a doc the site would turn into a huge or garbled
+// page: over MaxFileSize, or not UTF-8 text (a binary file named by
+// mistake or malice).
+func (v *validator) checkDocText(path, rel, shown string) {
+	data, err := readInRoot(v.root, rel)
+	if err != nil {
+		v.errorf(path, "%s", fileProblem(rel, err))
+		return
+	}
+	if off, ok := firstNonText(data); !ok {
+		line, col := lineCol(data, off)
+		v.errorf(path, "file %q is not UTF-8 text (byte 0x%02x at %d:%d): is it a binary file?", shown, data[off], line, col)
+	}
+}
+
+// firstNonText finds the first byte that cannot be in a Markdown text
+// file: invalid UTF-8 or a control character other than tab, newline,
+// carriage return and form feed.
+func firstNonText(data []byte) (int, bool) {
+	for off := 0; off < len(data); {
+		r, size := utf8.DecodeRune(data[off:])
+		if r == utf8.RuneError && size <= 1 || r < 0x20 && !strings.ContainsRune("\t\n\r\f", r) || r == 0x7f {
+			return off, false
+		}
+		off += size
+	}
+	return 0, true
 }
