@@ -25,12 +25,12 @@ var errorCases = []struct {
 	{
 		name: "yaml syntax: list item indented wrongly",
 		yaml: "name: x\nactors:\n  - id: a\n   name: b\n",
-		want: []string{"architecture.yaml:3:1: YAML syntax: did not find expected '-' indicator in the list that starts here: check the indentation of its items"},
+		want: []string{"architecture.yaml:3:3: YAML syntax: did not find expected '-' indicator in the list that starts here: check the indentation of its items"},
 	},
 	{
 		name: "yaml syntax: flow list not closed before the next key",
 		yaml: "name: x\nversion: \"1\"\nactors: [a, b\nflows: []\n",
-		want: []string{"architecture.yaml:3:1: YAML syntax: did not find expected ',' or ']' in the [...] that starts here"},
+		want: []string{"architecture.yaml:3:9: YAML syntax: did not find expected ',' or ']' in the [...] that starts here"},
 	},
 	{
 		name: "yaml syntax: key indented wrongly",

@@ -121,6 +121,23 @@ func blockHint(data []byte, line int, opener string) string {
 	return ""
 }
 
+// openerCol is the column of the opener a block hint points at ("that
+// starts here"), so editors jump to the [ or - itself; 1 without a hint.
+func openerCol(data []byte, line int, opener, hint string) int {
+	if hint == "" {
+		return 1
+	}
+	text := bytes.Split(data, []byte("\n"))[line-1]
+	i := bytes.Index(text, []byte(opener))
+	if opener == "-" {
+		i = bytes.IndexByte(text, '-')
+	}
+	if i < 0 {
+		return 1
+	}
+	return utf8.RuneCount(text[:i]) + 1
+}
+
 // yamlError gives yaml.v3's syntax errors ("yaml: line 3: did not find
 // expected key") our file:line:col form. yaml.v3 does not tell the
 // column, so it is 1.
@@ -132,7 +149,8 @@ func yamlError(file string, data []byte, err error) Errors {
 	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if opener, parser := yamlParserProblems[m[2]]; parser {
-			return at(line+1, 1, m[2]+blockHint(data, line+1, opener))
+			hint := blockHint(data, line+1, opener)
+			return at(line+1, openerCol(data, line+1, opener, hint), m[2]+hint)
 		}
 		return at(line, 1, m[2])
 	}
