@@ -112,6 +112,7 @@ func Decode(r io.Reader, opts Options) (*Result, error) {
 	}
 	b := build(a)
 	m, cm := b.toModel(modelName(pg.name, opts))
+	m.Language = guessLanguage(m)
 	sum := b.summary(pg.name, idx+1, len(pages))
 	out, err := yamlout.Encode(m, cm.Comments, header(opts.Source, sum), footer(b.skipped))
 	if err != nil {
