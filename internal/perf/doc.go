@@ -1,0 +1,10 @@
+// Package perf holds archdoc's scale benchmarks: loading and validating,
+// laying out each kind of view, each renderer, the full build, a serve
+// reload and `archdoc diagram` against native Graphviz, on the example
+// and on generated models (internal/synth) of 20, 100, 300 and 1000
+// modules. CI runs them once each (-benchtime=1x) so they cannot rot;
+// the README's performance section quotes them.
+//
+// The 1000-module cases take minutes and run only with
+// ARCHDOC_BENCH_LARGE=1.
+package perf
