@@ -2,9 +2,7 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -117,9 +115,10 @@ func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene) error {
 	return fmt.Errorf("unknown format %q", opts.Format)
 }
 
-// writeDiagrams writes each file atomically (temporary file, then rename)
-// and names it on standard output.
+// writeDiagrams writes every file or none (see writeFilesAtomic) and
+// names each on standard output.
 func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
+	var out []outFile
 	for _, f := range files {
 		if f.path == "" {
 			if _, err := opts.Stdout.Write(f.data); err != nil {
@@ -127,60 +126,13 @@ func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
 			}
 			continue
 		}
-		if err := writeFileAtomic(f.path, f.data); err != nil {
-			return err
-		}
+		out = append(out, outFile{f.path, f.data})
+	}
+	if err := writeFilesAtomic(out); err != nil {
+		return err
+	}
+	for _, f := range out {
 		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.path))
 	}
 	return nil
-}
-
-// writeFileAtomic replaces path with data so that readers see either the
-// old file or the whole new one, never a part. Its errors name path, not
-// the temporary file the user never asked for.
-func writeFileAtomic(path string, data []byte) error {
-	if err := replaceFile(path, data); err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, unwrapPath(err))
-	}
-	return nil
-}
-
-// unwrapPath drops the operation and path of an *fs.PathError, for
-// messages that already name the path the user gave.
-func unwrapPath(err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err
-	}
-	return err
-}
-
-func replaceFile(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
-		return errors.New("it is a folder")
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -184,7 +184,7 @@ func renderDeck(ctx context.Context, opts *slidesOptions, deck *slides.Deck) (ma
 	return map[string][]byte{out: b.Bytes()}, nil
 }
 
-// writeSlideFiles writes every file atomically, the deck itself last, and
+// writeSlideFiles writes every file or none, the deck itself last, and
 // names each on standard output.
 func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
 	var paths []string
@@ -195,6 +195,7 @@ func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
 	}
 	sort.Strings(paths)
 	paths = append(paths, opts.Out)
+	var out []outFile
 	for _, p := range paths {
 		if p == "" || p == "-" {
 			if _, err := opts.Stdout.Write(files[""]); err != nil {
@@ -202,10 +203,14 @@ func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
 			}
 			continue
 		}
-		if err := writeFileAtomic(p, files[p]); err != nil {
-			return err
-		}
-		fmt.Fprintln(opts.Stdout, filepath.ToSlash(p))
+		out = append(out, outFile{p, files[p]})
+	}
+	// All or nothing: a Marp deck never points at diagrams left half old.
+	if err := writeFilesAtomic(out); err != nil {
+		return err
+	}
+	for _, f := range out {
+		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.path))
 	}
 	return nil
 }
@@ -244,14 +249,4 @@ func deckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
 		return nil, err
 	}
 	return b.Bytes(), nil
-}
-
-// siteDeck lays the deck's views out itself and renders it like deckHTML.
-// Kept for callers that have no scenes at hand.
-func siteDeck(ctx context.Context, m *model.Model) ([]byte, error) {
-	scenes, err := slides.Scenes(ctx, m)
-	if err != nil {
-		return nil, err
-	}
-	return deckHTML(m, scenes)
 }
