@@ -13,17 +13,42 @@ import (
 
 // runGraphviz lays out DOT source within budget and returns Graphviz's
 // JSON. It runs Graphviz in this process while that works, and in worker
-// processes (see worker.go) once the in-process module has failed: a
-// fresh process is the only way to get a healthy module back.
+// processes (see worker.go) once the in-process module has failed or
+// has done inProcessWork: a fresh process is the only way to get a
+// healthy module back.
 func runGraphviz(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
-	if !gvBroken.Load() && !alwaysWorkers.Load() && !useSpareWorker(src) {
-		out, err := runInProcess(ctx, src, budget)
+	deadline := time.Now().Add(budget)
+	if !gvBroken.Load() && !alwaysWorkers.Load() && !useSpareWorker(src) && inProcessDone.Load()+int64(len(src)) <= inProcessWork {
+		out, err := runInProcess(ctx, src, min(budget, firstTry))
+		if err == nil {
+			inProcessDone.Add(int64(len(src)))
+		}
 		if err == nil || !gvBroken.Load() || ctx.Err() != nil {
 			return out, err
 		}
 	}
-	return runInWorker(ctx, src, budget)
+	return runInWorker(ctx, src, time.Until(deadline))
 }
+
+// firstTry is how long a first attempt may run before it is given up
+// for a second try in a fresh worker (the rest of the budget, straight
+// edges: see secondTry). Graphviz's module sometimes loops forever in its
+// edge router on a small graph that native dot lays out at once; whether
+// it does depends on the module's history, so such a view can come out
+// with splines in one run and straight edges in another (reported).
+const firstTry = 5 * time.Second
+
+// inProcessWork bounds how much DOT (bytes) the in-process module lays
+// out. Its memory only grows, and well before it fails outright it starts
+// to hang on graphs a fresh module lays out in milliseconds (measured: a
+// 60-box domain view of a generated model fails after about a hundred
+// layouts, 2.3 MB of DOT; the example's 21 views are about 23 KB),
+// which would cost a whole time budget and make the result depend on
+// timing. Past the bound, layouts go to worker processes, which are
+// retired long before that (workerWork).
+const inProcessWork = 512 << 10
+
+var inProcessDone atomic.Int64
 
 // alwaysWorkers sends every layout to a worker process (tests).
 var alwaysWorkers atomic.Bool

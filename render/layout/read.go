@@ -14,6 +14,7 @@ import (
 // gvOutput is the part of Graphviz's -Tjson0 output we read.
 type gvOutput struct {
 	BB      string     `json:"bb"`
+	Splines string     `json:"splines"` // "line" when secondTry was needed
 	Objects []gvObject `json:"objects"`
 	Edges   []gvEdge   `json:"edges"`
 }
@@ -65,6 +66,9 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 		edges[e.ID] = e
 	}
 	g.readEdges(s, edges, f)
+	if gv.Splines == "line" {
+		g.warnings = append(g.warnings, fmt.Sprintf("Graphviz could not route the edges of view %s in time; they are drawn as straight lines", g.v.ID))
+	}
 	s.Warnings = append(s.Warnings, g.warnings...)
 	return s, nil
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/binary"
 	"errors"
@@ -26,6 +27,7 @@ import (
 const (
 	workerEnv     = "ARCHDOC_GRAPHVIZ_WORKER"
 	workerLayouts = 8
+	workerWork    = 256 << 10 // DOT bytes a worker lays out before it is retired
 	maxMessage    = 256 << 20 // larger requests or replies are refused
 )
 
@@ -90,6 +92,7 @@ type worker struct {
 	in   io.WriteCloser
 	out  *bufio.Reader
 	used int
+	work int // DOT bytes laid out
 }
 
 var (
@@ -161,20 +164,32 @@ func healthy(err error) bool {
 }
 
 // runInWorker lays out src in a worker process within budget. A worker
-// whose module fails is replaced and the layout tried once more in the
-// fresh one: the same graph usually lays out fine in a new module.
+// whose module fails or that overruns its first try (see firstTry) is
+// killed and the layout tried once more in a fresh one with the rest of
+// the budget: the same graph usually lays out fine in a new module.
 func runInWorker(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	deadline := time.Now().Add(budget)
-	out, err := runInWorkerOnce(ctx, src, budget)
-	if err != nil && !healthy(err) && ctx.Err() == nil && time.Until(deadline) > 0 && !errors.Is(err, errOverBudget) {
-		out, err = runInWorkerOnce(ctx, src, time.Until(deadline))
+	out, err := runInWorkerOnce(ctx, src, min(budget, max(firstTry, budget/4)), false)
+	if err != nil && !healthy(err) && ctx.Err() == nil && time.Until(deadline) > 0 {
+		out, err = runInWorkerOnce(ctx, secondTry(src), time.Until(deadline), true)
 	}
 	return out, err
 }
 
 var errOverBudget = errors.New("over budget")
 
-func runInWorkerOnce(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+// secondTry asks for straight edges (splines=line). The WebAssembly
+// Graphviz sometimes loops forever in its edge router, even in a fresh
+// module, on a graph native dot lays out at once (seen on a 10-box module
+// view of a generated model); straight edges skip that router, and the
+// boxes and label places are still Graphviz's. The scene reports it.
+func secondTry(src []byte) []byte {
+	return bytes.Replace(src, []byte("graph [rankdir"), []byte("graph [splines=line rankdir"), 1)
+}
+
+// runInWorkerOnce lays src out in one worker (a newly started one when
+// fresh is set).
+func runInWorkerOnce(ctx context.Context, src []byte, budget time.Duration, fresh bool) ([]byte, error) {
 	timer := time.NewTimer(budget)
 	defer timer.Stop()
 	select {
@@ -185,7 +200,7 @@ func runInWorkerOnce(ctx context.Context, src []byte, budget time.Duration) ([]b
 		return nil, fmt.Errorf("waited %v for a Graphviz worker: %w", budget, errOverBudget)
 	}
 	defer func() { <-workerSlot }()
-	w, err := takeWorker()
+	w, err := takeWorker(fresh)
 	if err != nil {
 		return nil, err
 	}
@@ -201,7 +216,8 @@ func runInWorkerOnce(ctx context.Context, src []byte, budget time.Duration) ([]b
 	select {
 	case r := <-done:
 		w.used++
-		if healthy(r.err) && w.used < workerLayouts {
+		w.work += len(src)
+		if healthy(r.err) && w.used < workerLayouts && w.work < workerWork {
 			putWorker(w)
 		} else {
 			w.stop()
@@ -216,7 +232,10 @@ func runInWorkerOnce(ctx context.Context, src []byte, budget time.Duration) ([]b
 	}
 }
 
-func takeWorker() (*worker, error) {
+func takeWorker(fresh bool) (*worker, error) {
+	if fresh {
+		return startWorker()
+	}
 	workerMu.Lock()
 	if n := len(idle); n > 0 {
 		w := idle[n-1]

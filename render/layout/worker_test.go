@@ -80,3 +80,24 @@ func TestServeWorker(t *testing.T) {
 		}
 	}
 }
+
+// TestStraightEdgesAreReported: a layout that needed the straight-edge
+// second try says so.
+func TestStraightEdgesAreReported(t *testing.T) {
+	v := &view.View{ID: "t", Kind: view.KindGraph,
+		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
+		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
+	g := newGraph(v, newConfig(nil))
+	out, err := runInWorker(context.Background(), secondTry(g.dot()), DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := g.scene(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "straight lines") {
+		t.Fatalf("warnings %q", s.Warnings)
+	}
+	checkFits(t, s)
+}
