@@ -76,6 +76,8 @@ message lists the views), 2 usage error.`,
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `PATH`: a folder, a file (one view), or - for standard output (default \"diagrams\")")
 	cmd.Flags().BoolVar(&opts.List, "list", false, "list the views (id and title) and exit")
 	cmd.Flags().StringVar(&opts.Font, "font", "", "PNG: font `FILE` for Chinese and other non-Latin text (default: an installed CJK font)")
+	completeFlagValues(cmd, "format", "svg", "png", "dot", "mermaid", "drawio")
+	cmd.ValidArgsFunction = completeViews(&opts.File)
 	return cmd
 }
 

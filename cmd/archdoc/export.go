@@ -42,7 +42,8 @@ Output goes to standard output, or to the file -o names (replaced whole).
 Flows to technologies have no counterpart there and stay as comments.`,
 		Example: `  archdoc export structurizr -o workspace.dsl
   archdoc export plantuml -f examples/shop/architecture.yaml > shop.puml`,
-		Args: cobra.ExactArgs(1),
+		Args:      cobra.ExactArgs(1),
+		ValidArgs: []string{"structurizr", "plantuml"},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Format = args[0]
 			if _, ok := exporters[opts.Format]; !ok {

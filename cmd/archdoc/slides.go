@@ -73,6 +73,7 @@ standard output.`,
 	addModelFileFlag(cmd, &opts.File)
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: html, pdf, pptx or md (default: from -o, else html)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `file`, or - for standard output (default \"slides.<ext>\")")
+	completeFlagValues(cmd, "format", "html", "pdf", "pptx", "md")
 	cmd.Flags().StringVar(&opts.Chrome, "chrome", "", "PDF: Chromium or Chrome `binary` (default: $ARCHDOC_CHROME, then PATH and the usual places)")
 	return cmd
 }
