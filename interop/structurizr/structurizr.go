@@ -54,7 +54,7 @@ func (x *writer) close() {
 // backslashes stay literal, except that one right before the closing
 // quote would escape it, so a trailing backslash gets a space after it.
 func quote(s string) string {
-	s = strings.ReplaceAll(s, `"`, `\"`)
+	s = strings.ReplaceAll(export.SingleLine(s), `"`, `\"`)
 	if strings.HasSuffix(s, `\`) {
 		s += " "
 	}

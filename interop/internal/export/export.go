@@ -41,6 +41,24 @@ var (
 	paraStop = regexp.MustCompile(`\n\s*\n`)
 )
 
+// SingleLine makes model text fit a one-line quoted string of a DSL:
+// line breaks and tabs become spaces, runs of white space one space, and
+// other control characters (a YAML "\x01" escape) are dropped. Names may
+// hold line breaks ("A\nB" in YAML); a string broken across lines does
+// not parse in Structurizr DSL nor in a PlantUML macro call.
+func SingleLine(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case unicode.IsControl(r):
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
 // OneLine is the first paragraph of Markdown text as plain text on one
 // line: links keep their text, emphasis marks go, white space collapses.
 func OneLine(md string) string {

@@ -27,3 +27,17 @@ func TestOneLine(t *testing.T) {
 		t.Errorf("Unique: %q, %q", a, b)
 	}
 }
+
+func TestSingleLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"Line one\nline two\n": "Line one line two",
+		"Tab\there":            "Tab here",
+		"Bell\a gone\x00":      "Bell gone",
+		"  用户\r\n中心 ":          "用户 中心",
+		"plain":                "plain",
+	} {
+		if got := SingleLine(in); got != want {
+			t.Errorf("SingleLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
