@@ -28,7 +28,7 @@ var (
 )
 
 // palette holds a tint (cluster and domain fill) and a border colour per
-// group slot, assigned in order of first appearance as render/svg does.
+// group slot, the same slots as render/svg.
 var palette = [][2]color.NRGBA{
 	{hex(0xeef6ff), hex(0x4a90e2)},
 	{hex(0xeffaf1), hex(0x3fa55b)},
@@ -54,12 +54,14 @@ func hex(v uint32) color.NRGBA {
 	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}
 }
 
-// groupSlots gives every group a palette slot in order of first appearance.
+// groupSlots gives every group its palette slot from scene.GroupIndex, as
+// render/svg does, so a domain has the same colour in every view and in
+// every format.
 func groupSlots(s *scene.Scene) map[string]int {
 	slots := map[string]int{}
 	add := func(g string) {
 		if _, ok := slots[g]; !ok && g != "" {
-			slots[g] = len(slots) % len(palette)
+			slots[g] = s.GroupIndex(g) % len(palette)
 		}
 	}
 	for _, c := range s.Clusters {

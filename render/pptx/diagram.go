@@ -72,11 +72,13 @@ var slots = [][2]string{
 	{"FFF0F0", "D9534F"}, {"EAFAF8", "21A79A"}, {"FFF3EA", "E07B2A"}, {"F3F5F8", "6C7A89"},
 }
 
+// palette gives every group its slot from scene.GroupIndex, as render/svg
+// does, so a domain has the same colour on every slide and in the site.
 func palette(s *scene.Scene) map[string]int {
 	out := map[string]int{}
 	add := func(g string) {
 		if _, ok := out[g]; !ok && g != "" {
-			out[g] = len(out) % len(slots)
+			out[g] = s.GroupIndex(g) % len(slots)
 		}
 	}
 	for _, cl := range s.Clusters {
