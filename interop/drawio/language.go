@@ -9,8 +9,9 @@ import (
 // guessLanguage names the language of the generated UI for a diagram
 // written in Chinese, so the seed's engineer, importing a Chinese diagram,
 // gets Chinese pages and slides rather than English headings over Chinese
-// boxes. It answers zh-CN when Han characters outnumber Latin letters and
-// no kana or Hangul says Japanese or Korean; otherwise "" (the default).
+// boxes. It answers zh-CN when Han characters outnumber Latin letters in
+// the names, descriptions, labels and notes, and no kana or Hangul says
+// Japanese or Korean; otherwise "" (the default).
 func guessLanguage(m *model.Model) string {
 	var han, latin, other int
 	count := func(s string) {
@@ -27,13 +28,16 @@ func guessLanguage(m *model.Model) string {
 	}
 	for _, a := range m.Actors {
 		count(a.Name)
+		count(a.Description)
 	}
 	var domains func(ds []model.Domain)
 	domains = func(ds []model.Domain) {
 		for _, d := range ds {
 			count(d.Name)
+			count(d.Description)
 			for _, mo := range d.Modules {
 				count(mo.Name)
+				count(mo.Description)
 				for _, f := range mo.Features {
 					count(f)
 				}

@@ -28,3 +28,15 @@ func TestGuessLanguage(t *testing.T) {
 		}
 	}
 }
+
+// Technology names are Latin even in a Chinese diagram; the descriptions
+// say which language the team writes in.
+func TestGuessLanguageCountsDescriptions(t *testing.T) {
+	m := model.Model{Domains: []model.Domain{{Name: "测试", Modules: []model.Module{
+		{Name: "PHPUnit", Description: "PHP 事实上的标准单元测试框架"},
+		{Name: "Postman", Description: "图形化的接口调试与测试工具"},
+	}}}}
+	if got := guessLanguage(&m); got != "zh-CN" {
+		t.Errorf("guessLanguage = %q, want zh-CN", got)
+	}
+}
