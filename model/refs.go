@@ -74,7 +74,12 @@ func (v *validator) refProblem(id string, kinds []Kind) string {
 		if len(kinds) == 1 {
 			what = kindName(kinds[0])
 		}
-		return fmt.Sprintf("unknown %s %q%s", what, id, didYouMean(id, v.idsOf(kinds)))
+		hint := ""
+		if v.suggestions < maxSuggestions {
+			v.suggestions++
+			hint = didYouMean(id, v.idsOf(kinds))
+		}
+		return fmt.Sprintf("unknown %s %q%s", what, id, hint)
 	}
 	if len(kinds) == 0 || hasKind(kinds, e.Kind) {
 		return ""
@@ -94,6 +99,18 @@ func hasKind(kinds []Kind, k Kind) bool {
 // idsOf lists the ids of the given kinds (all ids when none), sorted,
 // as did-you-mean candidates.
 func (v *validator) idsOf(kinds []Kind) []string {
+	key := fmt.Sprint(kinds)
+	if ids, ok := v.candidates[key]; ok {
+		return ids
+	}
+	if v.candidates == nil {
+		v.candidates = map[string][]string{}
+	}
+	v.candidates[key] = v.listIDs(kinds)
+	return v.candidates[key]
+}
+
+func (v *validator) listIDs(kinds []Kind) []string {
 	var out []string
 	for _, e := range v.m.Elements() {
 		if len(kinds) == 0 || hasKind(kinds, e.Kind) {

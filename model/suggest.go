@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"strconv"
+	"unicode/utf8"
+)
 
 // didYouMean returns ` (did you mean "x"?)` naming the candidate closest to
 // word, or "" when none is close enough to be a likely typo.
@@ -22,8 +25,8 @@ func closest(word string, candidates []string) string {
 	}
 	best, bestDist := "", limit+1
 	for _, c := range candidates {
-		if c == word {
-			continue
+		if c == word || abs(utf8.RuneCountInString(c)-len(w)) > limit {
+			continue // the distance is at least the difference in length
 		}
 		d := editDistance(w, []rune(c))
 		if d < bestDist || (d == bestDist && c < best) {
@@ -65,4 +68,11 @@ func editDistance(a, b []rune) int {
 		prev2, prev, cur = prev, cur, prev2
 	}
 	return prev[len(b)]
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }

@@ -19,7 +19,17 @@ type validator struct {
 	root *os.Root // nil: do not look at the disk
 	errs Errors
 	ids  map[string]Element // explicit ids, first use wins
+
+	// Did-you-mean candidates by kinds, and how many suggestions were
+	// looked for: without both, a model with thousands of dangling
+	// references took minutes (every unknown id listed every element).
+	candidates  map[string][]string
+	suggestions int
 }
+
+// maxSuggestions bounds the did-you-mean searches of one validation; only
+// the first problems are shown anyway.
+const maxSuggestions = 100
 
 // validate checks ids, derives the missing flow and doc ids, builds the
 // index and checks every reference. root may be nil (no disk checks).
