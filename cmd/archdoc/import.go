@@ -118,6 +118,10 @@ fields are reported as warnings.`,
 // the result is a valid model and writes it (with the schema beside it).
 func runImport(opts *importOptions, imp func(*importOptions) (*importResult, error)) error {
 	toStdout := opts.Out == "-"
+	if fi, err := os.Stat(opts.Out); err == nil && fi.IsDir() && !toStdout {
+		// --force cannot help here; say what -o wants.
+		return fmt.Errorf("-o %s is a folder; name the model file to write, e.g. -o %s", opts.Out, filepath.Join(opts.Out, defaultModelFile))
+	}
 	if !toStdout && !opts.Force {
 		if _, err := os.Lstat(opts.Out); err == nil {
 			return fmt.Errorf("%s already exists; import never overwrites without --force (or choose another file with -o)", opts.Out)
