@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
-	"runtime"
 	"sync"
 
 	"github.com/archdoc/archdoc/model"
@@ -25,14 +24,10 @@ type Layouts struct {
 	// total are done (cached ones count as done at once). Calls are
 	// serialised.
 	Progress func(done, total int)
-	// Workers is how many views are laid out at once (default: the
-	// number of CPUs, at most 4).
-	Workers int
-
-	mu    sync.Mutex
-	saved map[[32]byte]*scene.Scene
-	used  map[[32]byte]bool // since the last Scenes call began
-	stats Stats
+	mu       sync.Mutex
+	saved    map[[32]byte]*scene.Scene
+	used     map[[32]byte]bool // since the last Scenes call began
+	stats    Stats
 }
 
 // Stats counts what a Layouts did in its last Scenes call.
@@ -82,8 +77,8 @@ func (l *Layouts) Scenes(ctx context.Context, m *model.Model, opts ...layout.Opt
 	l.mu.Unlock()
 	done := len(views) - len(todo)
 	l.report(done, len(views))
-	err := l.each(ctx, todo, func(i int) error {
-		s, err := laidOut(ctx, views[i], m, opts)
+	err := l.each(ctx, todo, func(ctx context.Context, i int, e *layout.Engine) error {
+		s, err := laidOut(ctx, views[i], m, append(opts[:len(opts):len(opts)], layout.WithEngine(e)))
 		if err != nil {
 			return err
 		}
@@ -102,50 +97,53 @@ func (l *Layouts) Scenes(ctx context.Context, m *model.Model, opts ...layout.Opt
 	return out, nil
 }
 
-// each runs f for the listed view indexes on l.Workers goroutines, taking
-// them in list order. It returns the first error (the context's).
-func (l *Layouts) each(ctx context.Context, list []int, f func(int) error) error {
-	workers := l.Workers
-	if workers <= 0 {
-		workers = min(runtime.NumCPU(), 4)
+// each runs f for the listed view indexes, split round-robin into
+// shards laid out side by side, each in list order with a Graphviz
+// engine of its own (see layout.Engine: this is what makes the output
+// independent of timing). The number of shards depends only on the
+// list, never on the machine, so every machine gives the same scenes.
+// It returns the first error (the context's).
+func (l *Layouts) each(ctx context.Context, list []int, f func(context.Context, int, *layout.Engine) error) error {
+	n := max(1, min(maxShards, len(list)/viewsPerShard))
+	shards := make([][]int, n)
+	for k, i := range list {
+		shards[k%n] = append(shards[k%n], i)
 	}
-	jobs := make(chan int)
-	errs := make(chan error, workers)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	errs := make(chan error, n)
 	var wg sync.WaitGroup
-	for range workers {
+	for _, shard := range shards {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range jobs {
-				if err := f(i); err != nil {
+			e := layout.NewEngine()
+			defer e.Close()
+			for _, i := range shard {
+				if err := f(ctx, i, e); err != nil {
 					errs <- err
+					cancel()
 					return
 				}
 			}
 		}()
 	}
-	var err error
-feed:
-	for _, i := range list {
-		select {
-		case jobs <- i:
-		case err = <-errs:
-			break feed
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
-		}
-	}
-	close(jobs)
 	wg.Wait()
-	if err == nil {
-		select {
-		case err = <-errs:
-		default:
-		}
+	select {
+	case err := <-errs:
+		return err
+	default:
+		return nil
 	}
-	return err
 }
+
+// Shards: at most maxShards at once (worker processes of about 50 MB
+// each; more than the cores only share them), and one per viewsPerShard
+// views, since starting a worker costs about 0.1 s.
+const (
+	maxShards     = 4
+	viewsPerShard = 8
+)
 
 // report calls Progress; callers after the first hold l.mu, which keeps
 // the counts in order.

@@ -24,6 +24,7 @@ type Option func(*config)
 type config struct {
 	budget     time.Duration // longest wait for Graphviz
 	gridOnly   bool          // skip Graphviz (WithGridLayout)
+	engine     *Engine       // a private Graphviz (WithEngine); nil: the shared one
 	fontSize   float64
 	labelWidth float64 // wrap width of node labels, in points
 	edgeWidth  float64 // wrap width of edge labels
@@ -101,7 +102,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	if c.gridOnly {
 		return g.gridOnly(), nil
 	}
-	out, err := runGraphviz(ctx, g.dot(), c.budget)
+	out, err := c.graphviz(ctx, g.dot())
 	if err == nil {
 		var s *scene.Scene
 		if s, err = g.scene(out); err == nil {

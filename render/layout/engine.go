@@ -1,0 +1,94 @@
+package layout
+
+import (
+	"context"
+	"fmt"
+	"time"
+)
+
+// Engine is a Graphviz of its own for one goroutine: a worker process
+// (worker.go) that lays out only what this engine is given, replaced by
+// a fresh one after workerLayouts layouts or a failure. Graphviz's
+// WebAssembly module sometimes loops forever on a graph depending on
+// what it laid out before; with a shared pool, which worker gets which
+// graph depends on timing, so a view could come out with splines in one
+// build and straight edges in the next. Giving each goroutine its own
+// engine and a fixed list of views (render.Layouts does) makes every
+// module's history, and so the output, the same in every build.
+// An Engine is not safe for concurrent use.
+type Engine struct {
+	w *worker
+}
+
+// NewEngine returns an engine; its worker starts with the first layout.
+func NewEngine() *Engine { return &Engine{} }
+
+// Close stops the engine's worker process.
+func (e *Engine) Close() {
+	if e.w != nil {
+		e.w.stop()
+		e.w = nil
+	}
+}
+
+// WithEngine lays the view out with e instead of the shared Graphviz.
+func WithEngine(e *Engine) Option {
+	return func(c *config) { c.engine = e }
+}
+
+// run lays out src within budget: a first try of at most firstTry (or a
+// quarter of the budget), then, if the module failed or looped, a second
+// try with straight edges in a fresh worker (as runInWorker does).
+func (e *Engine) run(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+	deadline := time.Now().Add(budget)
+	out, err := e.once(ctx, src, min(budget, max(firstTry, budget/4)))
+	if err != nil && !healthy(err) && ctx.Err() == nil && time.Until(deadline) > 0 {
+		out, err = e.once(ctx, secondTry(src), time.Until(deadline))
+	}
+	return out, err
+}
+
+func (e *Engine) once(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+	if e.w == nil {
+		w, err := startWorker()
+		if err != nil {
+			return nil, err
+		}
+		e.w = w
+	}
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
+	type result struct {
+		out []byte
+		err error
+	}
+	done := make(chan result, 1)
+	w := e.w
+	go func() {
+		out, err := w.ask(src)
+		done <- result{out, err}
+	}()
+	select {
+	case r := <-done:
+		w.used++
+		w.work += len(src)
+		if !healthy(r.err) || w.used >= workerLayouts || w.work >= workerWork {
+			e.Close()
+		}
+		return r.out, r.err
+	case <-ctx.Done():
+		e.Close()
+		return nil, ctx.Err()
+	case <-timer.C:
+		e.Close() // kills the stuck layout
+		return nil, fmt.Errorf("Graphviz took longer than %v: %w", budget, errOverBudget)
+	}
+}
+
+// graphviz runs src on the configured engine, or the shared Graphviz.
+func (c config) graphviz(ctx context.Context, src []byte) ([]byte, error) {
+	if c.engine != nil {
+		return c.engine.run(ctx, src, c.budget)
+	}
+	return runGraphviz(ctx, src, c.budget)
+}
