@@ -2,6 +2,8 @@ package layout
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -37,13 +39,17 @@ func WithEngine(e *Engine) Option {
 }
 
 // run lays out src within budget: a first try of at most firstTry (or a
-// quarter of the budget), then, if the module failed or looped, a second
-// try with straight edges in a fresh worker (as runInWorker does).
+// quarter of the budget), then, if that failed, a second try in a fresh
+// worker, with straight edges when the first one looped (see secondTry).
 func (e *Engine) run(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	deadline := time.Now().Add(budget)
 	out, err := e.once(ctx, src, min(budget, max(firstTry, budget/4)))
-	if err != nil && !healthy(err) && ctx.Err() == nil && time.Until(deadline) > 0 {
-		out, err = e.once(ctx, secondTry(src), time.Until(deadline))
+	if err != nil && ctx.Err() == nil && time.Until(deadline) > 0 {
+		retry := src
+		if errors.Is(err, errOverBudget) {
+			retry = secondTry(src) // it looped: straight edges
+		}
+		out, err = e.once(ctx, retry, time.Until(deadline))
 	}
 	return out, err
 }
@@ -72,7 +78,13 @@ func (e *Engine) once(ctx context.Context, src []byte, budget time.Duration) ([]
 	case r := <-done:
 		w.used++
 		w.work += len(src)
-		if !healthy(r.err) || w.used >= workerLayouts || w.work >= workerWork {
+		if r.err == nil && !json.Valid(r.out) {
+			r.out, r.err = nil, errors.New("graphviz worker: its module returned garbage")
+		}
+		// Our DOT is always valid, so any error (a syntax error, "Layout
+		// was not done") means a damaged module: the next try gets a
+		// fresh one.
+		if r.err != nil || w.used >= workerLayouts || w.work >= workerWork {
 			e.Close()
 		}
 		return r.out, r.err
