@@ -1,0 +1,69 @@
+package layout
+
+import (
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archdoc/archdoc/internal/synth"
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// A private engine gives the same scenes as the shared Graphviz.
+func TestEngineGivesTheSameScenes(t *testing.T) {
+	m := loadExample(t, "shop")
+	e := NewEngine()
+	defer e.Close()
+	for _, v := range view.All(m) {
+		want, err := Layout(context.Background(), v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := Layout(context.Background(), v, WithEngine(e))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, _ := json.Marshal(want)
+		b, _ := json.Marshal(got)
+		if string(a) != string(b) {
+			t.Errorf("%s: engine scene differs from the shared one", v.ID)
+		}
+	}
+}
+
+// A layout over its budget in an engine falls back, says so, keeps every
+// box and arrow, and the engine goes on working with a fresh worker.
+func TestEngineOverBudgetFallsBack(t *testing.T) {
+	m, err := model.Parse("gen.yaml", synth.Model(100, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := view.Get(m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	e := NewEngine()
+	defer e.Close()
+	s, err := Layout(context.Background(), v, WithEngine(e), WithTimeout(time.Millisecond))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) == 0 || !strings.Contains(s.Warnings[len(s.Warnings)-1], "simple grid layout") {
+		t.Fatalf("warnings = %q", s.Warnings)
+	}
+	if len(s.Nodes) != len(v.Nodes) || len(s.Edges) != len(v.Edges) {
+		t.Fatal("fallback lost elements")
+	}
+	small := loadExample(t, "shop")
+	sv, err := view.Get(small, "stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err = Layout(context.Background(), sv, WithEngine(e))
+	if err != nil || len(s.Warnings) != 0 {
+		t.Fatalf("after an overrun: %v %q", err, s.Warnings)
+	}
+}
