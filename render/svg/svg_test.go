@@ -2,40 +2,17 @@ package svg
 
 import (
 	"bytes"
-	"encoding/json"
 	"encoding/xml"
 	"io"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 	"github.com/archdoc/archdoc/render/scene"
 )
-
-// loadScenes reads the hand-built scenes in testdata/scenes.
-func loadScenes(t *testing.T) map[string]*scene.Scene {
-	t.Helper()
-	files, _ := filepath.Glob("testdata/scenes/*.json")
-	if len(files) == 0 {
-		t.Fatal("no scenes in testdata/scenes")
-	}
-	out := map[string]*scene.Scene{}
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var s scene.Scene
-		if err := json.Unmarshal(data, &s); err != nil {
-			t.Fatalf("%s: %v", f, err)
-		}
-		out[strings.TrimSuffix(filepath.Base(f), ".json")] = &s
-	}
-	return out
-}
 
 func href(id string) string {
 	if id == "soft-login" {
@@ -54,7 +31,7 @@ func render(t *testing.T, s *scene.Scene, opts Options) []byte {
 }
 
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range loadScenes(t) {
+	for name, s := range rendertest.HandBuilt(t) {
 		t.Run(name, func(t *testing.T) {
 			got := render(t, s, Options{Href: href, Standalone: true})
 			wellFormed(t, got)
@@ -126,7 +103,7 @@ func byID(root element) map[string]element {
 }
 
 func TestUntrustedTextIsEscaped(t *testing.T) {
-	s := loadScenes(t)["business"]
+	s := rendertest.HandBuilt(t)["business"]
 	doc := render(t, s, Options{Href: href})
 	for _, bad := range []string{"<script", "<b>", `"Pay"`, `"quoted"`, `"退款"`} {
 		if bytes.Contains(doc, []byte(bad)) {
@@ -155,7 +132,7 @@ func TestUntrustedTextIsEscaped(t *testing.T) {
 }
 
 func TestNodesLinksAndIDs(t *testing.T) {
-	s := loadScenes(t)["business"]
+	s := rendertest.HandBuilt(t)["business"]
 	root := parse(t, render(t, s, Options{Href: href}))
 	ids := byID(root)
 	uc, ok := ids["n-user-center"]
@@ -199,7 +176,7 @@ func TestNodesLinksAndIDs(t *testing.T) {
 }
 
 func TestDocumentAttributes(t *testing.T) {
-	s := loadScenes(t)["business"]
+	s := rendertest.HandBuilt(t)["business"]
 	doc := render(t, s, Options{})
 	root := parse(t, doc)
 	if root.attr("viewBox") != "0 0 900 570" || root.attr("width") != "900" || root.attr("height") != "570" {
@@ -230,7 +207,7 @@ func TestDocumentAttributes(t *testing.T) {
 }
 
 func TestSequenceNumbersMessages(t *testing.T) {
-	s := loadScenes(t)["sequence"]
+	s := rendertest.HandBuilt(t)["sequence"]
 	root := parse(t, render(t, s, Options{}))
 	var lifelines int
 	var seqs []string
