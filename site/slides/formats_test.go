@@ -20,7 +20,7 @@ func TestHTMLGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			html := b.String()
-			golden(t, c.name+"/deck.html", []byte(svgBlock.ReplaceAllString(html, `<svg data-view="$1">…</svg>`)))
+			golden(t, c.name+"/deck.html", deckGolden(t, html))
 			for _, bad := range []string{"<script>alert", `src="http`, `href="http`, `src="//`, "url(http", "@import"} {
 				if strings.Contains(html, bad) {
 					t.Errorf("deck contains %q (untrusted text or a remote reference)", bad)
