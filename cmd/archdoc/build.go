@@ -89,32 +89,35 @@ func fixedScenes(scenes []*scene.Scene) site.SceneFunc {
 
 // layoutSummary counts what the layout had to work around, for the build
 // summary: arrows Graphviz dropped and that were redrawn straight, views
-// drawn at domain level, views drawn with the fallback grid layout. Each
-// case is also one warning line; the count makes sure a long list of
-// them is not missed.
+// drawn at domain level or with the fallback grid layout, arrows left out
+// of a domain-level grid. Each case is also a warning line; the count
+// makes sure a long list of them is not missed.
 func layoutSummary(scenes []*scene.Scene) string {
-	var redrawn, domain, grid int
+	var sum scene.Fallbacks
+	var domain, grid int
 	for _, s := range scenes {
-		for _, w := range s.Warnings {
-			switch {
-			case strings.Contains(w, "was not routed by Graphviz"):
-				redrawn++
-			case strings.Contains(w, "drawn at domain level"):
-				domain++
-			case strings.Contains(w, "grid layout"):
-				grid++
-			}
+		f := s.Fallbacks
+		sum.StraightEdges += f.StraightEdges
+		sum.HiddenEdges += f.HiddenEdges
+		if f.DomainLevel {
+			domain++
+		}
+		if f.GridLayout {
+			grid++
 		}
 	}
 	var parts []string
-	if redrawn > 0 {
-		parts = append(parts, plural(redrawn, "arrow")+" redrawn straight")
+	if sum.StraightEdges > 0 {
+		parts = append(parts, plural(sum.StraightEdges, "arrow")+" redrawn straight")
 	}
 	if domain > 0 {
 		parts = append(parts, plural(domain, "view")+" at domain level")
 	}
 	if grid > 0 {
 		parts = append(parts, plural(grid, "view")+" in the grid layout")
+	}
+	if sum.HiddenEdges > 0 {
+		parts = append(parts, plural(sum.HiddenEdges, "arrow")+" between domains not drawn")
 	}
 	if len(parts) == 0 {
 		return ""

@@ -37,13 +37,13 @@ func TestProgressLineOnlyOnTerminalsAfterASecond(t *testing.T) {
 
 func TestLayoutSummaryCountsWorkarounds(t *testing.T) {
 	scenes := []*scene.Scene{
-		{Warnings: []string{`edge "a-b" (a -> b) was not routed by Graphviz; drawn with straight lines`}},
-		{Warnings: []string{"view business has 3716 boxes and arrows (more than 1500): drawn at domain level, each domain linking to its own page",
-			"view business is too large for Graphviz (102 boxes, 2379 arrows); it is drawn with the simple grid layout"}},
+		{Fallbacks: scene.Fallbacks{StraightEdges: 1}},
+		{Fallbacks: scene.Fallbacks{StraightEdges: 2}},
+		{Fallbacks: scene.Fallbacks{DomainLevel: true, GridLayout: true, HiddenEdges: 2379}},
 		{},
 	}
 	got := layoutSummary(scenes)
-	want := " (1 arrow redrawn straight, 1 view at domain level, 1 view in the grid layout)"
+	want := " (3 arrows redrawn straight, 1 view at domain level, 1 view in the grid layout, 2379 arrows between domains not drawn)"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)
 	}

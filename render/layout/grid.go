@@ -17,7 +17,8 @@ func WithGridLayout() Option {
 
 func (g *graph) gridOnly() *scene.Scene {
 	s := g.fallback()
-	s.Warnings = append(s.Warnings, fmt.Sprintf("view %s is too large for Graphviz (%d boxes, %d arrows); it is drawn with the simple grid layout",
+	s.Fallbacks.GridLayout = true
+	s.Warnings = append(s.Warnings, fmt.Sprintf("view %s (%d boxes, %d arrows) is drawn with the simple grid layout",
 		g.v.ID, len(g.v.Nodes), len(g.v.Edges)))
 	return s
 }

@@ -113,6 +113,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		return nil, ctx.Err()
 	}
 	s := g.fallback()
+	s.Fallbacks.GridLayout = true
 	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay out view %s (%v); it is drawn with the simple grid layout instead", v.ID, err))
 	return s, nil
 }

@@ -237,8 +237,11 @@ func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
 	if len(s.Edges) != 1 || len(s.Edges[0].Path) != 4 {
 		t.Fatalf("edge not redrawn as one straight line: %+v", s.Edges)
 	}
-	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], `"a->b"`) {
-		t.Fatalf("warnings = %q, want one about a->b", s.Warnings)
+	if want := "1 arrow was not routed by Graphviz and is drawn straight: a -> b"; len(s.Warnings) != 1 || s.Warnings[0] != want {
+		t.Fatalf("warnings = %q, want %q", s.Warnings, want)
+	}
+	if s.Fallbacks.StraightEdges != 1 {
+		t.Fatalf("Fallbacks = %+v, want 1 straight edge", s.Fallbacks)
 	}
 	p := s.Edges[0].Path
 	if !near(p[0], s.Nodes[0].Rect) || !near(p[3], s.Nodes[1].Rect) {
@@ -460,6 +463,23 @@ func TestOverBudgetFallsBack(t *testing.T) {
 	}
 	if len(s.Nodes) != len(v.Nodes) || len(s.Edges) != len(v.Edges) {
 		t.Fatalf("fallback lost elements")
+	}
+	checkFits(t, s)
+}
+
+// TestManyLooseBoxesFillASquare: a hundred boxes without arrows between
+// them (domains at domain level) fill rows instead of one tall column.
+func TestManyLooseBoxesFillASquare(t *testing.T) {
+	v := &view.View{ID: "t", Kind: view.KindGraph}
+	for i := range 100 {
+		v.Nodes = append(v.Nodes, view.Node{ID: fmt.Sprintf("d%d", i), Label: fmt.Sprintf("领域 %d", i)})
+	}
+	s, err := Layout(context.Background(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := s.Height / s.Width; r > 3 || r < 1.0/3 {
+		t.Errorf("a %v x %v drawing for 100 boxes; want roughly square", s.Width, s.Height)
 	}
 	checkFits(t, s)
 }

@@ -118,6 +118,7 @@ func (g *graph) readNodes(s *scene.Scene, objects map[string]gvObject, f flip) {
 }
 
 func (g *graph) readEdges(s *scene.Scene, edges map[string]gvEdge, f flip) {
+	var straight []string
 	for i, e := range g.v.Edges {
 		info := g.edges[i]
 		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq}
@@ -130,13 +131,31 @@ func (g *graph) readEdges(s *scene.Scene, edges map[string]gvEdge, f flip) {
 			se.Path = path
 		} else {
 			se.Path = g.straight(s, e, ge.LP, f)
-			g.warnings = append(g.warnings, fmt.Sprintf("edge %q (%s -> %s) was not routed by Graphviz; drawn with straight lines", e.ID, e.From, e.To))
+			straight = append(straight, fmt.Sprintf("%s -> %s", e.From, e.To))
 		}
 		if info.w > 0 {
 			se.LabelRect = g.labelRect(ge.LP, se.Path, info, f)
 		}
 		s.Edges = append(s.Edges, se)
 	}
+	if len(straight) > 0 {
+		s.Fallbacks.StraightEdges = len(straight)
+		g.warnings = append(g.warnings, straightWarning(straight))
+	}
+}
+
+// straightWarning is one line for all the arrows of a view Graphviz did
+// not route: a long list per arrow would bury every other message.
+func straightWarning(arrows []string) string {
+	const shown = 3
+	list := strings.Join(arrows[:min(shown, len(arrows))], ", ")
+	if len(arrows) > shown {
+		list += fmt.Sprintf(" and %d more", len(arrows)-shown)
+	}
+	if len(arrows) == 1 {
+		return fmt.Sprintf("1 arrow was not routed by Graphviz and is drawn straight: %s", list)
+	}
+	return fmt.Sprintf("%d arrows were not routed by Graphviz and are drawn straight: %s", len(arrows), list)
 }
 
 // labelRect centres the measured label box on Graphviz's label position,

@@ -1,6 +1,8 @@
 package layout
 
 import (
+	"math"
+
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -8,8 +10,14 @@ import (
 
 // gridMin is the number of boxes directly in a cluster from which boxes
 // with no arrow inside the cluster are paired side by side; otherwise
-// left-to-right views stack them into one tall column.
-const gridMin = 5
+// left-to-right views stack them into one tall column. From rowsMin such
+// boxes (in a cluster or at the top level: a hundred domains at domain
+// level), they are chained into rows of about the square root of their
+// number, so they fill a square instead of a 15,000-point column.
+const (
+	gridMin = 5
+	rowsMin = 16
+)
 
 // estimateRanks guesses each node's rank (its column in a left-to-right
 // view) as the longest path of flows leading to it. Cycles are cut by
@@ -84,6 +92,18 @@ func (g *graph) inside(p, c string) bool {
 	return false
 }
 
+// rows chains ids into rows of ceil(sqrt(n)) with invisible edges.
+func (g *graph) rows(ids []string) [][2]string {
+	k := int(math.Ceil(math.Sqrt(float64(len(ids)))))
+	var pairs [][2]string
+	for i := 0; i+1 < len(ids); i++ {
+		if (i+1)%k != 0 {
+			pairs = append(pairs, [2]string{g.nodeName[ids[i]], g.nodeName[ids[i+1]]})
+		}
+	}
+	return pairs
+}
+
 // gridPairs returns invisible edges that pair up, two by two, the boxes
 // of a crowded cluster that have no arrow to a box of the same cluster.
 func (g *graph) gridPairs() [][2]string {
@@ -108,6 +128,10 @@ func (g *graph) gridPairs() [][2]string {
 					loose = append(loose, n.ID)
 				}
 			}
+		}
+		if len(loose) >= rowsMin {
+			pairs = append(pairs, g.rows(loose)...)
+			continue
 		}
 		if cl.ID == "" || len(members) < gridMin {
 			continue

@@ -55,6 +55,17 @@ type Scene struct {
 	// Warnings are problems the layout worked around (an edge Graphviz
 	// dropped and that was redrawn straight, a fallback layout ...).
 	Warnings []string
+	// Fallbacks counts the same problems, for summaries.
+	Fallbacks Fallbacks `json:",omitzero"`
+}
+
+// Fallbacks counts how a scene departs from a clean Graphviz layout;
+// Warnings explain each in words.
+type Fallbacks struct {
+	StraightEdges int  // arrows Graphviz did not route, drawn straight
+	DomainLevel   bool // a large view drawn with one box per domain
+	GridLayout    bool // boxes placed on a simple grid, not by Graphviz
+	HiddenEdges   int  // arrows left out of a domain-level grid: too many to read
 }
 
 // Node is a positioned box (or actor, note ...).
