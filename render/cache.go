@@ -163,27 +163,6 @@ func (l *Layouts) forgetUnused() {
 	}
 }
 
-// laidOut lays out one view, at domain level when it is over MaxDetail.
-func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
-	big := detail(v)
-	if big > MaxDetail {
-		if small, ok := domainLevel(v, m); ok {
-			if detail(small) > MaxDetail {
-				opts = append(opts[:len(opts):len(opts)], layout.WithGridLayout())
-			}
-			s, err := layout.Layout(ctx, small, opts...)
-			if err != nil {
-				return nil, err
-			}
-			s.Warnings = append([]string{fmt.Sprintf(
-				"view %s has %d boxes and arrows (more than %d): drawn at domain level, each domain linking to its own page",
-				v.ID, big, MaxDetail)}, s.Warnings...)
-			return s, nil
-		}
-	}
-	return layout.Layout(ctx, v, opts...)
-}
-
 // viewKey hashes everything a view's layout depends on: the view itself
 // (its exported fields, in order) and the layout settings.
 func viewKey(v *view.View, settings string) [32]byte {

@@ -28,6 +28,9 @@ const MaxDetail = 1500
 // their layers) stay. It returns false when nothing collapses.
 func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 	zh := isZH(m.Language)
+	if v.ID == "stack" {
+		return techsOnly(v, zh)
+	}
 	owner, boxes := collapse(v)
 	if len(boxes) == 0 {
 		return nil, false
@@ -70,6 +73,39 @@ func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 		return id
 	}, out, zh)
 	return out, true
+}
+
+// techsOnly is the stack view at domain level: its layers and
+// technologies without the modules, each technology saying how many
+// modules use it (its page lists them). With a few hundred modules, an
+// arrow from every domain to every technology it uses is a hairball that
+// says only "everyone uses everything".
+func techsOnly(v *view.View, zh bool) (*view.View, bool) {
+	users := map[string]int{}
+	for _, e := range v.Edges {
+		if e.Kind == view.EdgeUses {
+			users[e.To]++
+		}
+	}
+	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
+		Direction: v.Direction, Groups: v.Groups, Clusters: v.Clusters}
+	kept := map[string]bool{}
+	for _, n := range v.Nodes {
+		if n.Kind == "module" {
+			continue
+		}
+		if n.Kind == "tech" {
+			n.Sub = strings.TrimPrefix(n.Sub+" · "+countLabel(users[n.ID], "user", zh), " · ")
+		}
+		kept[n.ID] = true
+		out.Nodes = append(out.Nodes, n)
+	}
+	for _, e := range v.Edges {
+		if kept[e.From] && kept[e.To] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return out, len(out.Nodes) < len(v.Nodes)
 }
 
 // collapse maps each node and cluster of v that goes into a domain box to
@@ -155,7 +191,7 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 	edges := make([]view.Edge, 0, len(order))
 	for _, p := range order {
 		e := first[p]
-		e.From, e.To = p.from, p.to
+		e.From, e.To, e.Count = p.from, p.to, count[p]
 		if n := count[p]; n > 1 {
 			e.ID = fmt.Sprintf("%s>%s:%s", p.from, p.to, p.kind)
 			e.Label = countLabel(n, p.kind, zh)
@@ -163,6 +199,51 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 		edges = append(edges, e)
 	}
 	return edges
+}
+
+// arrowsPerBox bounds the arrows of a domain-level view: with more, the
+// drawing is a hairball again (30 domains with flows between 600 of their
+// pairs, from a 300-module model with random flows), and Graphviz takes
+// longer than its time budget to route them.
+const (
+	arrowsPerBox = 3
+	minArrows    = 40  // a handful of domains keeps all its arrows
+	maxArrows    = 150 // Graphviz takes over 15 s for 100 domains with 300
+)
+
+// strongestArrows keeps the arrows between domains of a domain-level
+// view that stand for the most flows, at most arrowsPerBox per box (within
+// minArrows and maxArrows): those standing for at least least flows, least the smallest
+// count that fits. Equal counts are kept or left out together, so no
+// arbitrary choice is made. Arrows of actors and external systems are
+// always kept: they say who uses the system. It returns the kept arrows
+// and how many arrows and flows it left out.
+func strongestArrows(v *view.View) (kept []view.Edge, least, arrows, flows int) {
+	limit := min(maxArrows, max(minArrows, arrowsPerBox*len(v.Nodes)))
+	weight := func(e view.Edge) int { return max(1, e.Count) }
+	domain := func(id string) bool { n := v.Node(id); return n != nil && n.Kind == "domain" }
+	between := func(e view.Edge) bool { return domain(e.From) && domain(e.To) }
+	atLeast := map[int]int{} // count -> arrows between domains standing for at least that many flows
+	for _, e := range v.Edges {
+		if between(e) {
+			for c := 1; c <= weight(e); c++ {
+				atLeast[c]++
+			}
+		}
+	}
+	least = 1
+	for atLeast[least] > limit {
+		least++
+	}
+	for _, e := range v.Edges {
+		if !between(e) || weight(e) >= least {
+			kept = append(kept, e)
+		} else {
+			arrows++
+			flows += weight(e)
+		}
+	}
+	return kept, least, arrows, flows
 }
 
 // countLabel says how many things a merged box or arrow stands for.
@@ -173,8 +254,16 @@ func countLabel(n int, kind string, zh bool) string {
 			return fmt.Sprintf("%d 个元素", n)
 		case view.EdgeUses:
 			return fmt.Sprintf("%d 处使用", n)
+		case "user":
+			return fmt.Sprintf("%d 个模块使用", n)
 		}
 		return fmt.Sprintf("%d 条流", n)
+	}
+	if kind == "user" {
+		if n == 1 {
+			return "used by 1 module"
+		}
+		return fmt.Sprintf("used by %d modules", n)
 	}
 	word := map[string]string{"box": "element", view.EdgeUses: "use"}[kind]
 	if word == "" {

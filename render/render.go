@@ -57,11 +57,12 @@ func layoutOrder(views []*view.View) []int {
 }
 
 // Scene lays out the one view with the given id ("business",
-// "module/user-center" ...). An unknown id is an error listing the views.
+// "module/user-center" ...) as Scenes would, at domain level when it is
+// too large. An unknown id is an error listing the views.
 func Scene(ctx context.Context, m *model.Model, viewID string, opts ...layout.Option) (*scene.Scene, error) {
 	v, err := view.Get(m, viewID)
 	if err != nil {
 		return nil, err
 	}
-	return layout.Layout(ctx, v, opts...)
+	return laidOut(ctx, v, m, opts)
 }

@@ -25,8 +25,9 @@ func synthModel(t testing.TB, n int) *model.Model {
 }
 
 // checkEveryView fails unless every view of m has its scene, in order,
-// and every box and arrow of the view is in it (views drawn at domain
-// level say so and keep every domain).
+// and every box and arrow of the view is in it. A view drawn at domain
+// level must say so, be an overview or over MaxDetail, and keep every
+// domain (the stack: every technology).
 func checkEveryView(t *testing.T, m *model.Model, scenes []*scene.Scene) {
 	t.Helper()
 	views := view.All(m)
@@ -38,10 +39,11 @@ func checkEveryView(t *testing.T, m *model.Model, scenes []*scene.Scene) {
 		if s == nil || s.ID != v.ID {
 			t.Fatalf("scene %d is %v, want view %s", i, s, v.ID)
 		}
-		if detail(v) > MaxDetail {
-			if len(s.Warnings) == 0 || !strings.Contains(s.Warnings[0], "drawn at domain level") {
-				t.Errorf("%s: %d boxes and arrows but not reported as drawn at domain level: %q", v.ID, detail(v), s.Warnings)
-			}
+		if detail(v) > MaxDetail && !s.Fallbacks.DomainLevel {
+			t.Errorf("%s: %d boxes and arrows but not drawn at domain level", v.ID, detail(v))
+		}
+		if s.Fallbacks.DomainLevel {
+			checkDomainLevel(t, v, s)
 			continue
 		}
 		ids := map[string]bool{}
@@ -60,6 +62,30 @@ func checkEveryView(t *testing.T, m *model.Model, scenes []*scene.Scene) {
 			if len(e.Path) < 4 {
 				t.Errorf("%s: edge %s has no route", v.ID, e.ID)
 			}
+		}
+	}
+}
+
+func checkDomainLevel(t *testing.T, v *view.View, s *scene.Scene) {
+	t.Helper()
+	if len(s.Warnings) == 0 || !strings.Contains(s.Warnings[0], "drawn at domain level") {
+		t.Errorf("%s: drawn at domain level without saying so first: %q", v.ID, s.Warnings)
+	}
+	if detail(v) <= MaxDetail && !overview(v) {
+		t.Errorf("%s: a detail view of %d boxes and arrows drawn at domain level", v.ID, detail(v))
+	}
+	shown := map[string]bool{}
+	for _, n := range s.Nodes {
+		shown[n.ID] = true
+	}
+	for _, c := range v.Clusters {
+		if c.Kind == "domain" && c.Parent == "" && v.ID != "stack" && !shown[c.ID] {
+			t.Errorf("%s: domain %s missing at domain level", v.ID, c.ID)
+		}
+	}
+	for _, n := range v.Nodes {
+		if n.Kind == "tech" && !shown[n.ID] {
+			t.Errorf("%s: technology %s missing at domain level", v.ID, n.ID)
 		}
 	}
 }
@@ -221,9 +247,10 @@ func TestDomainLevelKeepsEveryDomainAndFlow(t *testing.T) {
 	}
 }
 
-// TestStackCollapsesModulesIntoDomains: in the flat stack view, modules
-// go into boxes of their domains and technologies stay in their layers.
-func TestStackCollapsesModulesIntoDomains(t *testing.T) {
+// TestStackAtDomainLevelKeepsTechnologies: the stack view of a large
+// model keeps its layers and technologies, drops the modules, and each
+// technology says how many modules use it.
+func TestStackAtDomainLevelKeepsTechnologies(t *testing.T) {
 	m := synthModel(t, 60)
 	v, err := view.Get(m, "stack")
 	if err != nil {
@@ -233,15 +260,22 @@ func TestStackCollapsesModulesIntoDomains(t *testing.T) {
 	if !ok {
 		t.Fatal("stack view did not collapse")
 	}
+	users := map[string]int{}
+	for _, e := range v.Edges {
+		users[e.To]++
+	}
 	techs := 0
 	for _, n := range small.Nodes {
 		switch n.Kind {
 		case "module":
-			t.Errorf("module %s was not collapsed", n.ID)
+			t.Errorf("module %s was kept", n.ID)
 		case "tech":
 			techs++
 			if n.Parent == "" || small.Cluster(n.Parent) == nil {
 				t.Errorf("tech %s lost its layer", n.ID)
+			}
+			if want := fmt.Sprintf("%d 个模块使用", users[n.ID]); !strings.HasSuffix(n.Sub, want) || users[n.ID] == 0 {
+				t.Errorf("tech %s: sub-label %q, want it to end in %q", n.ID, n.Sub, want)
 			}
 		}
 	}

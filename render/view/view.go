@@ -73,6 +73,9 @@ type Edge struct {
 	Dashed bool
 	Seq    int    // 1-based message order in sequence views
 	Note   string // sequence views: a note shown beside the message
+	// Count is how many arrows a merged arrow of a domain-level view
+	// stands for (0: it is one arrow of the model).
+	Count int `json:",omitempty"`
 }
 
 // Edge kinds.

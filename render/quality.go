@@ -1,0 +1,140 @@
+package render
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// laidOut lays out one view. A view over MaxDetail, or an overview whose
+// Graphviz layout came out unreadable (see unreadable), is drawn at
+// domain level instead, and says why.
+func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+	if detail(v) > MaxDetail {
+		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
+		if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+			return s, err
+		}
+	}
+	s, err := layout.Layout(ctx, v, opts...)
+	if err != nil {
+		return nil, err
+	}
+	if why := unreadable(s); why != "" && overview(v) {
+		if small, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+			return small, err
+		}
+	}
+	return s, nil
+}
+
+// overview reports the views that stand for the whole system (business,
+// stack, custom views), which read well at domain level; a domain's or
+// module's own view would lose its point.
+func overview(v *view.View) bool {
+	return v.ID == "business" || v.ID == "stack" || strings.HasPrefix(v.ID, "view/")
+}
+
+// atDomainLevel lays out v's domain-level view (see domainLevel) with
+// only its strongest arrows (see strongestArrows). When even that has
+// more than MaxDetail boxes and arrows, its arrows are left out too and
+// the domains placed on a grid: a thousand crossing lines tell nothing,
+// while each domain's page shows its own flows. Both are reported.
+func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option, why string) (*scene.Scene, bool, error) {
+	small, ok := domainLevel(v, m)
+	if !ok {
+		return nil, false, nil
+	}
+	var notes []string
+	kept, least, arrows, flows := strongestArrows(small)
+	if arrows > 0 {
+		small.Edges = kept
+		notes = append(notes, fmt.Sprintf("view %s: %d of the %d arrows between domains (%d flows) stand for fewer than %d flows each and are not drawn; each domain's page shows its flows",
+			v.ID, arrows, arrows+len(kept), flows, least))
+	}
+	if detail(small) > MaxDetail {
+		arrows += len(small.Edges)
+		notes = append(notes, fmt.Sprintf("view %s: even its %d strongest arrows between domains are too many to draw; the domains are placed on a grid without them, and each domain's page shows its flows",
+			v.ID, len(small.Edges)))
+		small.Edges = nil
+		opts = append(opts[:len(opts):len(opts)], layout.WithGridLayout())
+	}
+	s, err := layout.Layout(ctx, small, opts...)
+	if err != nil {
+		return nil, true, err
+	}
+	s.Fallbacks.DomainLevel = true
+	s.Fallbacks.HiddenEdges = arrows
+	how := "drawn at domain level, each domain linking to its own page"
+	if v.ID == "stack" {
+		how = "drawn at domain level: its technologies only, each saying how many modules use it"
+	}
+	s.Warnings = append(append([]string{fmt.Sprintf("view %s %s: %s", v.ID, why, how)}, notes...), s.Warnings...)
+	return s, true, nil
+}
+
+// maxStraightShare is the share of arrows (1 in n) Graphviz may fail to
+// route before a layout counts as unreadable: a few straight arrows are
+// fine, dozens crossing the drawing are not.
+const maxStraightShare = 20
+
+// unreadable says why a Graphviz layout is not worth showing, or "" when
+// it is. Graphviz's dot fails on graphs with many arrows between
+// clusters ("trouble in init_rank"): it still answers, but with clusters
+// of negative size, boxes outside their cluster and clusters overlapping
+// (measured on generated models from 50 modules in 5 domains up), and
+// many arrows unrouted.
+func unreadable(s *scene.Scene) string {
+	if s.Fallbacks.GridLayout {
+		return "could not be laid out by Graphviz"
+	}
+	if n := s.Fallbacks.StraightEdges; n > 0 && n*maxStraightShare > len(s.Edges) {
+		return fmt.Sprintf("has %d of its %d arrows not routed by Graphviz", n, len(s.Edges))
+	}
+	if clustersBroken(s) {
+		return "came out of Graphviz with overlapping domains"
+	}
+	return ""
+}
+
+// clustersBroken reports a cluster of no size, a box outside its
+// cluster, or two clusters side by side that overlap.
+func clustersBroken(s *scene.Scene) bool {
+	rects := map[string]scene.Rect{}
+	for _, c := range s.Clusters {
+		if c.Rect.W <= 0 || c.Rect.H <= 0 {
+			return true
+		}
+		rects[c.ID] = c.Rect
+	}
+	for _, n := range s.Nodes {
+		if r, ok := rects[n.Parent]; ok && !contains(r, n.Rect) {
+			return true
+		}
+	}
+	for i, a := range s.Clusters {
+		for _, b := range s.Clusters[i+1:] {
+			if a.Parent == b.Parent && overlap(a.Rect, b.Rect) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// slack absorbs Graphviz's rounding when comparing rectangles (points).
+const slack = 1
+
+func contains(outer, inner scene.Rect) bool {
+	return inner.X >= outer.X-slack && inner.Y >= outer.Y-slack &&
+		inner.X+inner.W <= outer.X+outer.W+slack && inner.Y+inner.H <= outer.Y+outer.H+slack
+}
+
+func overlap(a, b scene.Rect) bool {
+	return a.X+slack < b.X+b.W && b.X+slack < a.X+a.W && a.Y+slack < b.Y+b.H && b.Y+slack < a.Y+a.H
+}

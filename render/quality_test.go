@@ -1,0 +1,104 @@
+package render
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+func TestUnreadable(t *testing.T) {
+	box := func(id, parent string, x, y float64) scene.Node {
+		return scene.Node{ID: id, Parent: parent, Rect: scene.Rect{X: x, Y: y, W: 50, H: 20}}
+	}
+	cluster := func(id string, x, y, w, h float64) scene.Cluster {
+		return scene.Cluster{ID: id, Rect: scene.Rect{X: x, Y: y, W: w, H: h}}
+	}
+	edges := make([]scene.Edge, 40)
+	tests := []struct {
+		name string
+		s    scene.Scene
+		want string
+	}{
+		{"clean", scene.Scene{
+			Clusters: []scene.Cluster{cluster("a", 0, 0, 100, 100), cluster("b", 120, 0, 100, 100)},
+			Nodes:    []scene.Node{box("x", "a", 10, 10), box("y", "b", 130, 10)},
+			Edges:    edges, Fallbacks: scene.Fallbacks{StraightEdges: 2}}, ""},
+		{"negative height", scene.Scene{Clusters: []scene.Cluster{cluster("a", 0, 100, 100, -80)}},
+			"came out of Graphviz with overlapping domains"},
+		{"box outside its cluster", scene.Scene{
+			Clusters: []scene.Cluster{cluster("a", 0, 0, 100, 100)},
+			Nodes:    []scene.Node{box("x", "a", 90, 10)}},
+			"came out of Graphviz with overlapping domains"},
+		{"clusters overlap", scene.Scene{
+			Clusters: []scene.Cluster{cluster("a", 0, 0, 100, 100), cluster("b", 50, 50, 100, 100)}},
+			"came out of Graphviz with overlapping domains"},
+		{"touching clusters are fine", scene.Scene{
+			Clusters: []scene.Cluster{cluster("a", 0, 0, 100, 100), cluster("b", 100, 0, 100, 100)}}, ""},
+		{"many straight arrows", scene.Scene{Edges: edges, Fallbacks: scene.Fallbacks{StraightEdges: 3}},
+			"has 3 of its 40 arrows not routed by Graphviz"},
+		{"grid layout", scene.Scene{Fallbacks: scene.Fallbacks{GridLayout: true}},
+			"could not be laid out by Graphviz"},
+	}
+	for _, tt := range tests {
+		if got := unreadable(&tt.s); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestStrongestArrows(t *testing.T) {
+	v := &view.View{Nodes: []view.Node{{ID: "customer", Kind: "actor"}}}
+	for _, id := range []string{"a", "b", "c"} {
+		v.Nodes = append(v.Nodes, view.Node{ID: id, Kind: "domain"})
+	}
+	arrow := func(from, to string, n int) view.Edge { return view.Edge{ID: from + to, From: from, To: to, Count: n} }
+	// minArrows arrows of one flow each, plus three heavier ones and
+	// the customer's: the one-flow arrows go, all together.
+	for range minArrows {
+		v.Edges = append(v.Edges, arrow("a", "b", 1))
+	}
+	v.Edges = append(v.Edges, arrow("a", "c", 5), arrow("c", "b", 2), arrow("b", "c", 2), arrow("customer", "a", 1))
+	kept, least, arrows, flows := strongestArrows(v)
+	if least != 2 || arrows != minArrows || flows != minArrows {
+		t.Errorf("least %d, left out %d arrows, %d flows; want 2, %d, %d", least, arrows, flows, minArrows, minArrows)
+	}
+	var ids []string
+	for _, e := range kept {
+		ids = append(ids, e.ID)
+	}
+	if got := strings.Join(ids, " "); got != "ac cb bc customera" {
+		t.Errorf("kept %q", got)
+	}
+	few := &view.View{Nodes: v.Nodes, Edges: v.Edges[minArrows-3:]}
+	if kept, _, arrows, _ := strongestArrows(few); arrows != 0 || len(kept) != len(few.Edges) {
+		t.Errorf("a small view lost %d arrows", arrows)
+	}
+}
+
+// TestTangledOverviewGoesToDomainLevel: the business view of a generated
+// 50-module model, whose random flows between domains Graphviz cannot
+// rank, is drawn at domain level and says why; the example's is not.
+func TestTangledOverviewGoesToDomainLevel(t *testing.T) {
+	m := synthModel(t, 50)
+	s, err := Scene(context.Background(), m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Fallbacks.DomainLevel || len(s.Warnings) == 0 ||
+		!strings.HasPrefix(s.Warnings[0], "view business has ") || !strings.Contains(s.Warnings[0], "drawn at domain level") {
+		t.Fatalf("fallbacks %+v, warnings %q", s.Fallbacks, s.Warnings)
+	}
+	if why := unreadable(s); why != "" {
+		t.Errorf("the domain-level view is unreadable too: %s", why)
+	}
+	ex, err := Scene(context.Background(), load(t, "../architecture.yaml"), "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ex.Fallbacks != (scene.Fallbacks{}) || len(ex.Warnings) > 0 {
+		t.Errorf("the example's business view: %+v %q", ex.Fallbacks, ex.Warnings)
+	}
+}
