@@ -45,8 +45,24 @@ func (p *page) Diagram(viewID string) template.HTML {
 	// The SVG renderer XML-escapes all model text and writes only its own
 	// markup, so it can be inlined as is; the file name is made safe by
 	// diagramFile and the label is ours.
-	return template.HTML(string(inline) + `<a class="diagram-open" href="` + template.HTMLEscapeString(p.Root+file) + `">` +
+	return template.HTML(string(inline) + p.overviewNote(s) + `<a class="diagram-open" href="` + template.HTMLEscapeString(p.Root+file) + `">` +
 		template.HTMLEscapeString(p.T["openDiagram"]) + "</a>")
+}
+
+// overviewNote tells the reader why a large view shows domains (or
+// technologies) instead of modules, and that not every link is drawn.
+func (p *page) overviewNote(s *scene.Scene) string {
+	if !s.Fallbacks.DomainLevel {
+		return ""
+	}
+	note := p.T["domainLevel"]
+	if s.ID == "stack" {
+		note = p.T["techsOnly"]
+	}
+	if s.Fallbacks.HiddenEdges > 0 {
+		note += p.T["strongestArrows"] // English starts with a space, Chinese needs none
+	}
+	return `<p class="diagram-note">` + template.HTMLEscapeString(note) + "</p>"
 }
 
 // svg renders s with links relative to root.

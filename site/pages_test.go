@@ -1,6 +1,7 @@
 package site
 
 import (
+	"context"
 	"fmt"
 	"html"
 	"net/url"
@@ -13,6 +14,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 var (
@@ -240,4 +242,25 @@ func TestUnusualIDs(t *testing.T) {
 	mustContain(t, "home", string(files["index.html"]), `href="module/%E8%B4%AD%E7%89%A9%E8%BD%A6.html"`)
 	mustContain(t, "sub-domain module", string(files["module/a~20b~26c.html"]), `href="../domain/sub.domain.html">Sub</a>`)
 	checkLinks(t, files)
+}
+
+// TestOverviewNoteExplainsDomainLevel: a reader is told why a large
+// model's overview shows domains (or only technologies), and that not
+// every link is drawn.
+func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
+	scenes := WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) {
+		return []*scene.Scene{
+			{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true, HiddenEdges: 3}},
+			{ID: "stack", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true}},
+			{ID: "domain/shop", Kind: scene.KindGraph, Width: 10, Height: 10},
+		}, nil
+	})
+	files, _, err := Render(context.Background(), shopModel(), scenes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	mustContain(t, "home", string(files["index.html"]),
+		`<p class="diagram-note">Too large to draw box by box: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`)
+	mustContain(t, "stack", string(files["stack.html"]), `<p class="diagram-note">Too many modules to draw: each technology says how many modules use it`)
+	mustNotContain(t, "domain page", string(files["domain/shop.html"]), "diagram-note")
 }
