@@ -99,8 +99,18 @@ func unreadable(s *scene.Scene) string {
 	if clustersBroken(s) {
 		return "came out of Graphviz with overlapping domains"
 	}
+	if long, short := max(s.Width, s.Height), min(s.Width, s.Height); long > maxAspect*short {
+		return fmt.Sprintf("came out of Graphviz %.0f by %.0f points, too long to read", s.Width, s.Height)
+	}
 	return ""
 }
+
+// maxAspect is how many times longer than wide (or wider than long) an
+// overview may be. Boxes Graphviz puts in one rank are stacked in one
+// column: the stack view of 50 modules is 8.5 times taller than wide, of
+// 300 modules 50 times (18,000 points); the example's views are at most
+// 2.6.
+const maxAspect = 6
 
 // clustersBroken reports a cluster of no size, a box outside its
 // cluster, or two clusters side by side that overlap.

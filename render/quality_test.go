@@ -41,6 +41,9 @@ func TestUnreadable(t *testing.T) {
 			"has 3 of its 40 arrows not routed by Graphviz"},
 		{"grid layout", scene.Scene{Fallbacks: scene.Fallbacks{GridLayout: true}},
 			"could not be laid out by Graphviz"},
+		{"a long column", scene.Scene{Width: 367, Height: 18307},
+			"came out of Graphviz 367 by 18307 points, too long to read"},
+		{"tall but readable", scene.Scene{Width: 407, Height: 1065}, ""},
 	}
 	for _, tt := range tests {
 		if got := unreadable(&tt.s); got != tt.want {

@@ -10,10 +10,12 @@ import (
 
 // gridMin is the number of boxes directly in a cluster from which boxes
 // with no arrow inside the cluster are paired side by side; otherwise
-// left-to-right views stack them into one tall column. From rowsMin such
-// boxes (in a cluster or at the top level: a hundred domains at domain
-// level), they are chained into rows of about the square root of their
-// number, so they fill a square instead of a 15,000-point column.
+// left-to-right views stack them into one tall column. From rowsMin boxes
+// with no arrow at all (in a cluster or at the top level: domains at
+// domain level whose arrows were left out), those are chained into rows
+// of about the square root of their number, so they fill a square
+// instead of a 5,000-point column. Boxes with arrows are left to
+// Graphviz: chained, they tangle the arrows.
 const (
 	gridMin = 5
 	rowsMin = 16
@@ -107,8 +109,12 @@ func (g *graph) rows(ids []string) [][2]string {
 // gridPairs returns invisible edges that pair up, two by two, the boxes
 // of a crowded cluster that have no arrow to a box of the same cluster.
 func (g *graph) gridPairs() [][2]string {
-	linked := map[string]bool{}
+	linked, isolated := map[string]bool{}, map[string]bool{}
+	for _, n := range g.v.Nodes {
+		isolated[n.ID] = true
+	}
 	for i, e := range g.v.Edges {
+		isolated[e.From], isolated[e.To] = false, false
 		info := g.edges[i]
 		if e.Kind == view.EdgeNote || info.ltail != "" || info.lhead != "" {
 			continue
@@ -120,17 +126,20 @@ func (g *graph) gridPairs() [][2]string {
 	}
 	var pairs [][2]string
 	for _, cl := range append([]view.Cluster{{}}, g.v.Clusters...) {
-		var members, loose []string
+		var members, loose, alone []string
 		for _, n := range g.v.Nodes {
 			if g.effectiveParent(n.Parent) == cl.ID && n.Kind != "note" {
 				members = append(members, n.ID)
 				if !linked[n.ID] {
 					loose = append(loose, n.ID)
 				}
+				if isolated[n.ID] {
+					alone = append(alone, n.ID)
+				}
 			}
 		}
-		if len(loose) >= rowsMin {
-			pairs = append(pairs, g.rows(loose)...)
+		if len(alone) >= rowsMin {
+			pairs = append(pairs, g.rows(alone)...)
 			continue
 		}
 		if cl.ID == "" || len(members) < gridMin {
