@@ -183,6 +183,9 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, path, "expected a string, got %s", describe(n))
 		return
 	}
+	if msg := hiddenControlProblem(n.Value); msg != "" {
+		d.errorf(n, path, "%s", msg)
+	}
 	v.SetString(n.Value)
 }
 
@@ -230,6 +233,9 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth in
 		v.Set(reflect.MakeMap(v.Type()))
 	}
 	for _, kv := range d.pairs(n, path, depth) {
+		if msg := hiddenControlProblem(kv.key.Value); msg != "" {
+			d.errorf(kv.key, path, "key %q %s", kv.key.Value, msg)
+		}
 		val := reflect.New(v.Type().Elem()).Elem()
 		d.decode(kv.value, val, join(path, kv.key.Value), depth+1)
 		v.SetMapIndex(reflect.ValueOf(kv.key.Value), val)

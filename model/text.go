@@ -1,0 +1,110 @@
+package model
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Model text reaches HTML, SVG, draw.io and PPTX (XML), PNG and the
+// terminal. YAML escapes ("\e", "\x07", "\u202E") can put characters in it
+// that no author means to show: C0 and C1 control characters make XML
+// invalid or drive the terminal (ESC [ ... colours, moves the cursor), and
+// bidirectional overrides and isolates reorder the text around them, so
+// that a name displays differently from what it is ("Trojan Source").
+// The decoder refuses them in every string, wherever it comes from (the
+// main file, an include), and the validator in docs files.
+
+// IsHiddenControl reports whether r is a character model text must not
+// hold: a C0 control other than tab, line feed and carriage return, DEL,
+// a C1 control, a bidirectional embedding, override or isolate, or one of
+// the noncharacters U+FFFE and U+FFFF (not allowed in XML). The marks
+// U+200E, U+200F and U+061C stay allowed: Arabic and Hebrew text needs them
+// and they do not reorder anything beyond themselves.
+func IsHiddenControl(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r != '\t' && r != '\n' && r != '\r'
+	case r >= 0x7f && r <= 0x9f:
+		return true
+	case isBidiControl(r):
+		return true
+	}
+	return r == 0xFFFE || r == 0xFFFF
+}
+
+// isBidiControl: U+202A-U+202E (LRE, RLE, PDF, LRO, RLO) and
+// U+2066-U+2069 (LRI, RLI, FSI, PDI).
+func isBidiControl(r rune) bool {
+	return r >= 0x202A && r <= 0x202E || r >= 0x2066 && r <= 0x2069
+}
+
+// StripHiddenControls drops the characters IsHiddenControl reports, for
+// code that takes text from elsewhere (importers) and would rather clean
+// it than refuse it.
+func StripHiddenControls(s string) string {
+	if strings.IndexFunc(s, IsHiddenControl) < 0 {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if IsHiddenControl(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// maxListedControls is how many different characters one message names.
+const maxListedControls = 3
+
+// hiddenControlProblem describes the hidden characters in s, "" when
+// there are none: "contains a control character (U+0007)".
+func hiddenControlProblem(s string) string {
+	if strings.IndexFunc(s, IsHiddenControl) < 0 {
+		return ""
+	}
+	var found []rune
+	what := ""
+	for _, r := range s {
+		if !IsHiddenControl(r) || containsRune(found, r) {
+			continue
+		}
+		if w := hiddenKind(r); what == "" || what == w {
+			what = w
+		} else {
+			what = "hidden character" // a mix of kinds
+		}
+		found = append(found, r)
+	}
+	codes := make([]string, 0, maxListedControls+1)
+	for i, r := range found {
+		if i == maxListedControls {
+			codes = append(codes, "...")
+			break
+		}
+		codes = append(codes, fmt.Sprintf("%U", r))
+	}
+	if len(found) == 1 {
+		return fmt.Sprintf("contains a %s (%s)", what, codes[0])
+	}
+	return fmt.Sprintf("contains %ss (%s)", what, strings.Join(codes, ", "))
+}
+
+// hiddenKind names what a hidden character is, for messages.
+func hiddenKind(r rune) string {
+	switch {
+	case isBidiControl(r):
+		return "bidirectional control character"
+	case r == 0xFFFE || r == 0xFFFF:
+		return "noncharacter"
+	}
+	return "control character"
+}
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
