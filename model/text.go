@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Model text reaches HTML, SVG, draw.io and PPTX (XML), PNG and the
@@ -40,17 +41,55 @@ func isBidiControl(r rune) bool {
 
 // StripHiddenControls drops the characters IsHiddenControl reports, for
 // code that takes text from elsewhere (importers) and would rather clean
-// it than refuse it.
+// it than refuse it. Terminal escape sequences (ESC [ ... m colours, ESC ]
+// ... titles and links) go whole, so "\x1b[31mred" becomes "red", not
+// "[31mred".
 func StripHiddenControls(s string) string {
 	if strings.IndexFunc(s, IsHiddenControl) < 0 {
 		return s
 	}
-	return strings.Map(func(r rune) rune {
-		if IsHiddenControl(r) {
-			return -1
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		if n := escapeSequenceLen(s[i:]); n > 0 {
+			i += n
+			continue
 		}
-		return r
-	}, s)
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !IsHiddenControl(r) {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
+}
+
+// escapeSequenceLen is the length of the ANSI escape sequence s starts
+// with, 0 if none: CSI (ESC [ parameters intermediates final) or OSC
+// (ESC ] text ended by BEL or ESC \).
+func escapeSequenceLen(s string) int {
+	if len(s) < 2 || s[0] != 0x1b {
+		return 0
+	}
+	switch s[1] {
+	case '[':
+		i := 2
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x3f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+			return i + 1
+		}
+	case ']':
+		for i := 2; i < len(s); i++ {
+			switch {
+			case s[i] == 0x07:
+				return i + 1
+			case s[i] == 0x1b && i+1 < len(s) && s[i+1] == '\\':
+				return i + 2
+			}
+		}
+	}
+	return 0
 }
 
 // maxListedControls is how many different characters one message names.
