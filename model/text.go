@@ -43,7 +43,7 @@ func isBidiControl(r rune) bool {
 // code that takes text from elsewhere (importers) and would rather clean
 // it than refuse it. Terminal escape sequences (ESC [ ... m colours, ESC ]
 // ... titles and links) go whole, so "\x1b[31mred" becomes "red", not
-// "[31mred".
+// "[31mred". Where something is dropped, invalid UTF-8 becomes U+FFFD.
 func StripHiddenControls(s string) string {
 	if strings.IndexFunc(s, IsHiddenControl) < 0 {
 		return s
@@ -56,7 +56,9 @@ func StripHiddenControls(s string) string {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !IsHiddenControl(r) {
-			b.WriteString(s[i : i+size])
+			// An invalid byte is written as U+FFFD: copied as is, it could
+			// join with the bytes around a dropped control into a character.
+			b.WriteRune(r)
 		}
 		i += size
 	}
