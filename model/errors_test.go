@@ -339,6 +339,23 @@ presentation:
 		},
 	},
 	{
+		name: "hidden controls typed as they are: reported at the character",
+		yaml: "name: x\nsummary: |\n  line one\n  line two has \u202e here\n" +
+			"actors:\n  - {id: a, name: 'Ann \u2066x', description: plain \u20692J}\n" +
+			"glossary:\n  - term: T\n    definition: >\n      folded\n      then \u202d\u202e twice\n",
+		want: []string{
+			"architecture.yaml:4:16: summary: contains a bidirectional control character (U+202E)",
+			"architecture.yaml:6:24: actors[0].name: contains a bidirectional control character (U+2066)",
+			"architecture.yaml:6:48: actors[0].description: contains a bidirectional control character (U+2069)",
+			"architecture.yaml:11:12: glossary[0].definition: contains bidirectional control characters (U+202D, U+202E)",
+		},
+	},
+	{
+		name: "a raw C1 control or noncharacter is refused where it stands",
+		yaml: "name: x\nsummary: ok \u009b2J\nversion: \uffff\n",
+		want: []string{"architecture.yaml:2:13: a control character (U+009B) is not allowed in YAML; remove it"},
+	},
+	{
 		name: "keys with hidden controls print as escapes, not as terminal codes",
 		yaml: "name: x\n\"\\e[2J\": 1\n",
 		want: []string{`architecture.yaml:2:1: \u001b[2J: unknown field "\x1b[2J"`},

@@ -1,9 +1,12 @@
 package model
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Model text reaches HTML, SVG, draw.io and PPTX (XML), PNG and the
@@ -148,4 +151,58 @@ func containsRune(rs []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// checkHidden reports hidden controls in scalar n (prefix starts the
+// message, for map keys), at the first one when the file shows it.
+func (d *decoder) checkHidden(n *yaml.Node, path, prefix string) {
+	msg := hiddenControlProblem(n.Value)
+	if msg == "" {
+		return
+	}
+	first, _ := utf8.DecodeRuneInString(n.Value[strings.IndexFunc(n.Value, IsHiddenControl):])
+	d.errs = append(d.errs, &Error{Pos: d.runePos(n, first), Path: path, Msg: prefix + msg})
+}
+
+// runePos is where r, a character of scalar n, stands in the file: a long
+// block of text is reported at the line holding it, not where the block
+// starts. In a double-quoted scalar r is usually written as an escape
+// ("\e", "\u202E"), so the scalar's own position is given.
+func (d *decoder) runePos(n *yaml.Node, r rune) Pos {
+	start := d.offset(n.Line, n.Column)
+	if n.Style&yaml.DoubleQuotedStyle != 0 || start < 0 {
+		return d.pos(n)
+	}
+	i := bytes.IndexRune(d.src[start:], r)
+	if i < 0 {
+		return d.pos(n)
+	}
+	before := d.src[start : start+i]
+	nl := bytes.LastIndexByte(before, '\n')
+	if nl < 0 {
+		return Pos{File: d.file, Line: n.Line, Col: n.Column + utf8.RuneCount(before)}
+	}
+	return Pos{File: d.file, Line: n.Line + bytes.Count(before, []byte("\n")), Col: utf8.RuneCount(before[nl+1:]) + 1}
+}
+
+// offset turns a 1-based line and column (in runes) into a byte offset in
+// src, -1 when src does not have it.
+func (d *decoder) offset(line, col int) int {
+	if d.lines == nil {
+		d.lines = append(d.lines, 0)
+		for i, b := range d.src {
+			if b == '\n' {
+				d.lines = append(d.lines, i+1)
+			}
+		}
+	}
+	if line < 1 || line > len(d.lines) || col < 1 {
+		return -1
+	}
+	off := d.lines[line-1]
+	for ; col > 1 && off < len(d.src); col-- {
+		_, size := utf8.DecodeRune(d.src[off:])
+		off += size
+	}
+	return off
 }
