@@ -10,36 +10,30 @@ import (
 	"github.com/archdoc/archdoc/render/scene"
 )
 
-// maxMissingShown is how many undrawable pieces of text a warning quotes;
-// a label in a script no font has would otherwise list every word.
-const maxMissingShown = 6
+// maxQuoted is how many pieces of text a warning quotes; a label in a
+// script no font has would otherwise list every word.
+const maxQuoted = 6
 
-// missingWarning says which text of s no font in fs draws (it would come
-// out as empty boxes), "" when every visible rune has a glyph. The text
-// is quoted as runs of consecutive undrawable runes, "🚀" and "مرحبا", in
-// the order the scene holds them, each once.
-func (fs *fontSet) missingWarning(s *scene.Scene) string {
-	runs := fs.undrawableRuns(sceneTexts(s))
-	if len(runs) == 0 {
-		return ""
+// textWarnings says what of s's text the picture cannot show as written:
+// runes no font in fs has (drawn as empty boxes), and right-to-left text,
+// which the painter lays out left to right without joining Arabic
+// letters. Each is quoted as runs of such runes, "🚀" and "مرحبا", in the
+// order the scene holds them, each once.
+func (fs *fontSet) textWarnings(s *scene.Scene) []string {
+	texts := sceneTexts(s)
+	var out []string
+	if runs := textRuns(texts, func(r rune) bool { return !fs.hasGlyph(r) }); len(runs) > 0 {
+		out = append(out, fmt.Sprintf("%s no glyphs for %s; they are drawn as empty boxes: pass --font with a font that has them",
+			fs.names(), quoteRuns(runs)))
 	}
-	shown := runs
-	if len(shown) > maxMissingShown {
-		shown = shown[:maxMissingShown]
+	if runs := textRuns(texts, func(r rune) bool { return isRightToLeft(r) && fs.hasGlyph(r) }); len(runs) > 0 {
+		out = append(out, fmt.Sprintf("%s: right-to-left text is drawn left to right and Arabic letters unjoined in PNG; SVG shows it correctly",
+			quoteRuns(runs)))
 	}
-	quoted := make([]string, len(shown))
-	for i, r := range shown {
-		quoted[i] = strconv.Quote(r)
-	}
-	list := strings.Join(quoted, ", ")
-	if more := len(runs) - len(shown); more > 0 {
-		list += fmt.Sprintf(" and %d more", more)
-	}
-	return fmt.Sprintf("%s no glyphs for %s; they are drawn as empty boxes: pass --font with a font that has them",
-		fs.names(), list)
+	return out
 }
 
-// names says which fonts were searched, as the subject of "... no glyphs".
+// names says which fonts were used, as the subject of "... no glyphs".
 func (fs *fontSet) names() string {
 	if fs.cjk == nil {
 		return "the font Go Regular has"
@@ -47,8 +41,21 @@ func (fs *fontSet) names() string {
 	return "the fonts Go Regular and " + filepath.Base(fs.cjkPath) + " have"
 }
 
-// undrawableRuns splits texts into the runs of runes no font draws.
-func (fs *fontSet) undrawableRuns(texts []string) []string {
+// hasGlyph reports whether one of the fonts draws r.
+func (fs *fontSet) hasGlyph(r rune) bool {
+	_, idx, _ := fs.glyph(r)
+	return idx != 0
+}
+
+// isRightToLeft reports runes of the scripts written right to left.
+func isRightToLeft(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana, unicode.Nko)
+}
+
+// textRuns splits texts into the runs of consecutive runes that match;
+// spaces and other runes end a run, invisible ones (joiners, variation
+// selectors inside an emoji sequence) neither show nor end it.
+func textRuns(texts []string, match func(rune) bool) []string {
 	var runs []string
 	seen := map[string]bool{}
 	add := func(run []rune) {
@@ -62,13 +69,11 @@ func (fs *fontSet) undrawableRuns(texts []string) []string {
 		for _, r := range text {
 			switch {
 			case invisible(r):
-				// Joiners and variation selectors inside an emoji
-				// sequence neither show nor split it.
-			case unicode.IsSpace(r) || fs.hasGlyph(r):
+			case !unicode.IsSpace(r) && match(r):
+				run = append(run, r)
+			default:
 				add(run)
 				run = run[:0:0]
-			default:
-				run = append(run, r)
 			}
 		}
 		add(run)
@@ -76,8 +81,19 @@ func (fs *fontSet) undrawableRuns(texts []string) []string {
 	return runs
 }
 
-// hasGlyph reports whether one of the fonts draws r.
-func (fs *fontSet) hasGlyph(r rune) bool {
-	_, idx, _ := fs.glyph(r)
-	return idx != 0
+// quoteRuns lists runs quoted, the first maxQuoted of them.
+func quoteRuns(runs []string) string {
+	shown := runs
+	if len(shown) > maxQuoted {
+		shown = shown[:maxQuoted]
+	}
+	quoted := make([]string, len(shown))
+	for i, r := range shown {
+		quoted[i] = strconv.Quote(r)
+	}
+	list := strings.Join(quoted, ", ")
+	if more := len(runs) - len(shown); more > 0 {
+		list += fmt.Sprintf(" and %d more", more)
+	}
+	return list
 }

@@ -2,6 +2,7 @@ package png
 
 import (
 	"io"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,25 +62,49 @@ func TestNoWarningWhenEveryRuneIsDrawn(t *testing.T) {
 // Without a CJK font in play only Go Regular is named, and a long list
 // of undrawable text is cut short.
 func TestMissingWarningNamesGoRegularAndCountsTheRest(t *testing.T) {
-	fonts := &fontSet{}
 	latin, err := goRegular()
 	if err != nil {
 		t.Fatal(err)
 	}
-	fonts.latin = latin
+	fonts := &fontSet{latin: latin}
 	var labels []string
 	for _, w := range []string{"α→β", "🚀", "✅", "🎉", "🔥", "💡", "📦", "🧪", "🚀"} {
 		labels = append(labels, "x "+w+" y")
 	}
-	s := &scene.Scene{Nodes: []scene.Node{{Label: labels}}}
-	got := fonts.missingWarning(s)
-	if !strings.HasPrefix(got, `the font Go Regular has no glyphs for `) {
-		t.Errorf("warning names the wrong fonts: %q", got)
+	got := fonts.textWarnings(&scene.Scene{Nodes: []scene.Node{{Label: labels}}})
+	if len(got) != 1 {
+		t.Fatalf("want one warning, got %q", got)
 	}
-	if !strings.Contains(got, `"🚀", "✅", "🎉", "🔥", "💡", "📦" and 1 more;`) {
-		t.Errorf("warning does not list six runs and count the rest: %q", got)
+	if !strings.HasPrefix(got[0], `the font Go Regular has no glyphs for `) {
+		t.Errorf("warning names the wrong fonts: %q", got[0])
 	}
-	if strings.Contains(got, "α") || strings.Contains(got, "β") {
-		t.Errorf("Go Regular draws Greek and arrows, but the warning names them: %q", got)
+	if !strings.Contains(got[0], `"🚀", "✅", "🎉", "🔥", "💡", "📦" and 1 more;`) {
+		t.Errorf("warning does not list six runs and count the rest: %q", got[0])
+	}
+	if strings.Contains(got[0], "α") || strings.Contains(got[0], "β") {
+		t.Errorf("Go Regular draws Greek and arrows, but the warning names them: %q", got[0])
+	}
+}
+
+// dejaVuSans is a font with Arabic and Hebrew (fonts-dejavu-core, which
+// fontconfig pulls in on Debian and Ubuntu).
+const dejaVuSans = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+// With a font that has them, Arabic and Hebrew are drawn, but left to
+// right and unjoined: the user hears that the PNG misrenders them.
+func TestWarnsThatRightToLeftTextIsDrawnLeftToRight(t *testing.T) {
+	if _, err := os.Stat(dejaVuSans); err != nil {
+		t.Skipf("!!!!!!!! %s NOT INSTALLED: the right-to-left PNG check did NOT run; apt-get install fonts-dejavu-core !!!!!!!!", dejaVuSans)
+	}
+	s := &scene.Scene{ID: "business", Width: 300, Height: 80, FontSize: 14, Nodes: []scene.Node{
+		{ID: "a", Label: []string{"Crew 🚀", "مرحبا שלום (ok)"}, Rect: scene.Rect{X: 10, Y: 10, W: 200, H: 60}},
+	}}
+	got := warnings(t, s, Options{FontPath: dejaVuSans})
+	want := []string{
+		`the fonts Go Regular and DejaVuSans.ttf have no glyphs for "🚀"; they are drawn as empty boxes: pass --font with a font that has them`,
+		`"مرحبا", "שלום": right-to-left text is drawn left to right and Arabic letters unjoined in PNG; SVG shows it correctly`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings\n got: %q\nwant: %q", got, want)
 	}
 }

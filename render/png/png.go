@@ -23,10 +23,10 @@ type Options struct {
 	// FontPath is a .ttf/.otf/.ttc/.otc file drawing the runes Go
 	// Regular lacks (Chinese ...), instead of searching installed fonts.
 	FontPath string
-	// Warn, when set, hears about text the image cannot show: runes no
-	// font has (emoji, Arabic ... beside a CJK font) are drawn as empty
-	// boxes, and the message names them and the fonts. The image is
-	// written anyway.
+	// Warn, when set, hears about text the image cannot show as written:
+	// runes no font has (emoji, Arabic ... beside a CJK font) are drawn
+	// as empty boxes, and right-to-left text left to right. Messages quote
+	// the text (and name the fonts). The image is written anyway.
 	Warn func(msg string)
 }
 
@@ -63,7 +63,7 @@ func Render(w io.Writer, s *scene.Scene, opts Options) error {
 		return err
 	}
 	if opts.Warn != nil {
-		if msg := fonts.missingWarning(s); msg != "" {
+		for _, msg := range fonts.textWarnings(s) {
 			opts.Warn(msg)
 		}
 	}
