@@ -52,7 +52,8 @@ one page per view, that opens and stays editable in diagrams.net.
 
 PNG draws Latin with Go's own font and Chinese, Japanese and Korean with an
 installed CJK font (or --font FILE). Text neither font has (emoji, Arabic,
-Hebrew ...) comes out as empty boxes; a warning on stderr names it.
+Hebrew ...) comes out as empty boxes, and right-to-left text is drawn left
+to right; a warning on stderr names such text (SVG shows all of it).
 
 Files are replaced only once every view has been drawn.
 
