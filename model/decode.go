@@ -27,6 +27,8 @@ const (
 // instead of stopping at the first.
 type decoder struct {
 	file    string // name shown in errors
+	src     []byte // the file's text, to point at a character inside a value
+	lines   []int  // offsets where src's lines start, computed when first needed
 	m       *Model
 	errs    Errors
 	budget  int  // values left
@@ -183,6 +185,7 @@ func (d *decoder) decodeString(n *yaml.Node, v reflect.Value, path string) {
 		d.errorf(n, path, "expected a string, got %s", describe(n))
 		return
 	}
+	d.checkHidden(n, path, "")
 	v.SetString(n.Value)
 }
 
@@ -230,6 +233,7 @@ func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth in
 		v.Set(reflect.MakeMap(v.Type()))
 	}
 	for _, kv := range d.pairs(n, path, depth) {
+		d.checkHidden(kv.key, path, fmt.Sprintf("key %q ", kv.key.Value))
 		val := reflect.New(v.Type().Elem()).Elem()
 		d.decode(kv.value, val, join(path, kv.key.Value), depth+1)
 		v.SetMapIndex(reflect.ValueOf(kv.key.Value), val)

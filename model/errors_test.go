@@ -311,6 +311,59 @@ actors:
 `,
 		want: []string{`architecture.yaml:6:5: actors[1].nme: unknown field "nme" (did you mean "name"?)`},
 	},
+	{
+		name: "hidden controls written as YAML escapes",
+		yaml: `name: "Bell\u0007Shop"
+summary: "\e[31mred\e[0m"
+actors:
+  - {id: user, name: "User\x85", description: "\u202Egnp.exe"}
+  - {id: "ops\u2066", name: "\0\b\x7f\uFFFF"}
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - {id: cart, name: Cart, features: [ok, "add\u200Bitem\x1b"]}
+presentation:
+  notes: {"intro\e]8;;": hi}
+`,
+		want: []string{
+			"architecture.yaml:1:7: name: contains a control character (U+0007)",
+			"architecture.yaml:2:10: summary: contains a control character (U+001B)",
+			"architecture.yaml:4:22: actors[0].name: contains a control character (U+0085)",
+			"architecture.yaml:4:47: actors[0].description: contains a bidirectional control character (U+202E)",
+			`architecture.yaml:5:10: actors[1].id: bad id "ops\u2066": use lowercase letters, digits and single hyphens, like "ops"`,
+			"architecture.yaml:5:10: actors[1].id: contains a bidirectional control character (U+2066)",
+			"architecture.yaml:5:29: actors[1].name: contains hidden characters (U+0000, U+0008, U+007F, ...)",
+			"architecture.yaml:10:47: domains[0].modules[0].features[1]: contains a control character (U+001B)",
+			`architecture.yaml:12:11: presentation.notes: key "intro\x1b]8;;" contains a control character (U+001B)`,
+		},
+	},
+	{
+		name: "hidden controls typed as they are: reported at the character",
+		yaml: "name: x\nsummary: |\n  line one\n  line two has \u202e here\n" +
+			"actors:\n  - {id: a, name: 'Ann \u2066x', description: plain \u20692J}\n" +
+			"glossary:\n  - term: T\n    definition: >\n      folded\n      then \u202d\u202e twice\n",
+		want: []string{
+			"architecture.yaml:4:16: summary: contains a bidirectional control character (U+202E)",
+			"architecture.yaml:6:24: actors[0].name: contains a bidirectional control character (U+2066)",
+			"architecture.yaml:6:48: actors[0].description: contains a bidirectional control character (U+2069)",
+			"architecture.yaml:11:12: glossary[0].definition: contains bidirectional control characters (U+202D, U+202E)",
+		},
+	},
+	{
+		name: "a raw C1 control or noncharacter is refused where it stands",
+		yaml: "name: x\nsummary: ok \u009b2J\nversion: \uffff\n",
+		want: []string{"architecture.yaml:2:13: a control character (U+009B) is not allowed in YAML; remove it"},
+	},
+	{
+		name: "keys with hidden controls print as escapes, not as terminal codes",
+		yaml: "name: x\n\"\\e[2J\": 1\n",
+		want: []string{`architecture.yaml:2:1: \u001b[2J: unknown field "\x1b[2J"`},
+	},
+	{
+		name: "tabs, newlines and bidi marks are text",
+		yaml: "name: \"Shop\\tone\\r\\ntwo\"\nsummary: |\n  line one\n  \u05e9\u05dc\u05d5\u05dd \u200f(RTL)\u200e and \u061c\u0645\u0631\u062d\u0628\u0627\n",
+	},
 }
 
 func TestValidationMessages(t *testing.T) {

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -157,6 +158,7 @@ func (l *loader) loadData(name string, data []byte, isMain bool) {
 	}
 	d := newDecoder(l.m)
 	d.file = name
+	d.src = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")) // as parseYAML read it
 	firstInclude := len(l.m.Include)
 	if isMain {
 		d.decode(top, reflect.ValueOf(l.m).Elem(), "", 0)

@@ -261,13 +261,36 @@ func TestDocsMustBeText(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "bin.md"), "# x\nab\x00\xff")
 	writeFile(t, filepath.Join(dir, "latin1.md"), "caf\xe9\n")
 	writeFile(t, filepath.Join(dir, "big.md"), strings.Repeat("x", MaxFileSize+1))
+	writeFile(t, filepath.Join(dir, "esc.md"), "# x\n\nsee \x1b[31mred\n")
+	writeFile(t, filepath.Join(dir, "bidi.md"), "# 标题\n\nrun \u202egnp.exe\n")
 	main := filepath.Join(dir, "architecture.yaml")
-	writeFile(t, main, "name: x\ndocs:\n  - path: ok.md\n  - path: bin.md\n  - path: latin1.md\n  - path: big.md\n")
+	writeFile(t, main, "name: x\ndocs:\n  - path: ok.md\n  - path: bin.md\n  - path: latin1.md\n  - path: big.md\n  - path: esc.md\n  - path: bidi.md\n")
 	_, err := Load(main)
 	want := []string{
 		main + `:4:11: docs[1].path: file "bin.md" is not UTF-8 text (byte 0x00 at 2:3): is it a binary file?`,
 		main + `:5:11: docs[2].path: file "latin1.md" is not UTF-8 text (byte 0xe9 at 1:4): is it a binary file?`,
 		main + `:6:11: docs[3].path: "big.md": file is 10.0 MB, larger than the 10 MB limit for a model file`,
+		main + `:7:11: docs[4].path: file "esc.md" contains a control character (U+001B) at 3:5`,
+		main + `:8:11: docs[5].path: file "bidi.md" contains a bidirectional control character (U+202E) at 3:5`,
+	}
+	if got := errorLines(err); strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("errors differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// Included files go through the same decoder: hidden controls there are
+// reported at their place in the included file, and a control in an
+// include's own path is spelled out, never printed raw.
+func TestHiddenControlsInIncludes(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "people.yaml"), "actors:\n  - {id: a, name: \"A\\e[8m\"}\n")
+	main := filepath.Join(dir, "architecture.yaml")
+	writeFile(t, main, "name: x\ninclude: [people.yaml, \"x\\e.yaml\"]\n")
+	_, err := Load(main)
+	want := []string{
+		main + `:2:24: include[1]: contains a control character (U+001B)`,
+		main + `:2:24: include[1]: file "x\x1b.yaml" not found`,
+		filepath.Join(dir, "people.yaml") + `:2:19: actors[0].name: contains a control character (U+001B)`,
 	}
 	if got := errorLines(err); strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("errors differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))

@@ -67,6 +67,9 @@ func badBytes(data []byte) (int, string) {
 			return off, fmt.Sprintf("invalid UTF-8 (byte 0x%02x): a model file must be UTF-8 text, is this a binary file?", data[off])
 		case r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f:
 			return off, fmt.Sprintf("control character %U is not allowed in YAML: is this a binary file?", r)
+		case r >= 0x80 && r <= 0x9f && r != 0x85, r == 0xfffe, r == 0xffff:
+			// yaml.v3 refuses these too, but at line 1 column 1.
+			return off, fmt.Sprintf("%s is not allowed in YAML; remove it", strings.TrimPrefix(hiddenControlProblem(string(r)), "contains "))
 		}
 		off += size
 	}

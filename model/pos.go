@@ -64,9 +64,28 @@ type Error struct {
 
 func (e *Error) Error() string {
 	if e.Path == "" {
-		return fmt.Sprintf("%s: %s", e.Pos, e.Msg)
+		return visible(fmt.Sprintf("%s: %s", e.Pos, e.Msg))
 	}
-	return fmt.Sprintf("%s: %s: %s", e.Pos, e.Path, e.Msg)
+	return visible(fmt.Sprintf("%s: %s: %s", e.Pos, e.Path, e.Msg))
+}
+
+// visible spells out hidden controls (see IsHiddenControl) as \uXXXX:
+// file names and paths come from the model's own includes and keys, and
+// messages quote model text; none of it may drive the terminal that shows
+// the error.
+func visible(s string) string {
+	if strings.IndexFunc(s, IsHiddenControl) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if IsHiddenControl(r) {
+			fmt.Fprintf(&b, "\\u%04x", r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 // Errors is every problem found in a model, sorted by file, line, column.

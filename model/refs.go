@@ -256,27 +256,34 @@ func (v *validator) checkDocs() {
 }
 
 // checkDocText refuses a doc the site would turn into a huge or garbled
-// page: over MaxFileSize, or not UTF-8 text (a binary file named by
-// mistake or malice).
+// page: over MaxFileSize, not UTF-8 text (a binary file named by mistake
+// or malice), or text with hidden controls (see IsHiddenControl), which
+// the page would carry to the reader as they are.
 func (v *validator) checkDocText(path, rel, shown string) {
 	data, err := readInRoot(v.root, rel)
 	if err != nil {
 		v.errorf(path, "%s", fileProblem(rel, err))
 		return
 	}
-	if off, ok := firstNonText(data); !ok {
-		line, col := lineCol(data, off)
-		v.errorf(path, "file %q is not UTF-8 text (byte 0x%02x at %d:%d): is it a binary file?", shown, data[off], line, col)
+	off, ok := firstNonText(data)
+	if ok {
+		return
 	}
+	line, col := lineCol(data, off)
+	if r, _ := utf8.DecodeRune(data[off:]); r != utf8.RuneError && r != 0 {
+		v.errorf(path, "file %q %s at %d:%d", shown, hiddenControlProblem(string(r)), line, col)
+		return
+	}
+	v.errorf(path, "file %q is not UTF-8 text (byte 0x%02x at %d:%d): is it a binary file?", shown, data[off], line, col)
 }
 
 // firstNonText finds the first byte that cannot be in a Markdown text
-// file: invalid UTF-8 or a control character other than tab, newline,
-// carriage return and form feed.
+// file: invalid UTF-8 or a hidden control; form feed is allowed (old
+// text files separate pages with it and Markdown reads it as a space).
 func firstNonText(data []byte) (int, bool) {
 	for off := 0; off < len(data); {
 		r, size := utf8.DecodeRune(data[off:])
-		if r == utf8.RuneError && size <= 1 || r < 0x20 && !strings.ContainsRune("\t\n\r\f", r) || r == 0x7f {
+		if r == utf8.RuneError && size <= 1 || r != '\f' && IsHiddenControl(r) {
 			return off, false
 		}
 		off += size

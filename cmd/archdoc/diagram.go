@@ -50,6 +50,11 @@ the file itself (ending in the format's extension), and -o - writes it to
 standard output. --format drawio puts all the views into one .drawio file,
 one page per view, that opens and stays editable in diagrams.net.
 
+PNG draws Latin with Go's own font and Chinese, Japanese and Korean with an
+installed CJK font (or --font FILE). Text neither font has (emoji, Arabic,
+Hebrew ...) comes out as empty boxes, and right-to-left text is drawn left
+to right; a warning on stderr names such text (SVG shows all of it).
+
 Files are replaced only once every view has been drawn.
 
 Exit status: 0 ok, 1 the model has problems or a VIEW does not exist (the

@@ -93,20 +93,28 @@ func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene)
 	files := make([]diagramFile, 0, len(scenes))
 	for _, s := range scenes {
 		var b bytes.Buffer
-		if err := drawOne(&b, opts, s); err != nil {
+		path := dest(s.ID)
+		shown := filepath.ToSlash(path)
+		if path == "" {
+			shown = "view " + s.ID
+		}
+		warn := func(msg string) { fmt.Fprintf(opts.Stderr, "warning: %s: %s\n", shown, msg) }
+		if err := drawOne(&b, opts, s, warn); err != nil {
 			return nil, fmt.Errorf("view %s: %w", s.ID, err)
 		}
-		files = append(files, diagramFile{dest(s.ID), b.Bytes()})
+		files = append(files, diagramFile{path, b.Bytes()})
 	}
 	return files, nil
 }
 
-func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene) error {
+// drawOne renders s; warn hears what the picture cannot show (PNG text
+// no font draws), named after the file the user will open.
+func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene, warn func(string)) error {
 	switch opts.Format {
 	case "svg":
 		return svg.Render(b, s, svg.Options{Standalone: true})
 	case "png":
-		return png.Render(b, s, png.Options{FontPath: opts.Font})
+		return png.Render(b, s, png.Options{FontPath: opts.Font, Warn: warn})
 	case "dot":
 		return dot.Render(b, s)
 	case "mermaid":

@@ -131,6 +131,8 @@ func runImport(opts *importOptions, imp func(*importOptions) (*importResult, err
 	if err != nil {
 		return err
 	}
+	// The summary quotes names from the input; they must not drive the terminal.
+	res.summary = model.StripHiddenControls(res.summary)
 	if _, err := model.Parse(opts.Out, res.yaml); err != nil {
 		return fmt.Errorf("the imported model does not validate (a bug in the importer, please report it):\n%w", err)
 	}

@@ -280,9 +280,10 @@ func isCJK(r rune) bool {
 
 // cjkFont finds a font for the runes Go Regular lacks: the user's font
 // when given, else the best-ranked candidate that has every CJK rune
-// among them. Other runes (symbols, emoji) are best effort: a box is
-// drawn where no font has them.
-func cjkFont(need []rune, override string) (*sfnt.Font, error) {
+// among them. It returns the font and its file. Other runes (symbols,
+// emoji) are best effort: a box is drawn where no font has them, and
+// Render reports them through Options.Warn.
+func cjkFont(need []rune, override string) (*sfnt.Font, string, error) {
 	cjk := filterRunes(need, isCJK)
 	if override != "" {
 		f, err := loadFont(override)
@@ -291,12 +292,12 @@ func cjkFont(need []rune, override string) (*sfnt.Font, error) {
 			if errors.As(err, &pe) {
 				err = pe.Err // the path is already in the message
 			}
-			return nil, fmt.Errorf("png: --font %s: %w: %v", override, ErrBadFont, err)
+			return nil, "", fmt.Errorf("png: --font %s: %w: %v", override, ErrBadFont, err)
 		}
 		if miss := missing(f, cjk); len(miss) > 0 {
-			return nil, &NoFontError{Missing: miss, Font: override}
+			return nil, "", &NoFontError{Missing: miss, Font: override}
 		}
-		return f, nil
+		return f, override, nil
 	}
 	paths := candidatePaths()
 	bestMiss := cjk
@@ -307,16 +308,16 @@ func cjkFont(need []rune, override string) (*sfnt.Font, error) {
 		}
 		miss := missing(f, cjk)
 		if len(miss) == 0 {
-			return f, nil
+			return f, p, nil
 		}
 		if len(miss) < len(bestMiss) {
 			bestMiss = miss
 		}
 	}
 	if len(cjk) == 0 {
-		return nil, nil
+		return nil, "", nil
 	}
-	return nil, &NoFontError{Missing: bestMiss, Tried: paths}
+	return nil, "", &NoFontError{Missing: bestMiss, Tried: paths}
 }
 
 // missing lists the runes of need that f lacks.

@@ -23,6 +23,11 @@ type Options struct {
 	// FontPath is a .ttf/.otf/.ttc/.otc file drawing the runes Go
 	// Regular lacks (Chinese ...), instead of searching installed fonts.
 	FontPath string
+	// Warn, when set, hears about text the image cannot show as written:
+	// runes no font has (emoji, Arabic ... beside a CJK font) are drawn
+	// as empty boxes, and right-to-left text left to right. Messages quote
+	// the text (and name the fonts). The image is written anyway.
+	Warn func(msg string)
 }
 
 // DefaultScale is the Scale used when Options.Scale is 0.
@@ -56,6 +61,11 @@ func Render(w io.Writer, s *scene.Scene, opts Options) error {
 	fonts, err := fontsFor(s, opts.FontPath)
 	if err != nil {
 		return err
+	}
+	if opts.Warn != nil {
+		for _, msg := range fonts.textWarnings(s) {
+			opts.Warn(msg)
+		}
 	}
 	c := newCanvas(width, height, scale, color.White)
 	newPainter(c, fonts, s).paintScene()
@@ -99,7 +109,7 @@ func fontsFor(s *scene.Scene, fontPath string) (*fontSet, error) {
 	if len(need) == 0 && fontPath == "" {
 		return fs, nil
 	}
-	fs.cjk, err = cjkFont(need, fontPath)
+	fs.cjk, fs.cjkPath, err = cjkFont(need, fontPath)
 	if err != nil {
 		return nil, err
 	}

@@ -36,7 +36,7 @@ func loadScene(t testing.TB, name string) *scene.Scene {
 // requireCJKFont skips, loudly, where no CJK font is installed.
 func requireCJKFont(t testing.TB) {
 	t.Helper()
-	if _, err := cjkFont([]rune("前台数据"), ""); err != nil {
+	if _, _, err := cjkFont([]rune("前台数据"), ""); err != nil {
 		t.Skipf("!!!!!!!! NO CJK FONT INSTALLED: %v -- the Chinese PNG checks did NOT run; "+
 			"CI installs fonts-noto-cjk (apt-get install fonts-noto-cjk) !!!!!!!!", err)
 	}

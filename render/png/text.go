@@ -15,10 +15,12 @@ import (
 // else Go Regular has) with Go Regular, every other rune with the CJK
 // font, whose ideographs are 1em wide.
 type fontSet struct {
-	latin  *sfnt.Font
-	cjk    *sfnt.Font // nil when the labels need nothing beyond Go Regular
-	buf    sfnt.Buffer
-	glyphs map[glyphKey]sfnt.Segments
+	latin *sfnt.Font
+	cjk   *sfnt.Font // nil when the labels need nothing beyond Go Regular
+	// cjkPath is the file cjk came from, for warnings.
+	cjkPath string
+	buf     sfnt.Buffer
+	glyphs  map[glyphKey]sfnt.Segments
 }
 
 type glyphKey struct {

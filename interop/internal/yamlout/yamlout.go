@@ -33,10 +33,11 @@ func Encode(m *model.Model, c Comments, header, footer []string) ([]byte, error)
 		return nil, err
 	}
 	attach(&doc, "", c)
+	clean(&doc)
 	lines := append([]string{"yaml-language-server: $schema=" + SchemaRef}, header...)
-	doc.HeadComment = strings.Join(lines, "\n")
+	doc.HeadComment = model.StripHiddenControls(strings.Join(lines, "\n"))
 	if len(footer) > 0 {
-		doc.FootComment = strings.Join(footer, "\n")
+		doc.FootComment = model.StripHiddenControls(strings.Join(footer, "\n"))
 	}
 	var buf bytes.Buffer
 	enc := yaml.NewEncoder(&buf)
@@ -83,5 +84,22 @@ func attach(n *yaml.Node, path string, c Comments) {
 			}
 			attach(ch, p, c)
 		}
+	}
+}
+
+// clean drops hidden controls (see model.IsHiddenControl) from every
+// value, key and comment: imported text comes from files archdoc does not
+// check (a "\e[31m" title in a catalog, a bidi override in a diagram
+// label), and the model would refuse them.
+func clean(n *yaml.Node) {
+	if v := model.StripHiddenControls(n.Value); v != n.Value {
+		n.Value = v
+		n.Style &^= yaml.DoubleQuotedStyle // chosen for the escapes; quoted again if still needed
+	}
+	n.HeadComment = model.StripHiddenControls(n.HeadComment)
+	n.LineComment = model.StripHiddenControls(n.LineComment)
+	n.FootComment = model.StripHiddenControls(n.FootComment)
+	for _, ch := range n.Content {
+		clean(ch)
 	}
 }

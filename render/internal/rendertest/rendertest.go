@@ -4,8 +4,11 @@
 package rendertest
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"encoding/xml"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -104,4 +107,54 @@ func ExampleScenes(t testing.TB) map[string][]*scene.Scene {
 // "domain/data" become sub-folders, as in `archdoc diagram`'s output.
 func GoldenName(example, viewID, ext string) string {
 	return filepath.Join("testdata", example, filepath.FromSlash(viewID)+"."+ext+".golden")
+}
+
+// HostileText holds every kind of character XML 1.0 cannot carry (C0
+// controls, U+FFFE, U+FFFF, invalid UTF-8 and an encoded surrogate) beside
+// characters it can but that need escaping or care (C1, a bidi override,
+// markup, tab, CR, LF). The model refuses such text, but a scene can be
+// built by hand (importers, other programs): renderers must still write
+// well-formed XML.
+const HostileText = "a\x00b\x07c\x1b[31m\x7f\u0085\u202e\ufffe\uffff\xff\xed\xa0\x80<&>\"'\t\r\nz"
+
+// Hostile is a small scene whose every text, id and name is HostileText
+// (ids made unique with a suffix).
+func Hostile() *scene.Scene {
+	h := HostileText
+	return &scene.Scene{
+		ID: "view/" + h, Title: h, Kind: scene.KindGraph, Width: 400, Height: 300, FontSize: 14,
+		Groups: []string{h + "g"},
+		Clusters: []scene.Cluster{{ID: h + "c", Kind: "domain", Label: []string{h}, Link: h + "c", Tooltip: h,
+			Group: h + "g", Rect: scene.Rect{X: 10, Y: 10, W: 380, H: 200}, LabelPos: scene.Point{X: 20, Y: 20}}},
+		Nodes: []scene.Node{
+			{ID: h + "1", Kind: "module", Shape: scene.ShapeBox, Label: []string{h, h}, NameLines: 1, Sub: h, Tooltip: h,
+				Link: h + "1", Group: h + "g", Parent: h + "c", Rect: scene.Rect{X: 30, Y: 50, W: 120, H: 60}},
+			{ID: h + "2", Kind: "actor", Shape: scene.ShapeActor, Label: []string{h}, Tooltip: h, Link: h + "2",
+				Rect: scene.Rect{X: 250, Y: 220, W: 80, H: 70}},
+		},
+		Edges: []scene.Edge{{ID: h + "e", Kind: "flow", From: h + "1", To: h + "2", Label: []string{h},
+			Path:  []scene.Point{{X: 90, Y: 110}, {X: 90, Y: 180}, {X: 290, Y: 180}, {X: 290, Y: 220}},
+			Arrow: true, LabelRect: scene.Rect{X: 150, Y: 170, W: 80, H: 20}}},
+		Warnings: []string{h},
+	}
+}
+
+// CheckXML fails t unless data is well-formed XML 1.0: encoding/xml
+// (strict) reads every token, refusing characters outside XML's Char
+// production, whether raw or as character references.
+func CheckXML(t testing.TB, name string, data []byte) {
+	t.Helper()
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = true
+	for {
+		_, err := d.Token()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			line, _ := d.InputPos()
+			t.Errorf("%s: not well-formed XML 1.0 at line %d: %v", name, line, err)
+			return
+		}
+	}
 }
