@@ -12,6 +12,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/archdoc/archdoc/internal/inputfile"
 )
 
 // MaxFileSize is the largest model file (main or included) we read:
@@ -243,10 +245,14 @@ func (d *decoder) decodeIncluded(top *yaml.Node, m *Model) {
 	}
 }
 
-// readInRoot reads a file inside root, refusing anything over MaxFileSize
-// before reading it whole.
+// readInRoot reads a file inside root, refusing anything that is not a
+// regular file (a named pipe would block for ever) and anything over
+// MaxFileSize before reading it whole.
 func readInRoot(root *os.Root, rel string) ([]byte, error) {
-	f, err := root.Open(rel)
+	f, err := inputfile.OpenIn(root, rel)
+	if inputfile.IsDir(err) {
+		return nil, errIsDir
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -254,9 +260,6 @@ func readInRoot(root *os.Root, rel string) ([]byte, error) {
 	st, err := f.Stat()
 	if err != nil {
 		return nil, err
-	}
-	if st.IsDir() {
-		return nil, errIsDir
 	}
 	if st.Size() > MaxFileSize {
 		return nil, tooBig(st.Size())
@@ -302,8 +305,10 @@ func fileProblem(rel string, err error) string {
 		return fmt.Sprintf("%q %v", shown, err)
 	case errors.As(err, &se):
 		return fmt.Sprintf("%q: %v", shown, err)
+	case errors.Is(err, inputfile.ErrNotRegular):
+		return fmt.Sprintf("%q: %s", shown, inputfile.Problem(err))
 	}
-	return fmt.Sprintf("cannot read %q: %v", shown, err)
+	return fmt.Sprintf("cannot read %q: %s", shown, inputfile.Problem(err))
 }
 
 // mainFileProblem explains why the main model file could not be read;
@@ -317,6 +322,8 @@ func mainFileProblem(err error) string {
 		return err.Error()
 	case strings.Contains(err.Error(), "escapes from parent"):
 		return "the model file is a symbolic link out of its folder; name the real file instead"
+	case errors.Is(err, inputfile.ErrNotRegular):
+		return inputfile.Problem(err)
 	}
-	return "cannot read the model: " + err.Error()
+	return "cannot read the model: " + inputfile.Problem(err)
 }
