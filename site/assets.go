@@ -3,13 +3,16 @@ package site
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
+	"os"
 	"regexp"
 	"strconv"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 
+	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/templates"
 )
 
@@ -62,6 +65,18 @@ func scopeCSS(css []byte, scope string) []byte {
 }
 
 func quote(s string) string { return strconv.Quote(s) }
+
+// readInRoot reads a file a doc names (the doc itself, an image) inside
+// the model's folder. Only regular files are read: an image that is a
+// named pipe would block the build for ever.
+func readInRoot(root *os.Root, name string) ([]byte, error) {
+	f, err := inputfile.OpenIn(root, name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
 
 // rootError words an os.Root read failure for a model author.
 func rootError(err error) string {

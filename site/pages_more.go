@@ -221,7 +221,7 @@ func (b *builder) docPages() error {
 	var list []link
 	for _, e := range docs {
 		list = append(list, index.ref(e.ID))
-		src, err := root.ReadFile(path.Clean(e.Doc.Path))
+		src, err := readInRoot(root, path.Clean(e.Doc.Path))
 		if err != nil {
 			b.errs = append(b.errs, &model.Error{Pos: b.m.Pos(e.Path + ".path"), Path: e.Path + ".path",
 				Msg: "cannot read doc " + quote(e.Doc.Path) + ": " + rootError(err)})
@@ -246,7 +246,7 @@ func (b *builder) docPage(e model.Element, src string, root *os.Root) error {
 		return nil
 	}
 	for _, img := range images {
-		data, err := root.ReadFile(img)
+		data, err := readInRoot(root, img)
 		if err != nil {
 			problems = append(problems, "image "+quote(img)+": "+rootError(err))
 			continue
