@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -18,6 +19,8 @@ import (
 	"unicode"
 
 	"golang.org/x/image/font/sfnt"
+
+	"github.com/archdoc/archdoc/internal/inputfile"
 )
 
 // ErrNoFont is matched (errors.Is) by the error Render returns when the
@@ -223,7 +226,7 @@ func loadFont(path string) (*sfnt.Font, error) {
 	if f, ok := loaded.m[path]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := readFont(path)
 	if err != nil {
 		return nil, err
 	}
@@ -240,6 +243,17 @@ func loadFont(path string) (*sfnt.Font, error) {
 	}
 	loaded.m[path] = f
 	return f, nil
+}
+
+// readFont reads a font file, refusing anything but a regular file: a
+// --font naming a named pipe would block for ever.
+func readFont(path string) ([]byte, error) {
+	f, err := inputfile.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
 }
 
 // pickFace prefers a collection's Simplified Chinese, proportional face
@@ -288,11 +302,8 @@ func cjkFont(need []rune, override string) (*sfnt.Font, string, error) {
 	if override != "" {
 		f, err := loadFont(override)
 		if err != nil {
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				err = pe.Err // the path is already in the message
-			}
-			return nil, "", fmt.Errorf("png: --font %s: %w: %v", override, ErrBadFont, err)
+			// The path is already in the message: say only what is wrong.
+			return nil, "", fmt.Errorf("png: --font %s: %w: %s", override, ErrBadFont, inputfile.Problem(err))
 		}
 		if miss := missing(f, cjk); len(miss) > 0 {
 			return nil, "", &NoFontError{Missing: miss, Font: override}
