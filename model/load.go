@@ -44,6 +44,25 @@ func Load(path string) (m *Model, err error) {
 	return l.run(func() { l.loadFile(filepath.Base(path), Pos{}, "", true) })
 }
 
+// LoadReader is Load for a model read from r, such as standard input,
+// named name in errors ("<stdin>"). Its includes and docs are resolved
+// and read only inside dir, as if the model were a file there.
+func LoadReader(name string, r io.Reader, dir string) (m *Model, err error) {
+	m = &Model{File: name, Dir: dir}
+	root, rerr := os.OpenRoot(dir)
+	if rerr != nil {
+		return nil, Errors{{Pos: Pos{File: name}, Msg: "cannot read the folder for includes and docs: " + inputfile.Problem(rerr)}}
+	}
+	defer root.Close()
+	data, rerr := readAtMost(r, MaxFileSize)
+	if rerr != nil {
+		return nil, Errors{{Pos: Pos{File: name}, Msg: mainFileProblem(rerr)}}
+	}
+	l := &loader{m: m, root: root, dir: dir, loaded: map[string]Pos{}}
+	m.files = []string{name}
+	return l.run(func() { l.loadData(name, data, true) })
+}
+
 // Files lists the model files Load read: the main file first, then the
 // included ones in the order they were included, each named as in errors
 // (relative to the working directory the main path was given in). Tools
@@ -264,11 +283,16 @@ func readInRoot(root *os.Root, rel string) ([]byte, error) {
 	if st.Size() > MaxFileSize {
 		return nil, tooBig(st.Size())
 	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return readAtMost(f, MaxFileSize)
+}
+
+// readAtMost reads r whole unless it holds more than max bytes.
+func readAtMost(r io.Reader, max int64) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, err
 	}
-	if len(data) > MaxFileSize {
+	if int64(len(data)) > max {
 		return nil, tooBig(int64(len(data)))
 	}
 	return data, nil
