@@ -18,8 +18,9 @@ import (
 
 // buildOptions are the inputs of `archdoc build`.
 type buildOptions struct {
-	File   string // model file
+	File   string // model file; "-" = standard input
 	Out    string // output folder
+	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
 	Site   []site.Option // extra files (slides) and test hooks
@@ -42,7 +43,7 @@ and prints every problem as file:line:col: path: message (exit status 1).`,
   archdoc build -f examples/shop/architecture.yaml -o public/`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Stdin, opts.Stdout, opts.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runBuild(cmd.Context(), opts)
 		},
 	}
@@ -53,7 +54,7 @@ and prints every problem as file:line:col: path: message (exit status 1).`,
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
 	start := time.Now()
-	m, err := loadModel(opts.File)
+	m, err := loadModel(opts.File, opts.Stdin)
 	if err != nil {
 		return err
 	}

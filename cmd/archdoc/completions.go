@@ -21,6 +21,9 @@ func completeFlagValues(cmd *cobra.Command, flag string, values ...string) {
 // the line. A model that does not load offers nothing.
 func completeViews(file *string) cobra.CompletionFunc {
 	return func(_ *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		if *file == stdinFile {
+			return nil, cobra.ShellCompDirectiveNoFileComp // completing must not wait for input
+		}
 		m, err := model.Load(*file)
 		if err != nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp

@@ -17,12 +17,13 @@ import (
 
 // diagramOptions are the inputs of `archdoc diagram`.
 type diagramOptions struct {
-	File   string   // model file
+	File   string   // model file; "-" = standard input
 	Views  []string // view ids; none = every view
 	Format string   // svg, png, dot, mermaid or drawio
 	Out    string   // folder, file, or "-" for stdout; "" = default folder
 	List   bool     // print the views instead of drawing
 	Font   string   // PNG: font file for CJK text
+	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
 }
@@ -72,7 +73,7 @@ message lists the views), 2 usage error.`,
 				return usageErrorf(cmd.CommandPath(), "--list takes no VIEW")
 			}
 			opts.Views = args
-			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Stdin, opts.Stdout, opts.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runDiagram(cmd.Context(), opts)
 		},
 	}
@@ -87,7 +88,7 @@ message lists the views), 2 usage error.`,
 }
 
 func runDiagram(ctx context.Context, opts *diagramOptions) error {
-	m, err := loadModel(opts.File)
+	m, err := loadModel(opts.File, opts.Stdin)
 	if err != nil {
 		return err
 	}

@@ -84,7 +84,7 @@ func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene)
 		if err := drawio.Render(&b, scenes...); err != nil {
 			return nil, err
 		}
-		name := strings.TrimSuffix(filepath.Base(opts.File), filepath.Ext(opts.File))
+		name := modelBaseName(opts.File)
 		if len(scenes) == 1 {
 			name = scenes[0].ID
 		}

@@ -15,9 +15,10 @@ import (
 
 // exportOptions are the inputs of `archdoc export`.
 type exportOptions struct {
-	File   string // model file
+	File   string // model file; "-" = standard input
 	Format string // structurizr or plantuml
 	Out    string // file to write; "" or "-" = stdout
+	Stdin  io.Reader
 	Stdout io.Writer
 }
 
@@ -49,7 +50,7 @@ Flows to technologies have no counterpart there and stay as comments.`,
 			if _, ok := exporters[opts.Format]; !ok {
 				return usageErrorf(cmd.CommandPath(), "unknown export format %q: use structurizr or plantuml", opts.Format)
 			}
-			opts.Stdout = cmd.OutOrStdout()
+			opts.Stdin, opts.Stdout = cmd.InOrStdin(), cmd.OutOrStdout()
 			return runExport(opts)
 		},
 	}
@@ -59,7 +60,7 @@ Flows to technologies have no counterpart there and stay as comments.`,
 }
 
 func runExport(opts *exportOptions) error {
-	m, err := loadModel(opts.File)
+	m, err := loadModel(opts.File, opts.Stdin)
 	if err != nil {
 		return err
 	}

@@ -39,6 +39,9 @@ shows them with their positions until they are fixed. Stop it with Ctrl-C.`,
 			if opts.Port < 0 || opts.Port > 65535 {
 				return usageErrorf(cmd.CommandPath(), "--port must be between 0 and 65535, not %d", opts.Port)
 			}
+			if opts.File == stdinFile {
+				return usageErrorf(cmd.CommandPath(), "serve rebuilds when the model file changes; standard input (-f -) cannot change: name a file")
+			}
 			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
 			defer stop()
@@ -51,17 +54,19 @@ shows them with their positions until they are fixed. Stop it with Ctrl-C.`,
 }
 
 func runServe(ctx context.Context, opts *serveOptions) error {
-	// A model that does not exist yet is a mistake worth stopping for; a
-	// broken one is not: serve shows its errors until it is fixed.
-	if _, err := os.Stat(opts.File); err != nil {
-		_, err = loadModel(opts.File)
-		return err
+	// A model that does not exist yet, or is not a file (a folder, a named
+	// pipe), is a mistake worth stopping for; a broken one is not: serve
+	// shows its errors until it is fixed.
+	if info, err := os.Stat(opts.File); err != nil || !info.Mode().IsRegular() {
+		if _, err := loadModel(opts.File, nil); err != nil {
+			return err
+		}
 	}
 	layouts := render.NewLayouts()
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
-		Load:      loadModel,
+		Load:      func(path string) (*model.Model, error) { return loadModel(path, nil) },
 		// The deck is rebuilt with the site so slides.html stays current.
 		// Layouts are cached between rebuilds: an edit re-lays only the
 		// views it changes.

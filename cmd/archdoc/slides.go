@@ -22,10 +22,11 @@ import (
 
 // slidesOptions are the inputs of `archdoc slides`.
 type slidesOptions struct {
-	File   string // model file
+	File   string // model file; "-" = standard input
 	Format string // html, pdf, pptx or md; "" = from -o's extension, else html
 	Out    string // file, or "-" for standard output; "" = slides.<ext>
 	Chrome string // PDF: browser binary
+	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
 }
@@ -66,7 +67,7 @@ standard output.`,
 			if err := resolveSlidesFormat(opts); err != nil {
 				return usageErrorf(cmd.CommandPath(), "%v", err)
 			}
-			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.Stdin, opts.Stdout, opts.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runSlides(cmd.Context(), opts)
 		},
 	}
@@ -128,7 +129,7 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 			return fmt.Errorf("PDF needs a Chromium or Chrome: %w", err)
 		}
 	}
-	m, err := loadModel(opts.File)
+	m, err := loadModel(opts.File, opts.Stdin)
 	if err != nil {
 		return err
 	}

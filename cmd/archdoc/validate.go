@@ -12,8 +12,9 @@ import (
 
 // validateOptions are the inputs of `archdoc validate`.
 type validateOptions struct {
-	File   string // model file
+	File   string // model file; "-" = standard input
 	Format string // "text" or "json"
+	In     io.Reader
 	Out    io.Writer
 	ErrOut io.Writer
 }
@@ -32,6 +33,7 @@ on standard output instead ([] when the model is clean).
 Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 		Example: `  archdoc validate
   archdoc validate -f examples/shop/architecture.yaml
+  generate-model | archdoc validate -f -
   archdoc validate --format json | jq '.[].message'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,7 +43,7 @@ Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 			if opts.File == "" {
 				return usageErrorf(cmd.CommandPath(), "-f needs a file name")
 			}
-			opts.Out, opts.ErrOut = cmd.OutOrStdout(), cmd.ErrOrStderr()
+			opts.In, opts.Out, opts.ErrOut = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
 			return runValidate(opts)
 		},
 	}
@@ -62,18 +64,18 @@ type problem struct {
 
 func runValidate(opts *validateOptions) error {
 	if opts.Format == "json" {
-		_, err := model.Load(opts.File)
+		_, err := readModel(opts.File, opts.In)
 		var errs model.Errors
 		if err != nil && !errors.As(err, &errs) {
 			return err
 		}
 		return writeProblems(opts.Out, errs)
 	}
-	m, err := loadModel(opts.File)
+	m, err := loadModel(opts.File, opts.In)
 	if err != nil {
 		return err // main prints model errors one a line on stderr
 	}
-	fmt.Fprintf(opts.Out, "%s: ok (%d elements)\n", opts.File, len(m.Elements()))
+	fmt.Fprintf(opts.Out, "%s: ok (%d elements)\n", m.File, len(m.Elements()))
 	return nil
 }
 
@@ -84,11 +86,11 @@ func writeProblems(w io.Writer, errs model.Errors) error {
 	for _, e := range errs {
 		list = append(list, problem{File: e.Pos.File, Line: e.Pos.Line, Col: e.Pos.Col, Path: e.Path, Message: e.Msg})
 	}
-	data, err := json.MarshalIndent(list, "", "  ")
-	if err != nil {
-		return err
-	}
-	if _, err := fmt.Fprintf(w, "%s\n", data); err != nil {
+	// Not HTML-escaped: "<stdin>" and messages quoting "<mxfile>" stay readable.
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(list); err != nil {
 		return err
 	}
 	if len(errs) > 0 {
