@@ -68,14 +68,15 @@ func TestShopCatalog(t *testing.T) {
 
 func TestBadCatalogs(t *testing.T) {
 	for _, tc := range []struct{ name, in, want string }{
-		{"not yaml", "kind: [", "bad.yaml: yaml:"},
-		{"empty", "", "no catalog entities found in 1 files"},
-		{"only unknown", "kind: Template\nmetadata: {name: x}\n", "no catalog entities found"},
-		{"too big", strings.Repeat("#", MaxFileSize+1), "larger than"},
+		{"not yaml", "kind: [", "bad.yaml:1: did not find expected node content"},
+		{"not yaml later", "kind: Component\nmetadata: {name: a}\n---\nkind: x: y\n", "bad.yaml:4: mapping values are not allowed in this context"},
+		{"empty", "", "no catalog entities found in 1 file"},
+		{"only unknown", "kind: Template\nmetadata: {name: x}\n", "no catalog entities found in 1 file"},
+		{"too big", strings.Repeat("#", MaxFileSize+1), "bad.yaml: larger than the 10 MB limit for a catalog file"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Import([]File{{Name: "bad.yaml", Data: []byte(tc.in)}}, Options{})
-			if err == nil || !strings.Contains(err.Error(), tc.want) {
+			if err == nil || err.Error() != tc.want {
 				t.Errorf("error %v, want %q", err, tc.want)
 			}
 		})
@@ -128,4 +129,22 @@ spec: {subdomainOf: x}
 func goldenCheck(t *testing.T, name string, got []byte) {
 	t.Helper()
 	golden.Check(t, filepath.Join("testdata", name), got)
+}
+
+func TestSummarySaysOneInTheSingular(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"kind: Component\nmetadata: {name: a}\nspec: {colour: blue}\n",
+			"imported 1 entity from 1 file: 1 domain, 1 module, 0 technologies, 0 flows (0 owners kept as comments), 1 warning\n" +
+				"  warning: c.yaml:3: Component a: unknown field spec.colour ignored\n"},
+		{"kind: Component\nmetadata: {name: a}\n---\nkind: Group\nmetadata: {name: team-a}\n",
+			"imported 2 entities from 1 file: 1 domain, 1 module, 0 technologies, 0 flows (1 owner kept as a comment), 0 warnings\n"},
+	} {
+		r, err := Import([]File{{Name: "c.yaml", Data: []byte(tc.in)}}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := r.Summary.String(); got != tc.want {
+			t.Errorf("summary\n got: %q\nwant: %q", got, tc.want)
+		}
+	}
 }

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/archdoc/archdoc/interop/internal/words"
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
 )
@@ -36,12 +37,23 @@ type Summary struct {
 
 func (s Summary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "imported %d entities from %d files: %d domains, %d modules, %d technologies, %d flows (%d owners kept as comments), %d warnings\n",
-		s.Entities, s.Files, s.Domains, s.Modules, s.Technologies, s.Flows, s.Owners, len(s.Warnings))
+	fmt.Fprintf(&b, "imported %s from %s: %s, %s, %s, %s (%s), %s\n",
+		words.Count(s.Entities, "entity", "entities"), words.Count(s.Files, "file", "files"),
+		words.Count(s.Domains, "domain", "domains"), words.Count(s.Modules, "module", "modules"),
+		words.Count(s.Technologies, "technology", "technologies"), words.Count(s.Flows, "flow", "flows"),
+		ownersKept(s.Owners), words.Count(len(s.Warnings), "warning", "warnings"))
 	for _, w := range s.Warnings {
 		fmt.Fprintf(&b, "  warning: %s\n", w)
 	}
 	return b.String()
+}
+
+// ownersKept is "1 owner kept as a comment", "3 owners kept as comments".
+func ownersKept(n int) string {
+	if n == 1 {
+		return "1 owner kept as a comment"
+	}
+	return words.Count(n, "owner", "owners") + " kept as comments"
 }
 
 // Import reads the descriptor files and builds the model.
@@ -66,7 +78,7 @@ func Import(files []File, opts Options) (*Result, error) {
 		}
 	}
 	if len(c.all) == 0 {
-		return nil, fmt.Errorf("no catalog entities found in %d files", len(files))
+		return nil, fmt.Errorf("no catalog entities found in %s", words.Count(len(files), "file", "files"))
 	}
 	m, cm := c.build(opts.Name)
 	sum := c.summary(len(files), m)

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/archdoc/archdoc/interop/internal/words"
 )
 
 // File is one descriptor file: its name (for messages) and content.
@@ -86,7 +88,7 @@ var knownSpec = map[string][]string{
 // one entity are warnings; only unreadable YAML fails the file.
 func parseFile(f File, warn func(string, ...any)) ([]*entity, error) {
 	if len(f.Data) > MaxFileSize {
-		return nil, fmt.Errorf("%s: larger than %d bytes", f.Name, MaxFileSize)
+		return nil, fmt.Errorf("%s: larger than the %s limit for a catalog file", f.Name, words.Size(MaxFileSize))
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(f.Data))
 	var out []*entity
@@ -97,7 +99,7 @@ func parseFile(f File, warn func(string, ...any)) ([]*entity, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s: %v", f.Name, err)
+			return nil, words.YAMLError(f.Name, err)
 		}
 		if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.ScalarNode && doc.Content[0].Tag == "!!null" {
 			continue // empty document between ---

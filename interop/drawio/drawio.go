@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/archdoc/archdoc/interop/internal/words"
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
 )
@@ -53,8 +54,10 @@ type Summary struct {
 
 func (s Summary) String() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "imported page %q (%d of %d): %d actors, %d domains, %d modules, %d flows, %d notes, %d skipped\n",
-		s.Page, s.PageIndex, s.Pages, s.Actors, s.Domains, s.Modules, s.Flows, s.Notes, len(s.Skipped))
+	fmt.Fprintf(&b, "imported page %q (%d of %d): %s, %s, %s, %s, %s, %d skipped\n",
+		s.Page, s.PageIndex, s.Pages, words.Count(s.Actors, "actor", "actors"), words.Count(s.Domains, "domain", "domains"),
+		words.Count(s.Modules, "module", "modules"), words.Count(s.Flows, "flow", "flows"),
+		words.Count(s.Notes, "note", "notes"), len(s.Skipped))
 	for _, sk := range s.Skipped {
 		fmt.Fprintf(&b, "  skipped %s\n", sk)
 	}

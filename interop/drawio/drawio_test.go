@@ -130,3 +130,11 @@ func goldenCheck(t *testing.T, name string, got []byte) {
 	t.Helper()
 	golden.Check(t, filepath.Join("testdata", name), got)
 }
+
+func TestSummarySaysOneInTheSingular(t *testing.T) {
+	s := Summary{Page: "EB", PageIndex: 1, Pages: 1, Actors: 1, Domains: 1, Modules: 1, Flows: 1, Notes: 1}
+	want := "imported page \"EB\" (1 of 1): 1 actor, 1 domain, 1 module, 1 flow, 1 note, 0 skipped\n"
+	if got := s.String(); got != want {
+		t.Errorf("summary\n got: %q\nwant: %q", got, want)
+	}
+}

@@ -49,7 +49,7 @@ func TestBadInput(t *testing.T) {
 		{"bad base64", `<mxfile><diagram name="a">@@@@</diagram></mxfile>`, Limits{}, "not valid base64"},
 		{"bad deflate", `<mxfile><diagram name="a">` + base64.StdEncoding.EncodeToString([]byte("hello world")) + `</diagram></mxfile>`, Limits{}, "not valid DEFLATE"},
 		{"zip bomb", bomb, small, "compressed page expands to more than 1048576 bytes"},
-		{"too big", strings.Repeat(" ", 2<<20), small, "file is larger than 1048576 bytes"},
+		{"too big", strings.Repeat(" ", 2<<20), small, "file is larger than the 1 MB limit for a diagram"},
 		{"too deep", strings.Repeat("<a>", 30) + strings.Repeat("</a>", 30), small, "XML nested deeper than 20 levels"},
 		{"too many elements", "<a>" + strings.Repeat("<b/>", 1200) + "</a>", small, "too many XML elements"},
 		{"too many shapes", `<mxGraphModel><root><mxCell id="0"/><mxCell id="1" parent="0"/>` + many.String() + `</root></mxGraphModel>`, small, "page has 60 shapes; the importer handles at most 50"},

@@ -10,6 +10,8 @@ import (
 	"io"
 	"net/url"
 	"strings"
+
+	"github.com/archdoc/archdoc/interop/internal/words"
 )
 
 // Limits bound the work an untrusted file can cause. The zero value
@@ -176,7 +178,7 @@ func readLimited(r io.Reader, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("file is larger than %d bytes", max)
+		return nil, fmt.Errorf("file is larger than the %s limit for a diagram", words.Size(max))
 	}
 	return data, nil
 }
