@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/scene"
@@ -88,6 +89,9 @@ message lists the views), 2 usage error.`,
 }
 
 func runDiagram(ctx context.Context, opts *diagramOptions) error {
+	if err := checkFont(opts); err != nil {
+		return err
+	}
 	m, err := loadModel(opts.File, opts.Stdin)
 	if err != nil {
 		return err
@@ -119,6 +123,20 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 		return err
 	}
 	return writeDiagrams(opts, files)
+}
+
+// checkFont fails before any layout work when --font names no font file
+// at all: missing, a folder, or a named pipe that would block the PNG
+// renderer. Whether the file is a usable font the renderer says.
+func checkFont(opts *diagramOptions) error {
+	if opts.Font == "" || opts.Format != "png" || opts.List {
+		return nil
+	}
+	f, err := inputfile.Open(opts.Font)
+	if err != nil {
+		return inputfile.Errorf("--font "+opts.Font, err)
+	}
+	return f.Close()
 }
 
 // listViews prints every view's id and title, aligned.

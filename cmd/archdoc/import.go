@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/interop/backstage"
 	"github.com/archdoc/archdoc/interop/drawio"
 	"github.com/archdoc/archdoc/model"
@@ -181,9 +182,9 @@ func writeSchemaBeside(modelPath string, out io.Writer) error {
 
 func importDrawio(opts *importOptions) (*importResult, error) {
 	path := opts.Paths[0]
-	f, err := os.Open(path)
+	f, err := inputfile.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, inputfile.Errorf(path, err)
 	}
 	defer f.Close()
 	res, err := drawio.Decode(f, drawio.Options{Page: opts.Page, Name: opts.Name, Source: filepath.Base(path)})
@@ -212,7 +213,7 @@ func readCatalogFiles(paths []string) ([]backstage.File, error) {
 	for _, p := range paths {
 		fi, err := os.Stat(p)
 		if err != nil {
-			return nil, err
+			return nil, inputfile.Errorf(p, err)
 		}
 		if !fi.IsDir() {
 			names = append(names, p)
@@ -221,7 +222,7 @@ func readCatalogFiles(paths []string) ([]backstage.File, error) {
 		var found []string
 		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
 			if err != nil {
-				return err
+				return inputfile.Errorf(path, err)
 			}
 			if !d.IsDir() && d.Type().IsRegular() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
 				found = append(found, path)
@@ -248,18 +249,21 @@ func readCatalogFiles(paths []string) ([]backstage.File, error) {
 	return files, nil
 }
 
+// readAtMost reads a catalog file named on the command line (a named
+// pipe or device is refused before it is opened: it would block or never
+// end) unless it is larger than max bytes.
 func readAtMost(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := inputfile.Open(path)
 	if err != nil {
-		return nil, err
+		return nil, inputfile.Errorf(path, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, max+1))
 	if err != nil {
-		return nil, err
+		return nil, inputfile.Errorf(path, err)
 	}
 	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: larger than %d bytes", path, max)
+		return nil, fmt.Errorf("%s: larger than the %d MB limit for a catalog file", path, max>>20)
 	}
 	return data, nil
 }
