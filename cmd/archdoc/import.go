@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -145,14 +146,14 @@ func runImport(opts *importOptions, imp func(*importOptions) (*importResult, err
 		return nil
 	}
 	if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
-		return err
+		return cannotWrite(opts.Out, err)
 	}
 	write := writeNew
 	if opts.Force {
 		write = writeFileAtomic
 	}
 	if err := write(opts.Out, res.yaml); err != nil {
-		return err
+		return cannotWrite(opts.Out, err)
 	}
 	fmt.Fprintf(opts.Stdout, "wrote %s\n", filepath.ToSlash(opts.Out))
 	if err := writeSchemaBeside(opts.Out, opts.Stdout); err != nil {
@@ -174,10 +175,20 @@ func writeSchemaBeside(modelPath string, out io.Writer) error {
 		return err
 	}
 	if err := writeNew(path, schema); err != nil {
-		return err
+		return cannotWrite(path, err)
 	}
 	fmt.Fprintf(out, "wrote %s\n", filepath.ToSlash(path))
 	return nil
+}
+
+// cannotWrite words a failed write of path without Go's "mkdir"/"open"
+// prefixes; errors already worded for the user pass through.
+func cannotWrite(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("cannot write %s: %w", path, pe.Err)
+	}
+	return err
 }
 
 func importDrawio(opts *importOptions) (*importResult, error) {
