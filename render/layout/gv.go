@@ -12,10 +12,10 @@ import (
 )
 
 // runGraphviz lays out DOT source within budget and returns Graphviz's
-// JSON. It runs Graphviz in this process while that works, and in worker
-// processes (see worker.go) once the in-process module has failed or
-// has done inProcessWork: a fresh process is the only way to get a
-// healthy module back.
+// JSON, for callers without an Engine of their own. It runs Graphviz in
+// this process while that is safe (small graphs, a bounded share of
+// work, a module that has not failed) and otherwise in sharedEngine's
+// worker: a fresh process is the only way to get a healthy module back.
 func runGraphviz(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	deadline := time.Now().Add(budget)
 	if !gvBroken.Load() && !alwaysWorkers.Load() && !useSpareWorker(src) && inProcessDone.Load()+int64(len(src)) <= inProcessWork {
@@ -23,15 +23,15 @@ func runGraphviz(ctx context.Context, src []byte, budget time.Duration) ([]byte,
 		if err == nil {
 			inProcessDone.Add(int64(len(src)))
 		}
-		if err == nil || !gvBroken.Load() || ctx.Err() != nil {
+		if err == nil || !gvBroken.Load() || ctx.Err() != nil || time.Until(deadline) <= 0 {
 			return out, err
 		}
 	}
-	return runInWorker(ctx, src, time.Until(deadline))
+	return runInSharedEngine(ctx, src, time.Until(deadline))
 }
 
 // firstTry is how long a first attempt may run before it is given up
-// for a second try in a fresh worker (the rest of the budget, straight
+// for a second try in a fresh worker (see Engine.run) (the rest of the budget, straight
 // edges: see secondTry). Graphviz's module sometimes loops forever in its
 // edge router on a small graph that native dot lays out at once; whether
 // it does depends on the module's history, so such a view can come out
