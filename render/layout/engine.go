@@ -11,14 +11,14 @@ import (
 
 // Engine is a Graphviz of its own for one goroutine: a worker process
 // (worker.go) that lays out only what this engine is given, replaced by
-// a fresh one after workerLayouts layouts or a failure. Graphviz's
-// WebAssembly module sometimes loops forever on a graph depending on
-// what it laid out before; with a shared pool, which worker gets which
-// graph depends on timing, so a view could come out with splines in one
-// build and straight edges in the next. Giving each goroutine its own
-// engine and a fixed list of views (render.Layouts does) makes every
-// module's history, and so the output, the same in every build.
-// An Engine is not safe for concurrent use.
+// a fresh one after workerLayouts layouts, workerWork bytes or a failure.
+// Graphviz's WebAssembly module sometimes loops forever on a graph
+// depending on what it laid out before; with workers shared by
+// goroutines, which worker gets which graph depends on timing, so a view
+// could come out with splines in one build and straight edges in the
+// next. Giving each goroutine its own engine and a fixed list of views
+// (render.Layouts does) makes every module's history, and so the output,
+// the same in every build. An Engine is not safe for concurrent use.
 type Engine struct {
 	w *worker
 }
