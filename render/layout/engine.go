@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,14 +11,14 @@ import (
 
 // Engine is a Graphviz of its own for one goroutine: a worker process
 // (worker.go) that lays out only what this engine is given, replaced by
-// a fresh one after workerLayouts layouts or a failure. Graphviz's
-// WebAssembly module sometimes loops forever on a graph depending on
-// what it laid out before; with a shared pool, which worker gets which
-// graph depends on timing, so a view could come out with splines in one
-// build and straight edges in the next. Giving each goroutine its own
-// engine and a fixed list of views (render.Layouts does) makes every
-// module's history, and so the output, the same in every build.
-// An Engine is not safe for concurrent use.
+// a fresh one after workerLayouts layouts, workerWork bytes or a failure.
+// Graphviz's WebAssembly module sometimes loops forever on a graph
+// depending on what it laid out before; with workers shared by
+// goroutines, which worker gets which graph depends on timing, so a view
+// could come out with splines in one build and straight edges in the
+// next. Giving each goroutine its own engine and a fixed list of views
+// (render.Layouts does) makes every module's history, and so the output,
+// the same in every build. An Engine is not safe for concurrent use.
 type Engine struct {
 	w *worker
 }
@@ -33,7 +34,8 @@ func (e *Engine) Close() {
 	}
 }
 
-// WithEngine lays the view out with e instead of the shared Graphviz.
+// WithEngine lays the view out with e instead of the shared Graphviz
+// (see runGraphviz).
 func WithEngine(e *Engine) Option {
 	return func(c *config) { c.engine = e }
 }
@@ -54,6 +56,20 @@ func (e *Engine) run(ctx context.Context, src []byte, budget time.Duration) ([]b
 	return out, err
 }
 
+var errOverBudget = errors.New("over budget")
+
+// secondTry asks for straight edges (splines=line). The WebAssembly
+// Graphviz sometimes loops forever in its edge router, even in a fresh
+// module, on a graph native dot lays out at once (seen on a 10-box module
+// view of a generated model); straight edges skip that router, and the
+// boxes and label places are still Graphviz's. The scene reports it.
+func secondTry(src []byte) []byte {
+	return bytes.Replace(src, []byte("graph [rankdir"), []byte("graph [splines=line rankdir"), 1)
+}
+
+// once lays src out in the engine's worker (starting one if it has none)
+// and retires the worker when it failed, overran budget (killing the stuck
+// layout) or has done its share of work.
 func (e *Engine) once(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	if e.w == nil {
 		w, err := startWorker()
@@ -103,4 +119,25 @@ func (c config) graphviz(ctx context.Context, src []byte) ([]byte, error) {
 		return c.engine.run(ctx, src, c.budget)
 	}
 	return runGraphviz(ctx, src, c.budget)
+}
+
+// sharedEngine lays out what callers without an engine of their own send
+// to a worker; sharedEngineTurn lets one of them use it at a time (an
+// Engine is not safe for concurrent use).
+var (
+	sharedEngine     = NewEngine()
+	sharedEngineTurn = make(chan struct{}, 1)
+)
+
+// runInSharedEngine lays src out with sharedEngine within budget. Waiting
+// for another caller to finish with it is not part of the budget, which
+// is Graphviz's time: under load a view would otherwise fall back.
+func runInSharedEngine(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+	select {
+	case sharedEngineTurn <- struct{}{}:
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+	defer func() { <-sharedEngineTurn }()
+	return sharedEngine.run(ctx, src, budget)
 }

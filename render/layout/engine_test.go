@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,5 +66,64 @@ func TestEngineOverBudgetFallsBack(t *testing.T) {
 	s, err = Layout(context.Background(), sv, WithEngine(e))
 	if err != nil || len(s.Warnings) != 0 {
 		t.Fatalf("after an overrun: %v %q", err, s.Warnings)
+	}
+}
+
+// Callers without an engine may lay out side by side (this process's
+// Graphviz and the shared engine each serve one at a time) and get the
+// scenes they get one after another.
+func TestConcurrentCallersWithoutEngine(t *testing.T) {
+	views := view.All(loadExample(t, "shop"))
+	want := make([][]byte, len(views))
+	for i, v := range views {
+		s, err := Layout(context.Background(), v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i], _ = json.Marshal(s)
+	}
+	got := make([][]byte, len(views))
+	var wg sync.WaitGroup
+	for i, v := range views {
+		wg.Go(func() {
+			s, err := Layout(context.Background(), v)
+			if err != nil {
+				t.Error(err)
+			}
+			got[i], _ = json.Marshal(s)
+		})
+	}
+	wg.Wait()
+	for i, v := range views {
+		if string(got[i]) != string(want[i]) {
+			t.Errorf("%s: laid out side by side, the scene differs", v.ID)
+		}
+	}
+}
+
+// A small graph that finds this process's Graphviz busy goes to a
+// worker instead of waiting for it, and comes out the same.
+func TestBusyInProcessGraphvizIsNotWaitedFor(t *testing.T) {
+	v, err := view.Get(loadExample(t, "shop"), "stack")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := Layout(context.Background(), v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Give this layout the in-process module's bounds back, then hold it.
+	layouts, done := inProcessLayouts.Swap(0), inProcessDone.Swap(0)
+	defer func() { inProcessLayouts.Store(layouts); inProcessDone.Store(done) }()
+	gvTurn <- struct{}{}
+	got, err := Layout(context.Background(), v)
+	<-gvTurn
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(want)
+	b, _ := json.Marshal(got)
+	if string(a) != string(b) {
+		t.Fatalf("scene from a worker differs: warnings %q", got.Warnings)
 	}
 }

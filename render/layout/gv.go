@@ -2,7 +2,6 @@ package layout
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -12,75 +11,89 @@ import (
 )
 
 // runGraphviz lays out DOT source within budget and returns Graphviz's
-// JSON. It runs Graphviz in this process while that works, and in worker
-// processes (see worker.go) once the in-process module has failed or
-// has done inProcessWork: a fresh process is the only way to get a
-// healthy module back.
+// JSON, for callers without an Engine of their own. It runs Graphviz in
+// this process while that is safe (see takeInProcess) and otherwise in
+// sharedEngine's worker, also when the in-process module has just
+// failed: a fresh process is the only way to get a healthy module back.
 func runGraphviz(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	deadline := time.Now().Add(budget)
-	if !gvBroken.Load() && !alwaysWorkers.Load() && !useSpareWorker(src) && inProcessDone.Load()+int64(len(src)) <= inProcessWork {
+	if takeInProcess(src) {
 		out, err := runInProcess(ctx, src, min(budget, firstTry))
-		if err == nil {
-			inProcessDone.Add(int64(len(src)))
-		}
-		if err == nil || !gvBroken.Load() || ctx.Err() != nil {
+		if err == nil || !gvBroken.Load() || ctx.Err() != nil || time.Until(deadline) <= 0 {
 			return out, err
 		}
 	}
-	return runInWorker(ctx, src, time.Until(deadline))
+	return runInSharedEngine(ctx, src, time.Until(deadline))
 }
 
 // firstTry is how long a first attempt may run before it is given up
-// for a second try in a fresh worker (the rest of the budget, straight
-// edges: see secondTry). Graphviz's module sometimes loops forever in its
-// edge router on a small graph that native dot lays out at once; whether
-// it does depends on the module's history, so such a view can come out
-// with splines in one run and straight edges in another (reported).
+// for a second try in a fresh worker (see Engine.run). Graphviz's module
+// sometimes loops forever in its edge router on a small graph that
+// native dot lays out at once; whether it does depends on the module's
+// history, so such a view can come out with splines in one run and
+// straight edges in another (reported).
 const firstTry = 5 * time.Second
 
-// inProcessWork bounds how much DOT (bytes) the in-process module lays
-// out. Its memory only grows, and well before it fails outright it starts
-// to hang on graphs a fresh module lays out in milliseconds (measured: a
-// 60-box domain view of a generated model fails after about a hundred
-// layouts, 2.3 MB of DOT; the example's 21 views are about 23 KB),
-// which would cost a whole time budget and make the result depend on
-// timing. Past the bound, layouts go to worker processes, which are
-// retired long before that (workerWork).
-const inProcessWork = 512 << 10
-
-var inProcessDone atomic.Int64
-
-// alwaysWorkers sends every layout to a worker process (tests).
-var alwaysWorkers atomic.Bool
-
-// Graphviz runs in one WebAssembly module shared by the whole process
-// (go-graphviz instantiates it once, at package init), so calls into it
-// are serialised (gvTurn is a one-slot semaphore, so waiting can time
-// out) and one Graphviz context is reused. The module can be left
-// corrupted or stuck by some large graphs; after that (gvBroken) every
-// layout uses the fallback instead of waiting for it.
-var (
-	gvTurn   = make(chan struct{}, 1)
-	gvBroken atomic.Bool
-	gv       *graphviz.Graphviz
+// Graphviz runs in one WebAssembly module per process (go-graphviz
+// instantiates it at package init): one layout at a time may use it
+// (gvTurn), and once it has failed or hung (gvBroken) it is not used
+// again. Its memory only grows, and a hang in it is fatal, not just
+// slow: code compiled by wazero cannot be preempted, so the next garbage
+// collection waits for it with every other goroutine (timers included)
+// stopped and the build never ends (seen: a 300-module benchmark froze
+// for 15 minutes). A worker that hangs is killed at its budget instead.
+// So this process lays out only small graphs, and only so many:
+const (
+	// bigGraphMin is the DOT size (bytes) from which a graph always goes
+	// to a worker: large graphs are the ones that corrupt or hang the
+	// module (a 100-module business view, about 60 KB, already hits
+	// Graphviz's "trouble in init_rank").
+	bigGraphMin = 48 << 10
+	// maxInProcessLayouts is how many layouts this process's module does;
+	// the example's views all fit.
+	maxInProcessLayouts = 32
+	// inProcessWork bounds how much DOT (bytes) it lays out: well before
+	// a module fails outright it starts to hang on graphs a fresh one
+	// lays out in milliseconds (measured: a 60-box domain view of a
+	// generated model, after about a hundred layouts, 2.3 MB of DOT; the
+	// example's 21 views are about 23 KB).
+	inProcessWork = 512 << 10
 )
 
-var errBroken = errors.New("Graphviz failed earlier in this run and is no longer used")
+var (
+	gvTurn           = make(chan struct{}, 1)
+	gvBroken         atomic.Bool
+	gv               *graphviz.Graphviz
+	inProcessLayouts atomic.Int64
+	inProcessDone    atomic.Int64 // DOT bytes laid out
+	alwaysWorkers    atomic.Bool  // tests: every layout goes to a worker
+)
 
-// runInProcess runs runDot in this process, giving up after budget.
-func runInProcess(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
-	if gvBroken.Load() {
-		return nil, errBroken
+// takeInProcess reports whether src is to be laid out in this process
+// and if so takes gvTurn, which runInProcess gives back. A graph that
+// finds the module busy (concurrent callers) goes to a worker rather
+// than wait for it.
+func takeInProcess(src []byte) bool {
+	if alwaysWorkers.Load() || len(src) >= bigGraphMin || inProcessLayouts.Add(1) > maxInProcessLayouts ||
+		inProcessDone.Load()+int64(len(src)) > inProcessWork {
+		return false
 	}
-	timer := time.NewTimer(budget)
-	defer timer.Stop()
 	select {
 	case gvTurn <- struct{}{}:
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	case <-timer.C:
-		return nil, fmt.Errorf("waited %v for Graphviz", budget)
+	default:
+		return false
 	}
+	if gvBroken.Load() {
+		<-gvTurn
+		return false
+	}
+	return true
+}
+
+// runInProcess runs runDot in this process, giving up after budget. The
+// caller holds gvTurn; the call keeps it until runDot ends, which after a
+// timeout may be never, so the module is then marked broken.
+func runInProcess(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	type result struct {
 		out []byte
 		err error
@@ -91,16 +104,19 @@ func runInProcess(ctx context.Context, src []byte, budget time.Duration) ([]byte
 		out, err := runDotSafely(context.WithoutCancel(ctx), src)
 		if err != nil && isWasmFault(err) {
 			gvBroken.Store(true)
+		} else if err == nil {
+			inProcessDone.Add(int64(len(src)))
 		}
 		done <- result{out, err}
 	}()
+	timer := time.NewTimer(budget)
+	defer timer.Stop()
 	select {
 	case r := <-done:
 		return r.out, r.err
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	case <-timer.C:
-		// The call cannot be interrupted; it keeps the slot until it ends.
 		gvBroken.Store(true)
 		return nil, fmt.Errorf("Graphviz took longer than %v", budget)
 	}

@@ -88,7 +88,9 @@ func TestStraightEdgesAreReported(t *testing.T) {
 		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
 		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
 	g := newGraph(v, newConfig(nil))
-	out, err := runInWorker(context.Background(), secondTry(g.dot()), DefaultTimeout)
+	e := NewEngine()
+	defer e.Close()
+	out, err := e.run(context.Background(), secondTry(g.dot()), DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
