@@ -3,7 +3,6 @@ package render
 import (
 	"context"
 	"fmt"
-	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
@@ -25,7 +24,7 @@ func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Op
 	if err != nil {
 		return nil, err
 	}
-	if why := unreadable(s); why != "" && overview(v) {
+	if why := unreadable(s); why != "" && overview(v) && domainBoxes(v) >= minDomains {
 		if small, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
 			return small, err
 		}
@@ -34,10 +33,18 @@ func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Op
 }
 
 // overview reports the views that stand for the whole system (business,
-// stack, custom views), which read well at domain level; a domain's or
-// module's own view would lose its point.
-func overview(v *view.View) bool {
-	return v.ID == "business" || v.ID == "stack" || strings.HasPrefix(v.ID, "view/")
+// stack), which read well at domain level; a domain's or module's own
+// view would lose its point, and a custom view shows what its author
+// chose.
+func overview(v *view.View) bool { return v.ID == "business" || v.ID == "stack" }
+
+// minDomains is how many domains an overview needs before its domain
+// level says more than its troubled detail: two boxes say nothing.
+const minDomains = 3
+
+func domainBoxes(v *view.View) int {
+	_, boxes := collapse(v)
+	return len(boxes)
 }
 
 // atDomainLevel lays out v's domain-level view (see domainLevel) with
@@ -99,7 +106,7 @@ func unreadable(s *scene.Scene) string {
 	if clustersBroken(s) {
 		return "came out of Graphviz with overlapping domains"
 	}
-	if long, short := max(s.Width, s.Height), min(s.Width, s.Height); long > maxAspect*short {
+	if long, short := max(s.Width, s.Height), min(s.Width, s.Height); len(s.Nodes) >= aspectMinBoxes && long > maxAspect*short {
 		return fmt.Sprintf("came out of Graphviz %.0f by %.0f points, too long to read", s.Width, s.Height)
 	}
 	return ""
@@ -110,7 +117,12 @@ func unreadable(s *scene.Scene) string {
 // column: the stack view of 50 modules is 8.5 times taller than wide, of
 // 300 modules 50 times (18,000 points); the example's views are at most
 // 2.6.
-const maxAspect = 6
+// A long drawing of a few boxes (a pipeline) is fine to scroll, so the
+// ratio counts from aspectMinBoxes boxes.
+const (
+	maxAspect      = 6
+	aspectMinBoxes = 40
+)
 
 // clustersBroken reports a cluster of no size, a box outside its
 // cluster, or two clusters side by side that overlap.

@@ -41,8 +41,9 @@ func TestUnreadable(t *testing.T) {
 			"has 3 of its 40 arrows not routed by Graphviz"},
 		{"grid layout", scene.Scene{Fallbacks: scene.Fallbacks{GridLayout: true}},
 			"could not be laid out by Graphviz"},
-		{"a long column", scene.Scene{Width: 367, Height: 18307},
+		{"a long column", scene.Scene{Width: 367, Height: 18307, Nodes: make([]scene.Node, 300)},
 			"came out of Graphviz 367 by 18307 points, too long to read"},
+		{"a long pipeline of a few boxes", scene.Scene{Width: 3000, Height: 60, Nodes: make([]scene.Node, 10)}, ""},
 		{"tall but readable", scene.Scene{Width: 407, Height: 1065}, ""},
 	}
 	for _, tt := range tests {
