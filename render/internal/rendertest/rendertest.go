@@ -1,6 +1,9 @@
 // Package rendertest gives the renderers' tests the same inputs: the
 // hand-built scenes under render/svg/testdata/scenes and every view of
-// the repository's two example models, laid out once per test binary.
+// the repository's two example models, laid out once per test binary;
+// the loops that run a check or a benchmark over them; and (browser.go)
+// the headless-Chromium harness that feeds golden files to the real
+// JavaScript libraries that will read them.
 package rendertest
 
 import (
