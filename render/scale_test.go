@@ -24,6 +24,23 @@ func synthModel(t testing.TB, n int) *model.Model {
 	return m
 }
 
+// domainLevelOfSynthView is the view with the given id of a generated
+// 60-module model and its domain-level version; it fails t when the view
+// does not collapse.
+func domainLevelOfSynthView(t *testing.T, id string) (v, small *view.View) {
+	t.Helper()
+	m := synthModel(t, 60)
+	v, err := view.Get(m, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, ok := domainLevel(v, m)
+	if !ok {
+		t.Fatalf("%s view did not collapse", id)
+	}
+	return v, small
+}
+
 // checkEveryView fails unless every view of m has its scene, in order,
 // and every box and arrow of the view is in it. A view drawn at domain
 // level must say so, be an overview or over MaxDetail, and keep every
@@ -191,15 +208,7 @@ func TestLayoutsRelayOnlyEditedViews(t *testing.T) {
 // a generated model: every domain is one box linking to its page, and
 // the merged arrows' counts add up to every arrow between domains.
 func TestDomainLevelKeepsEveryDomainAndFlow(t *testing.T) {
-	m := synthModel(t, 60)
-	v, err := view.Get(m, "business")
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, ok := domainLevel(v, m)
-	if !ok {
-		t.Fatal("business view did not collapse")
-	}
+	v, small := domainLevelOfSynthView(t, "business")
 	owner, _ := collapse(v)
 	own := func(id string) string {
 		if d, ok := owner[id]; ok {
@@ -251,15 +260,7 @@ func TestDomainLevelKeepsEveryDomainAndFlow(t *testing.T) {
 // model keeps its layers and technologies, drops the modules, and each
 // technology says how many modules use it.
 func TestStackAtDomainLevelKeepsTechnologies(t *testing.T) {
-	m := synthModel(t, 60)
-	v, err := view.Get(m, "stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, ok := domainLevel(v, m)
-	if !ok {
-		t.Fatal("stack view did not collapse")
-	}
+	v, small := domainLevelOfSynthView(t, "stack")
 	users := map[string]int{}
 	for _, e := range v.Edges {
 		users[e.To]++

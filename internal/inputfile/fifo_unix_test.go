@@ -20,20 +20,7 @@ func TestOpenRefusesNamedPipe(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
 		t.Skip("cannot make a named pipe:", err)
 	}
-	if err := os.Symlink("model.yaml", filepath.Join(dir, "link.yaml")); err != nil {
-		t.Fatal(err)
-	}
-	root, err := os.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer root.Close()
-	for name, open := range map[string]func() (*os.File, error){
-		"Open":        func() (*os.File, error) { return Open(fifo) },
-		"Open link":   func() (*os.File, error) { return Open(filepath.Join(dir, "link.yaml")) },
-		"OpenIn":      func() (*os.File, error) { return OpenIn(root, "model.yaml") },
-		"OpenIn link": func() (*os.File, error) { return OpenIn(root, "link.yaml") },
-	} {
+	for name, open := range fourWaysToOpen(t, dir, "model.yaml") {
 		err := within(t, 5*time.Second, func() error {
 			f, err := open()
 			if err == nil {

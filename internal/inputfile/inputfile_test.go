@@ -8,26 +8,33 @@ import (
 	"testing"
 )
 
-func TestOpenRegularFile(t *testing.T) {
-	dir := t.TempDir()
-	p := filepath.Join(dir, "a.yaml")
-	if err := os.WriteFile(p, []byte("name: x\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.Symlink("a.yaml", filepath.Join(dir, "link.yaml")); err != nil {
+// fourWaysToOpen returns the ways a caller may open dir/name: Open and
+// OpenIn, each on the file itself and on a symbolic link link.yaml to it
+// (made here), by a name for failure messages.
+func fourWaysToOpen(t *testing.T, dir, name string) map[string]func() (*os.File, error) {
+	t.Helper()
+	if err := os.Symlink(name, filepath.Join(dir, "link.yaml")); err != nil {
 		t.Fatal(err)
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer root.Close()
-	for name, open := range map[string]func() (*os.File, error){
-		"Open":         func() (*os.File, error) { return Open(p) },
-		"Open link":    func() (*os.File, error) { return Open(filepath.Join(dir, "link.yaml")) },
-		"OpenIn":       func() (*os.File, error) { return OpenIn(root, "a.yaml") },
-		"OpenIn link:": func() (*os.File, error) { return OpenIn(root, "link.yaml") },
-	} {
+	t.Cleanup(func() { root.Close() })
+	return map[string]func() (*os.File, error){
+		"Open":        func() (*os.File, error) { return Open(filepath.Join(dir, name)) },
+		"Open link":   func() (*os.File, error) { return Open(filepath.Join(dir, "link.yaml")) },
+		"OpenIn":      func() (*os.File, error) { return OpenIn(root, name) },
+		"OpenIn link": func() (*os.File, error) { return OpenIn(root, "link.yaml") },
+	}
+}
+
+func TestOpenRegularFile(t *testing.T) {
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "a.yaml"), []byte("name: x\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for name, open := range fourWaysToOpen(t, dir, "a.yaml") {
 		f, err := open()
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

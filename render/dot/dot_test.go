@@ -3,7 +3,6 @@ package dot
 import (
 	"bytes"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -22,14 +21,12 @@ func render(t *testing.T, s *scene.Scene) []byte {
 }
 
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range rendertest.HandBuilt(t) {
-		t.Run(name, func(t *testing.T) {
-			got := render(t, s)
-			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".dot.golden"), got)
-			graphviz(t, got, "dot")
-			graphviz(t, got, "neato", "-n2")
-		})
-	}
+	rendertest.EachHandBuilt(t, func(t *testing.T, name string, s *scene.Scene) {
+		got := render(t, s)
+		golden.Check(t, rendertest.HandBuiltGoldenName(name, "dot"), got)
+		graphviz(t, got, "dot")
+		graphviz(t, got, "neato", "-n2")
+	})
 }
 
 // graphviz runs a Graphviz layout program on the DOT text and fails on a

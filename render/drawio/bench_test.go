@@ -5,18 +5,12 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/render/internal/rendertest"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
-// BenchmarkRenderExamples draws every view of both examples (layout is
-// done once, before timing).
+// BenchmarkRenderExamples draws each example as one file, one page per view.
 func BenchmarkRenderExamples(b *testing.B) {
-	all := rendertest.ExampleScenes(b)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, scenes := range all {
-			if err := Render(io.Discard, scenes...); err != nil { // one file, one page per view
-				b.Fatal(err)
-			}
-		}
-	}
+	rendertest.BenchmarkExamples(b, func(w io.Writer, views []*scene.Scene) error {
+		return Render(w, views...)
+	})
 }

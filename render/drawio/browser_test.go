@@ -1,17 +1,12 @@
 package drawio
 
 import (
-	"context"
 	"html"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/chromedp/chromedp"
-
-	"github.com/archdoc/archdoc/internal/chrome"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 )
 
 // TestGoldenFilesLoadInMxGraph decodes every page of the golden .drawio
@@ -24,15 +19,9 @@ import (
 //	npm install mxgraph@4.2.2
 //	ARCHDOC_MXGRAPH_JS=$PWD/node_modules/mxgraph/javascript/mxClient.js go test ./render/drawio
 func TestGoldenFilesLoadInMxGraph(t *testing.T) {
-	lib := os.Getenv("ARCHDOC_MXGRAPH_JS")
-	if lib == "" {
-		t.Skip("MXGRAPH NOT CHECKED: set ARCHDOC_MXGRAPH_JS to mxClient.js (npm install mxgraph@4.2.2) to load every golden .drawio page with mxGraph")
-	}
-	bin, err := chrome.Find("")
-	if err != nil {
-		t.Skipf("CHROMIUM NOT INSTALLED: %v; CI installs chromium", err)
-	}
-	files, _ := filepath.Glob("testdata/*.golden")
+	lib, chromium := rendertest.JSLibraryAndChromium(t, "ARCHDOC_MXGRAPH_JS",
+		"MXGRAPH NOT CHECKED: set ARCHDOC_MXGRAPH_JS to mxClient.js (npm install mxgraph@4.2.2) to load every golden .drawio page with mxGraph")
+	files := rendertest.GoldenFiles(t, "testdata/*.golden")
 	var page strings.Builder
 	page.WriteString(`<!doctype html><meta charset="utf-8"><div id="g"></div>
 <script>var mxLoadResources = false, mxLoadStylesheets = false;</script>
@@ -46,25 +35,8 @@ func TestGoldenFilesLoadInMxGraph(t *testing.T) {
 			strings.ReplaceAll(string(data), "</script", `<\/script`) + "</script>\n")
 	}
 	page.WriteString(checkScript)
-	path := filepath.Join(t.TempDir(), "page.html")
-	if err := os.WriteFile(path, []byte(page.String()), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 60*time.Second)
-	defer cancel()
-	actx, acancel := chrome.NewAllocator(ctx, bin, chromedp.Flag("allow-file-access-from-files", true))
-	defer acancel()
-	bctx, bcancel := chromedp.NewContext(actx)
-	defer bcancel()
-	if err := chromedp.Do(bctx, chromedp.Navigate("file://"+path)); err != nil {
-		t.Fatal(err)
-	}
-	results, err := chromedp.Run(bctx, chromedp.Poll[[]string](`window.results`, chromedp.WithPollingTimeout(50*time.Second)))
-	if err != nil {
-		t.Fatal(err)
-	}
 	pages := 0
-	for _, r := range results {
+	for _, r := range rendertest.PageResults(t, chromium, page.String()) {
 		if strings.HasPrefix(r, "ok ") {
 			pages++
 			continue

@@ -8,8 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/archdoc/archdoc/internal/synth"
-	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -38,14 +36,7 @@ func TestEngineGivesTheSameScenes(t *testing.T) {
 // A layout over its budget in an engine falls back, says so, keeps every
 // box and arrow, and the engine goes on working with a fresh worker.
 func TestEngineOverBudgetFallsBack(t *testing.T) {
-	m, err := model.Parse("gen.yaml", synth.Model(100, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := view.Get(m, "business")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := bigBusinessView(t)
 	e := NewEngine()
 	defer e.Close()
 	s, err := Layout(context.Background(), v, WithEngine(e), WithTimeout(time.Millisecond))
@@ -58,12 +49,7 @@ func TestEngineOverBudgetFallsBack(t *testing.T) {
 	if len(s.Nodes) != len(v.Nodes) || len(s.Edges) != len(v.Edges) {
 		t.Fatal("fallback lost elements")
 	}
-	small := loadExample(t, "shop")
-	sv, err := view.Get(small, "stack")
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err = Layout(context.Background(), sv, WithEngine(e))
+	s, err = Layout(context.Background(), exampleView(t, "shop", "stack"), WithEngine(e))
 	if err != nil || len(s.Warnings) != 0 {
 		t.Fatalf("after an overrun: %v %q", err, s.Warnings)
 	}
@@ -104,10 +90,7 @@ func TestConcurrentCallersWithoutEngine(t *testing.T) {
 // A small graph that finds this process's Graphviz busy goes to a
 // worker instead of waiting for it, and comes out the same.
 func TestBusyInProcessGraphvizIsNotWaitedFor(t *testing.T) {
-	v, err := view.Get(loadExample(t, "shop"), "stack")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := exampleView(t, "shop", "stack")
 	want, err := Layout(context.Background(), v)
 	if err != nil {
 		t.Fatal(err)

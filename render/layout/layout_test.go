@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +35,31 @@ func loadExample(t testing.TB, name string) *model.Model {
 		t.Fatalf("load %s: %v", examples[name], err)
 	}
 	return m
+}
+
+// exampleView is the view with the given id of an example model.
+func exampleView(t testing.TB, example, id string) *view.View {
+	t.Helper()
+	v, err := view.Get(loadExample(t, example), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+// bigBusinessView is the business view of a generated 100-module model:
+// more than Graphviz can lay out within a tiny time budget.
+func bigBusinessView(t testing.TB) *view.View {
+	t.Helper()
+	m, err := model.Parse("gen.yaml", synth.Model(100, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := view.Get(m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // layoutAll lays out every view of an example.
@@ -183,11 +207,7 @@ func TestLongLabelsWrap(t *testing.T) {
 // TestClusterEdgesEndAtTheCluster: a flow to a domain is drawn to the
 // domain's box (Graphviz lhead/ltail), not to one of its modules.
 func TestClusterEdgesEndAtTheCluster(t *testing.T) {
-	m := loadExample(t, "cashback")
-	v, err := view.Get(m, "business")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := exampleView(t, "cashback", "business")
 	s, err := Layout(context.Background(), v)
 	if err != nil {
 		t.Fatal(err)
@@ -216,24 +236,9 @@ func TestClusterEdgesEndAtTheCluster(t *testing.T) {
 // result that lacks an edge's route (as Graphviz does on large graphs):
 // the edge must still be drawn, straight, with a warning.
 func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
-	v := &view.View{ID: "t", Kind: view.KindGraph,
-		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
-		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
-	g := newGraph(v, newConfig(nil))
-	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw map[string]any
-	if err := json.Unmarshal(out, &raw); err != nil {
-		t.Fatal(err)
-	}
-	delete(raw, "edges") // route and label place both lost
-	out, _ = json.Marshal(raw)
-	s, err := g.scene(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sceneFromEditedGraphviz(t, func(raw map[string]any) {
+		delete(raw, "edges") // route and label place both lost
+	})
 	if len(s.Edges) != 1 || len(s.Edges[0].Path) != 4 {
 		t.Fatalf("edge not redrawn as one straight line: %+v", s.Edges)
 	}
@@ -250,16 +255,38 @@ func TestUnroutedEdgeIsDrawnAndReported(t *testing.T) {
 	checkFits(t, s)
 }
 
+// sceneFromEditedGraphviz lays out two nodes joined by a labelled arrow
+// with Graphviz, lets edit change Graphviz's JSON result, and reads the
+// scene from what is left.
+func sceneFromEditedGraphviz(t *testing.T, edit func(raw map[string]any)) *scene.Scene {
+	t.Helper()
+	v := &view.View{ID: "t", Kind: view.KindGraph,
+		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
+		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
+	g := newGraph(v, newConfig(nil))
+	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]any
+	if err := json.Unmarshal(out, &raw); err != nil {
+		t.Fatal(err)
+	}
+	edit(raw)
+	out, _ = json.Marshal(raw)
+	s, err := g.scene(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
 func near(p scene.Point, r scene.Rect) bool {
 	return p.X >= r.X-1 && p.X <= r.X+r.W+1 && p.Y >= r.Y-1 && p.Y <= r.Y+r.H+1
 }
 
 func TestSequence(t *testing.T) {
-	m := loadExample(t, "cashback")
-	v, err := view.Get(m, "flow/plugin-click-out")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := exampleView(t, "cashback", "flow/plugin-click-out")
 	s, err := Layout(context.Background(), v)
 	if err != nil {
 		t.Fatal(err)
@@ -361,10 +388,7 @@ func TestCancelled(t *testing.T) {
 }
 
 func BenchmarkLayoutBusiness(b *testing.B) {
-	v, err := view.Get(loadExample(b, "cashback"), "business")
-	if err != nil {
-		b.Fatal(err)
-	}
+	v := exampleView(b, "cashback", "business")
 	for b.Loop() {
 		if _, err := Layout(context.Background(), v); err != nil {
 			b.Fatal(err)
@@ -372,32 +396,14 @@ func BenchmarkLayoutBusiness(b *testing.B) {
 	}
 }
 
-var _ = fmt.Sprint
-var _ = reflect.DeepEqual
-
 // TestUnroutedEdgeGoesThroughItsLabel: when Graphviz placed the label
 // but lost the route, the fallback bends through the label's place.
 func TestUnroutedEdgeGoesThroughItsLabel(t *testing.T) {
-	v := &view.View{ID: "t", Kind: view.KindGraph,
-		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
-		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
-	g := newGraph(v, newConfig(nil))
-	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var raw map[string]any
-	if err := json.Unmarshal(out, &raw); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range raw["edges"].([]any) {
-		delete(e.(map[string]any), "pos")
-	}
-	out, _ = json.Marshal(raw)
-	s, err := g.scene(out)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := sceneFromEditedGraphviz(t, func(raw map[string]any) {
+		for _, e := range raw["edges"].([]any) {
+			delete(e.(map[string]any), "pos") // the route lost, the label place kept
+		}
+	})
 	e := s.Edges[0]
 	if len(e.Path) != 7 || len(s.Warnings) != 1 {
 		t.Fatalf("path %v warnings %q", e.Path, s.Warnings)
@@ -441,14 +447,7 @@ func overlap(a, b scene.Rect) bool {
 // TestOverBudgetFallsBack: a view Graphviz cannot finish within the time
 // budget is drawn with the fallback layout and reported, not lost.
 func TestOverBudgetFallsBack(t *testing.T) {
-	m, err := model.Parse("gen.yaml", synth.Model(100, 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	v, err := view.Get(m, "business")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := bigBusinessView(t)
 	defer func() {
 		gvTurn <- struct{}{} // wait for the abandoned Graphviz call to end
 		<-gvTurn

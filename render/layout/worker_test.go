@@ -35,10 +35,7 @@ func TestWorkersGiveTheSameScenes(t *testing.T) {
 // TestWorkerOverBudgetIsKilled: a worker that overruns the budget is
 // killed, the view falls back, and the next layout gets a fresh worker.
 func TestWorkerOverBudgetIsKilled(t *testing.T) {
-	v, err := view.Get(loadExample(t, "cashback"), "business")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := exampleView(t, "cashback", "business")
 	withWorkers(t, func() {
 		s, err := Layout(context.Background(), v, WithTimeout(time.Nanosecond))
 		if err != nil {

@@ -5,15 +5,11 @@ import (
 
 	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/render/internal/rendertest"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 func TestGoldenExamples(t *testing.T) {
-	for name, scenes := range rendertest.ExampleScenes(t) {
-		for _, s := range scenes {
-			t.Run(name+"/"+s.ID, func(t *testing.T) {
-				got := render(t, s)
-				golden.Check(t, rendertest.GoldenName(name, s.ID, "mmd"), []byte(got))
-			})
-		}
-	}
+	rendertest.EachExampleView(t, func(t *testing.T, example string, s *scene.Scene) {
+		golden.Check(t, rendertest.GoldenName(example, s.ID, "mmd"), []byte(render(t, s)))
+	})
 }

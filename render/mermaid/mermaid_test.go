@@ -2,7 +2,6 @@ package mermaid
 
 import (
 	"bytes"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -21,11 +20,9 @@ func render(t *testing.T, s *scene.Scene) string {
 }
 
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range rendertest.HandBuilt(t) {
-		t.Run(name, func(t *testing.T) {
-			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".mmd.golden"), []byte(render(t, s)))
-		})
-	}
+	rendertest.EachHandBuilt(t, func(t *testing.T, name string, s *scene.Scene) {
+		golden.Check(t, rendertest.HandBuiltGoldenName(name, "mmd"), []byte(render(t, s)))
+	})
 }
 
 func TestFlowchartStructure(t *testing.T) {

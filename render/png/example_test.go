@@ -1,33 +1,16 @@
 package png
 
 import (
-	"context"
 	"testing"
 
-	"github.com/archdoc/archdoc/model"
-	"github.com/archdoc/archdoc/render"
-	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/internal/rendertest"
 )
-
-// exampleScenes lays out every view of the repository's example model.
-func exampleScenes(t testing.TB) []*scene.Scene {
-	t.Helper()
-	m, err := model.Load("../../architecture.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	scenes, err := render.Scenes(context.Background(), m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return scenes
-}
 
 // TestExampleViews draws every view of the Chinese example: the picture
 // has the scene's size and every label left glyph pixels in its box.
 func TestExampleViews(t *testing.T) {
 	requireCJKFont(t)
-	for _, s := range exampleScenes(t) {
+	for _, s := range rendertest.ExampleScenes(t)["cashback"] {
 		t.Run(s.ID, func(t *testing.T) {
 			img := decode(t, renderPNG(t, s, Options{}))
 			if b := img.Bounds(); b.Dx() != int(s.Width*2+0.999) || b.Dy() != int(s.Height*2+0.999) {
@@ -40,7 +23,7 @@ func TestExampleViews(t *testing.T) {
 
 func BenchmarkRenderExampleViews(b *testing.B) {
 	requireCJKFont(b)
-	scenes := exampleScenes(b)
+	scenes := rendertest.ExampleScenes(b)["cashback"]
 	b.ResetTimer()
 	for b.Loop() {
 		for _, s := range scenes {

@@ -5,20 +5,12 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/render/internal/rendertest"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
-// BenchmarkRenderExamples draws every view of both examples (layout is
-// done once, before timing).
+// BenchmarkRenderExamples draws every view of both examples.
 func BenchmarkRenderExamples(b *testing.B) {
-	all := rendertest.ExampleScenes(b)
-	b.ResetTimer()
-	for b.Loop() {
-		for _, scenes := range all {
-			for _, s := range scenes {
-				if err := Render(io.Discard, s, Options{Href: exampleHref, Standalone: true}); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
-	}
+	rendertest.BenchmarkViews(b, func(w io.Writer, s *scene.Scene) error {
+		return Render(w, s, Options{Href: exampleHref, Standalone: true})
+	})
 }

@@ -6,20 +6,17 @@ import (
 
 	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/render/internal/rendertest"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 func exampleHref(id string) string { return "#" + id }
 
 func TestGoldenExamples(t *testing.T) {
-	for name, scenes := range rendertest.ExampleScenes(t) {
-		for _, s := range scenes {
-			t.Run(name+"/"+s.ID, func(t *testing.T) {
-				got := render(t, s, Options{Href: exampleHref, Standalone: true})
-				wellFormed(t, got)
-				golden.Check(t, rendertest.GoldenName(name, s.ID, "svg"), got)
-			})
-		}
-	}
+	rendertest.EachExampleView(t, func(t *testing.T, example string, s *scene.Scene) {
+		got := render(t, s, Options{Href: exampleHref, Standalone: true})
+		wellFormed(t, got)
+		golden.Check(t, rendertest.GoldenName(example, s.ID, "svg"), got)
+	})
 }
 
 // A domain has one colour across all views of a model: the site shows the

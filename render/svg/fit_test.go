@@ -13,22 +13,20 @@ import (
 // details, edge labels) lies inside that box, measured with the layout's
 // own metrics (CJK 1em, Go font advances for Latin).
 func TestTextStaysInsideItsBox(t *testing.T) {
-	for name, scenes := range rendertest.ExampleScenes(t) {
-		for _, s := range scenes {
-			ids := byID(parse(t, render(t, s, Options{})))
-			for _, n := range s.Nodes {
-				if n.Shape == scene.ShapeActor {
-					continue // the label hangs under the figure, inside the rect checked below
-				}
-				checkTexts(t, name+" "+s.ID+" node "+n.ID, ids["n-"+n.ID], n.Rect, s.FontSize)
+	rendertest.EachExampleView(t, func(t *testing.T, example string, s *scene.Scene) {
+		ids := byID(parse(t, render(t, s, Options{})))
+		for _, n := range s.Nodes {
+			if n.Shape == scene.ShapeActor {
+				continue // the label hangs under the figure, inside the rect checked below
 			}
-			for _, e := range s.Edges {
-				if len(e.Label) > 0 && e.LabelRect.W > 0 {
-					checkTexts(t, name+" "+s.ID+" edge "+e.ID, ids["e-"+e.ID], e.LabelRect, s.FontSize)
-				}
+			checkTexts(t, example+" "+s.ID+" node "+n.ID, ids["n-"+n.ID], n.Rect, s.FontSize)
+		}
+		for _, e := range s.Edges {
+			if len(e.Label) > 0 && e.LabelRect.W > 0 {
+				checkTexts(t, example+" "+s.ID+" edge "+e.ID, ids["e-"+e.ID], e.LabelRect, s.FontSize)
 			}
 		}
-	}
+	})
 }
 
 func checkTexts(t *testing.T, where string, g element, box scene.Rect, fs float64) {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -31,17 +30,15 @@ func render(t *testing.T, s *scene.Scene, opts Options) []byte {
 }
 
 func TestGoldenHandBuilt(t *testing.T) {
-	for name, s := range rendertest.HandBuilt(t) {
-		t.Run(name, func(t *testing.T) {
-			got := render(t, s, Options{Href: href, Standalone: true})
-			wellFormed(t, got)
-			golden.Check(t, filepath.Join("testdata", "handbuilt", name+".svg.golden"), got)
-			again := render(t, s, Options{Href: href, Standalone: true})
-			if !bytes.Equal(got, again) {
-				t.Error("two renders of the same scene differ")
-			}
-		})
-	}
+	rendertest.EachHandBuilt(t, func(t *testing.T, name string, s *scene.Scene) {
+		got := render(t, s, Options{Href: href, Standalone: true})
+		wellFormed(t, got)
+		golden.Check(t, rendertest.HandBuiltGoldenName(name, "svg"), got)
+		again := render(t, s, Options{Href: href, Standalone: true})
+		if !bytes.Equal(got, again) {
+			t.Error("two renders of the same scene differ")
+		}
+	})
 }
 
 // wellFormed parses the whole document with encoding/xml.

@@ -3,10 +3,13 @@
 package exporttest
 
 import (
+	"bytes"
+	"io"
 	"path/filepath"
 	"runtime"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/golden"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -30,6 +33,23 @@ func Models(t *testing.T) map[string]*model.Model {
 		out[name] = m
 	}
 	return out
+}
+
+// CheckGolden writes every model of Models with write, compares each
+// output with testdata/<model>.<ext> and runs check (the exporter's
+// syntax checker) on it, one subtest per model.
+func CheckGolden(t *testing.T, write func(io.Writer, *model.Model) error, ext string, check func(t *testing.T, out string)) {
+	t.Helper()
+	for name, m := range Models(t) {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := write(&buf, m); err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, filepath.Join("testdata", name+"."+ext), buf.Bytes())
+			check(t, buf.String())
+		})
+	}
 }
 
 // EdgeCases is a small model with everything an exporter must escape or

@@ -1,6 +1,9 @@
 // Package rendertest gives the renderers' tests the same inputs: the
 // hand-built scenes under render/svg/testdata/scenes and every view of
-// the repository's two example models, laid out once per test binary.
+// the repository's two example models, laid out once per test binary;
+// the loops that run a check or a benchmark over them; and (browser.go)
+// the headless-Chromium harness that feeds golden files to the real
+// JavaScript libraries that will read them.
 package rendertest
 
 import (
@@ -107,6 +110,58 @@ func ExampleScenes(t testing.TB) map[string][]*scene.Scene {
 // "domain/data" become sub-folders, as in `archdoc diagram`'s output.
 func GoldenName(example, viewID, ext string) string {
 	return filepath.Join("testdata", example, filepath.FromSlash(viewID)+"."+ext+".golden")
+}
+
+// HandBuiltGoldenName is where a hand-built scene's golden file lives.
+func HandBuiltGoldenName(name, ext string) string {
+	return filepath.Join("testdata", "handbuilt", name+"."+ext+".golden")
+}
+
+// EachHandBuilt runs check as a subtest per hand-built scene, named after
+// the scene's file.
+func EachHandBuilt(t *testing.T, check func(t *testing.T, name string, s *scene.Scene)) {
+	t.Helper()
+	for name, s := range HandBuilt(t) {
+		t.Run(name, func(t *testing.T) { check(t, name, s) })
+	}
+}
+
+// EachExampleView runs check as a subtest "<example>/<view id>" for every
+// view of every example.
+func EachExampleView(t *testing.T, check func(t *testing.T, example string, s *scene.Scene)) {
+	t.Helper()
+	for name, scenes := range ExampleScenes(t) {
+		for _, s := range scenes {
+			t.Run(name+"/"+s.ID, func(t *testing.T) { check(t, name, s) })
+		}
+	}
+}
+
+// BenchmarkExamples times draw over the views of each example in turn
+// (layout is done once, before timing).
+func BenchmarkExamples(b *testing.B, draw func(w io.Writer, views []*scene.Scene) error) {
+	all := ExampleScenes(b)
+	b.ResetTimer()
+	for b.Loop() {
+		for _, views := range all {
+			if err := draw(io.Discard, views); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkViews times draw on every view of both examples, one view at
+// a time, as renderers that write one file per view are used.
+func BenchmarkViews(b *testing.B, draw func(w io.Writer, s *scene.Scene) error) {
+	BenchmarkExamples(b, func(w io.Writer, views []*scene.Scene) error {
+		for _, s := range views {
+			if err := draw(w, s); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
 // HostileText holds every kind of character XML 1.0 cannot carry (C0
