@@ -61,13 +61,13 @@ func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	kept, least, arrows, flows := strongestArrows(small)
 	if arrows > 0 {
 		small.Edges = kept
-		notes = append(notes, fmt.Sprintf("view %s: %d of the %d arrows between domains (%d flows) stand for fewer than %d flows each and are not drawn; each domain's page shows its flows",
-			v.ID, arrows, arrows+len(kept), flows, least))
+		notes = append(notes, fmt.Sprintf("%d of the %d arrows between domains (%d flows) stand for fewer than %d flows each and are not drawn; each domain's page shows its flows",
+			arrows, arrows+len(kept), flows, least))
 	}
 	if detail(small) > MaxDetail {
 		arrows += len(small.Edges)
-		notes = append(notes, fmt.Sprintf("view %s: even its %d strongest arrows between domains are too many to draw; the domains are placed on a grid without them, and each domain's page shows its flows",
-			v.ID, len(small.Edges)))
+		notes = append(notes, fmt.Sprintf("even its %d strongest arrows between domains are too many to draw; the domains are placed on a grid without them, and each domain's page shows its flows",
+			len(small.Edges)))
 		small.Edges = nil
 		opts = append(opts[:len(opts):len(opts)], layout.WithGridLayout())
 	}
@@ -81,7 +81,7 @@ func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	if v.ID == "stack" {
 		how = "drawn at domain level: its technologies only, each saying how many modules use it"
 	}
-	s.Warnings = append(append([]string{fmt.Sprintf("view %s %s: %s", v.ID, why, how)}, notes...), s.Warnings...)
+	s.Warnings = append(append([]string{why + ": " + how}, notes...), s.Warnings...)
 	return s, true, nil
 }
 

@@ -18,7 +18,7 @@ func WithGridLayout() Option {
 func (g *graph) gridOnly() *scene.Scene {
 	s := g.fallback()
 	s.Fallbacks.GridLayout = true
-	s.Warnings = append(s.Warnings, fmt.Sprintf("view %s (%d boxes, %d arrows) is drawn with the simple grid layout",
-		g.v.ID, len(g.v.Nodes), len(g.v.Edges)))
+	s.Warnings = append(s.Warnings, fmt.Sprintf("drawn with the simple grid layout (%d boxes, %d arrows)",
+		len(g.v.Nodes), len(g.v.Edges)))
 	return s
 }

@@ -114,7 +114,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	}
 	s := g.fallback()
 	s.Fallbacks.GridLayout = true
-	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay out view %s (%v); it is drawn with the simple grid layout instead", v.ID, err))
+	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay it out (%v); it is drawn with the simple grid layout instead", err))
 	return s, nil
 }
 

@@ -67,7 +67,7 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 	}
 	g.readEdges(s, edges, f)
 	if gv.Splines == "line" {
-		g.warnings = append(g.warnings, fmt.Sprintf("Graphviz could not route the edges of view %s in time; they are drawn as straight lines", g.v.ID))
+		g.warnings = append(g.warnings, "Graphviz could not route the arrows in time; they are drawn as straight lines")
 	}
 	s.Warnings = append(s.Warnings, g.warnings...)
 	return s, nil

@@ -53,7 +53,9 @@ type Scene struct {
 	Groups []string
 
 	// Warnings are problems the layout worked around (an edge Graphviz
-	// dropped and that was redrawn straight, a fallback layout ...).
+	// dropped and that was redrawn straight, a fallback layout ...), in
+	// words that do not repeat the view id: every caller prints them
+	// after it.
 	Warnings []string
 	// Fallbacks counts the same problems, for summaries.
 	Fallbacks Fallbacks `json:",omitzero"`
