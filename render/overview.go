@@ -27,11 +27,53 @@ const MaxDetail = 1500
 // one labelled with their count. Other boxes (actors, technologies in
 // their layers) stay. It returns false when nothing collapses.
 func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
-	zh := isZH(m.Language)
 	if v.ID == "stack" {
-		return techsOnly(v, zh)
+		return techsOnly(v, isZH(m.Language))
 	}
 	owner, boxes := collapse(v)
+	return collapsed(v, m, owner, boxes)
+}
+
+// maxNeighbourDomains is how many other domains a domain's own view shows
+// box by box. With more (a domain of a large model exchanging flows with
+// twenty others), their modules crowd out the domain's own: each other
+// domain becomes one box linking to its page, with arrows counted.
+const maxNeighbourDomains = 4
+
+// neighboursCollapsed is a domain view (domain/<id>) with every other
+// domain collapsed into one box, when there are more than
+// maxNeighbourDomains of them. The domain itself keeps its modules.
+func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
+	focus, ok := strings.CutPrefix(v.ID, "domain/")
+	if !ok {
+		return nil, false
+	}
+	owner, boxes := collapse(v)
+	mine := owner[focus]
+	if mine == "" {
+		mine = focus
+	}
+	var others []string
+	for _, b := range boxes {
+		if b != mine {
+			others = append(others, b)
+		}
+	}
+	if len(others) <= maxNeighbourDomains {
+		return nil, false
+	}
+	for id, b := range owner {
+		if b == mine {
+			delete(owner, id)
+		}
+	}
+	return collapsed(v, m, owner, others)
+}
+
+// collapsed draws each of boxes (domain ids) as one box standing for the
+// nodes and clusters owner maps to it.
+func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []string) (*view.View, bool) {
+	zh := isZH(m.Language)
 	if len(boxes) == 0 {
 		return nil, false
 	}

@@ -12,13 +12,17 @@ import (
 
 // laidOut lays out one view. A view over MaxDetail, or an overview whose
 // Graphviz layout came out unreadable (see unreadable), is drawn at
-// domain level instead, and says why.
+// domain level instead, and says why. A domain's view with many
+// neighbouring domains shows them one box each (see neighboursCollapsed).
 func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
 	if detail(v) > MaxDetail {
 		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
 		if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
 			return s, err
 		}
+	}
+	if small, ok := neighboursCollapsed(v, m); ok {
+		return layout.Layout(ctx, small, opts...)
 	}
 	s, err := layout.Layout(ctx, v, opts...)
 	if err != nil {

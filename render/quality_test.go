@@ -106,3 +106,50 @@ func TestTangledOverviewGoesToDomainLevel(t *testing.T) {
 		t.Errorf("the example's business view: %+v %q", ex.Fallbacks, ex.Warnings)
 	}
 }
+
+// TestDomainViewCollapsesManyNeighbours: a domain of a large model keeps
+// its own modules and draws each of its many neighbouring domains as
+// one box, whose arrows still count every flow; the example's domains,
+// with few neighbours, are drawn box by box.
+func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
+	m := synthModel(t, 100)
+	v, err := view.Get(m, "domain/d3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, ok := neighboursCollapsed(v, m)
+	if !ok {
+		t.Fatal("domain/d3 of a 100-module model kept every neighbour module")
+	}
+	mine, others := 0, 0
+	for _, n := range small.Nodes {
+		switch {
+		case n.Kind == "module" && n.Parent == "d3":
+			mine++
+		case n.Kind == "module":
+			t.Errorf("module %s of another domain was not collapsed", n.ID)
+		case n.Kind == "domain":
+			others++
+		}
+	}
+	if mine != 10 || others <= maxNeighbourDomains {
+		t.Errorf("%d own modules and %d domain boxes", mine, others)
+	}
+	flows := 0
+	for _, e := range small.Edges {
+		flows += max(1, e.Count)
+	}
+	if flows != len(v.Edges) {
+		t.Errorf("the collapsed view's arrows stand for %d flows, the view has %d", flows, len(v.Edges))
+	}
+	example := load(t, "../architecture.yaml")
+	for _, id := range []string{"domain/frontend", "domain/data", "domain/backoffice"} {
+		ev, err := view.Get(example, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := neighboursCollapsed(ev, example); ok {
+			t.Errorf("the example's %s was collapsed", id)
+		}
+	}
+}
