@@ -3,14 +3,10 @@ package pptx
 import (
 	"archive/zip"
 	"bytes"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/officetest"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -116,54 +112,9 @@ func unzip(t *testing.T, data []byte) map[string][]byte {
 }
 
 // TestLibreOfficeConverts opens the package in LibreOffice (where
-// installed) and checks it renders one page per slide; it also writes PNGs
-// of the pages under $ARCHDOC_LOOK (if set) for a human to look at.
+// installed) and checks it renders one page per slide.
 func TestLibreOfficeConverts(t *testing.T) {
-	pages := ConvertWithLibreOffice(t, writeSample(t))
-	if pages != 4 {
+	if _, pages := officetest.PDF(t, writeSample(t)); pages != 4 {
 		t.Errorf("LibreOffice rendered %d pages, want 4", pages)
 	}
-}
-
-// ConvertWithLibreOffice converts a pptx to PDF with soffice and returns
-// the page count; it skips the test loudly when soffice or pdfinfo is missing.
-func ConvertWithLibreOffice(t *testing.T, data []byte) int {
-	t.Helper()
-	soffice := ""
-	for _, n := range []string{"soffice", "libreoffice"} {
-		if p, err := exec.LookPath(n); err == nil {
-			soffice = p
-			break
-		}
-	}
-	if soffice == "" {
-		t.Skip("LOUD SKIP: LibreOffice (soffice) is not installed; apt-get install libreoffice-impress to run the PPTX conversion test")
-	}
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		t.Skip("LOUD SKIP: pdfinfo (poppler-utils) is not installed; CI installs it")
-	}
-	dir := t.TempDir()
-	in := filepath.Join(dir, "deck.pptx")
-	if err := os.WriteFile(in, data, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(soffice, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--convert-to", "pdf", "--outdir", dir, in)
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, out)
-	}
-	pdf := filepath.Join(dir, "deck.pdf")
-	out, err := exec.Command("pdfinfo", pdf).Output()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v (soffice wrote no PDF?)", err)
-	}
-	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(out)
-	if m == nil {
-		t.Fatalf("pdfinfo output has no page count:\n%s", out)
-	}
-	if look := os.Getenv("ARCHDOC_LOOK"); look != "" {
-		_ = os.MkdirAll(look, 0o755)
-		_ = exec.Command("pdftoppm", "-png", "-r", "60", pdf, filepath.Join(look, t.Name()[strings.LastIndex(t.Name(), "/")+1:])).Run()
-	}
-	n, _ := strconv.Atoi(string(m[1]))
-	return n
 }
