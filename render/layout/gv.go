@@ -2,6 +2,8 @@ package layout
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"sync/atomic"
@@ -159,6 +161,13 @@ func runDot(ctx context.Context, src []byte) ([]byte, error) {
 	var buf bytesBuffer
 	if err := gv.Render(ctx, graph, "json0", &buf); err != nil {
 		return nil, fmt.Errorf("graphviz: %w", err)
+	}
+	if !json.Valid(buf.b) {
+		// A degraded module can answer with garbage instead of failing
+		// (seen: 'diagram' of many views of a 300-module model). Saying
+		// "wasm" marks the module broken (isWasmFault), so the layout is
+		// tried again in a fresh worker instead of reaching the reader.
+		return nil, errors.New("graphviz wasm module returned garbage instead of JSON")
 	}
 	return buf.b, nil
 }
