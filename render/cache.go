@@ -55,7 +55,22 @@ func (l *Layouts) LastStats() Stats {
 // a long serve session does not grow. Returned scenes are shared with
 // the cache: callers must not modify them.
 func (l *Layouts) Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
-	views := view.All(m)
+	return l.scenes(ctx, m, view.All(m), opts)
+}
+
+// ScenesOf lays out, as Scenes does, only the views of m whose id keep
+// accepts (a deck's views), in view.All's order.
+func (l *Layouts) ScenesOf(ctx context.Context, m *model.Model, keep func(viewID string) bool, opts ...layout.Option) ([]*scene.Scene, error) {
+	var views []*view.View
+	for _, v := range view.All(m) {
+		if keep(v.ID) {
+			views = append(views, v)
+		}
+	}
+	return l.scenes(ctx, m, views, opts)
+}
+
+func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View, opts []layout.Option) ([]*scene.Scene, error) {
 	settings := layout.SettingsKey(opts...) + fmt.Sprintf("|zh=%v", isZH(m.Language))
 	keys := make([][32]byte, len(views))
 	for i, v := range views {

@@ -5,28 +5,23 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
-	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/scene"
-	"github.com/archdoc/archdoc/render/view"
 )
 
 // Scenes lays out the views a deck can show (business, stack, the
 // top-level domains and the flows with steps) and indexes them by view
-// id, as Build wants them. Module and custom views are not laid out: no
-// slide uses them, and layout is the slow step.
+// id, as Build wants them. They are laid out as a build lays them out
+// (render.Layouts: side by side, a large model's overviews at domain
+// level), so 'archdoc slides' shows what the site's deck shows. Module
+// and custom views are not laid out: no slide uses them, and layout is
+// the slow step.
 func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error) {
-	out := map[string]*scene.Scene{}
-	for _, v := range view.All(m) {
-		if !deckView(v.ID) {
-			continue
-		}
-		s, err := layout.Layout(ctx, v)
-		if err != nil {
-			return nil, err
-		}
-		out[s.ID] = s
+	list, err := render.NewLayouts().ScenesOf(ctx, m, deckView)
+	if err != nil {
+		return nil, err
 	}
-	return out, nil
+	return ByID(list), nil
 }
 
 func deckView(id string) bool {
