@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
@@ -15,20 +16,24 @@ import (
 // domain level instead, and says why. A domain's view with many
 // neighbouring domains shows them one box each (see neighboursCollapsed).
 func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+	if small, ok := neighboursCollapsed(v, m); ok {
+		v = small
+	}
 	if detail(v) > MaxDetail {
 		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
-		if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
-			return s, err
+		if !strings.HasPrefix(v.ID, "domain/") { // a domain's own view keeps its modules
+			if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+				return s, err
+			}
 		}
-	}
-	if small, ok := neighboursCollapsed(v, m); ok {
-		return layout.Layout(ctx, small, opts...)
+		// Nothing to collapse: beyond what Graphviz lays out in its budget.
+		return layout.Layout(ctx, v, append(opts[:len(opts):len(opts)], layout.WithGridLayout())...)
 	}
 	s, err := layout.Layout(ctx, v, opts...)
 	if err != nil {
 		return nil, err
 	}
-	if why := unreadable(s); why != "" && overview(v) && domainBoxes(v) >= minDomains {
+	if why := unreadable(s); why != "" && overview(v) {
 		if small, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
 			return small, err
 		}
@@ -36,11 +41,14 @@ func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Op
 	return s, nil
 }
 
-// overview reports the views that stand for the whole system (business,
-// stack), which read well at domain level; a domain's or module's own
-// view would lose its point, and a custom view shows what its author
-// chose.
-func overview(v *view.View) bool { return v.ID == "business" || v.ID == "stack" }
+// overview reports the views that stand for the whole system and read
+// well at domain level when their detail does not: the stack (its
+// technologies), and the business view of at least minDomains domains.
+// A domain's or module's own view would lose its point, and a custom
+// view shows what its author chose.
+func overview(v *view.View) bool {
+	return v.ID == "stack" || v.ID == "business" && domainBoxes(v) >= minDomains
+}
 
 // minDomains is how many domains an overview needs before its domain
 // level says more than its troubled detail: two boxes say nothing.
@@ -102,7 +110,11 @@ const maxStraightShare = 20
 // many arrows unrouted.
 func unreadable(s *scene.Scene) string {
 	if s.Fallbacks.GridLayout {
-		return "could not be laid out by Graphviz"
+		why := "could not be laid out by Graphviz"
+		if len(s.Warnings) > 0 {
+			why += " (" + s.Warnings[len(s.Warnings)-1] + ")"
+		}
+		return why
 	}
 	if n := s.Fallbacks.StraightEdges; n > 0 && n*maxStraightShare > len(s.Edges) {
 		return fmt.Sprintf("has %d of its %d arrows not routed by Graphviz", n, len(s.Edges))

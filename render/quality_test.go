@@ -2,9 +2,11 @@ package render
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
@@ -41,6 +43,8 @@ func TestUnreadable(t *testing.T) {
 			"has 3 of its 40 arrows not routed by Graphviz"},
 		{"grid layout", scene.Scene{Fallbacks: scene.Fallbacks{GridLayout: true}},
 			"could not be laid out by Graphviz"},
+		{"grid layout after the budget", scene.Scene{Fallbacks: scene.Fallbacks{GridLayout: true}, Warnings: []string{"Graphviz took longer than 15s"}},
+			"could not be laid out by Graphviz (Graphviz took longer than 15s)"},
 		{"a long column", scene.Scene{Width: 367, Height: 18307, Nodes: make([]scene.Node, 300)},
 			"came out of Graphviz 367 by 18307 points, too long to read"},
 		{"a long pipeline of a few boxes", scene.Scene{Width: 3000, Height: 60, Nodes: make([]scene.Node, 10)}, ""},
@@ -151,5 +155,32 @@ func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
 		if _, ok := neighboursCollapsed(ev, example); ok {
 			t.Errorf("the example's %s was collapsed", id)
 		}
+	}
+}
+
+// TestOneHugeDomainKeepsItsModules: a domain of 800 modules has a view
+// over MaxDetail; it is drawn with every module on the grid, not as one
+// box for the domain linking to its own page.
+func TestOneHugeDomainKeepsItsModules(t *testing.T) {
+	const n = 800
+	var b strings.Builder
+	b.WriteString("name: One\ndomains:\n  - id: big\n    name: Big\n    modules:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "      - id: m%d\n        name: M %d\n", i, i)
+	}
+	b.WriteString("flows:\n")
+	for i := range n {
+		fmt.Fprintf(&b, "  - from: m%d\n    to: m%d\n    label: calls\n", i, (i*7+1)%n)
+	}
+	m, err := model.Parse("one.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Scene(context.Background(), m, "domain/big")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !s.Fallbacks.GridLayout || s.Fallbacks.DomainLevel || len(s.Nodes) != n || len(s.Edges) != n {
+		t.Errorf("fallbacks %+v, %d boxes and %d arrows", s.Fallbacks, len(s.Nodes), len(s.Edges))
 	}
 }

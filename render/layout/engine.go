@@ -117,7 +117,7 @@ func (e *Engine) once(ctx context.Context, src []byte, budget time.Duration) ([]
 		return nil, ctx.Err()
 	case <-timer.C:
 		e.Close() // kills the stuck layout
-		return nil, fmt.Errorf("Graphviz took longer than %v: %w", budget, errOverBudget)
+		return nil, fmt.Errorf("Graphviz took longer than %v: %w", budget.Round(100*time.Millisecond), errOverBudget)
 	}
 }
 

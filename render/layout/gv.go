@@ -120,7 +120,7 @@ func runInProcess(ctx context.Context, src []byte, budget time.Duration) ([]byte
 		return nil, ctx.Err()
 	case <-timer.C:
 		gvBroken.Store(true)
-		return nil, fmt.Errorf("Graphviz took longer than %v", budget)
+		return nil, fmt.Errorf("Graphviz took longer than %v", budget.Round(100*time.Millisecond))
 	}
 }
 

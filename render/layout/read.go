@@ -67,6 +67,7 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 	}
 	g.readEdges(s, edges, f)
 	if gv.Splines == "line" {
+		s.Fallbacks.StraightEdges = len(s.Edges) // counted in build summaries like unrouted ones
 		g.warnings = append(g.warnings, "Graphviz could not route the arrows in time; they are drawn as straight lines")
 	}
 	s.Warnings = append(s.Warnings, g.warnings...)

@@ -98,5 +98,8 @@ func TestStraightEdgesAreReported(t *testing.T) {
 	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "straight lines") {
 		t.Fatalf("warnings %q", s.Warnings)
 	}
+	if s.Fallbacks.StraightEdges != len(s.Edges) {
+		t.Errorf("Fallbacks %+v: every arrow of the view is straight, so all %d count", s.Fallbacks, len(s.Edges))
+	}
 	checkFits(t, s)
 }
