@@ -79,10 +79,13 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 	}
 	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
 		Direction: v.Direction, Groups: v.Groups}
-	members := map[string]int{}
+	members, modules := map[string]int{}, map[string]int{}
 	for _, n := range v.Nodes {
 		if d, ok := owner[n.ID]; ok {
 			members[d]++
+			if n.Kind == "module" {
+				modules[d]++
+			}
 			continue
 		}
 		if n.Kind == "note" {
@@ -105,8 +108,12 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 		} else if e, ok := m.Element(id); ok && e.Name != "" {
 			label = e.Name
 		}
+		sub := countLabel(members[id], "box", zh)
+		if all := modulesIn(m, id); modules[id] < all {
+			sub = partLabel(modules[id], all, zh) // a neighbour: only its modules that matter here
+		}
 		out.Nodes = append(out.Nodes, view.Node{ID: id, Kind: "domain", Shape: scene.ShapeDomain,
-			Label: label, Sub: countLabel(members[id], "box", zh), Tooltip: tip, Link: link, Group: id})
+			Label: label, Sub: sub, Tooltip: tip, Link: link, Group: id})
 	}
 	out.Edges = mergedEdges(v, func(id string) string {
 		if d, ok := owner[id]; ok {
@@ -286,6 +293,33 @@ func strongestArrows(v *view.View) (kept []view.Edge, least, arrows, flows int) 
 		}
 	}
 	return kept, least, arrows, flows
+}
+
+// modulesIn counts the modules of the model inside domain id, at any depth.
+func modulesIn(m *model.Model, id string) int {
+	n := 0
+	for _, e := range m.Elements() {
+		if e.Kind != model.KindModule {
+			continue
+		}
+		for p, steps := e.Parent, 0; p != "" && steps < 100; steps++ { // bounded: ids are checked, not trusted
+			if p == id {
+				n++
+				break
+			}
+			pe, _ := m.Element(p)
+			p = pe.Parent
+		}
+	}
+	return n
+}
+
+// partLabel says a box stands for some of a domain's modules.
+func partLabel(some, all int, zh bool) string {
+	if zh {
+		return fmt.Sprintf("%d/%d 个模块", some, all)
+	}
+	return fmt.Sprintf("%d of %d modules", some, all)
 }
 
 // countLabel says how many things a merged box or arrow stands for.

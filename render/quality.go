@@ -16,9 +16,22 @@ import (
 // domain level instead, and says why. A domain's view with many
 // neighbouring domains shows them one box each (see neighboursCollapsed).
 func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
-	if small, ok := neighboursCollapsed(v, m); ok {
-		v = small
+	small, ok := neighboursCollapsed(v, m)
+	if !ok {
+		return laidOutDetail(ctx, v, m, opts)
 	}
+	s, err := laidOutDetail(ctx, small, m, opts)
+	if s != nil {
+		for _, n := range small.Nodes {
+			if n.Kind == "domain" {
+				s.Fallbacks.CollapsedNeighbours++
+			}
+		}
+	}
+	return s, err
+}
+
+func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
 	if detail(v) > MaxDetail {
 		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
 		if !strings.HasPrefix(v.ID, "domain/") { // a domain's own view keeps its modules

@@ -139,6 +139,13 @@ func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
 	if mine != 10 || others <= maxNeighbourDomains {
 		t.Errorf("%d own modules and %d domain boxes", mine, others)
 	}
+	s, err := Scene(context.Background(), m, "domain/d3")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Fallbacks.CollapsedNeighbours != others {
+		t.Errorf("the scene says %d neighbours were collapsed, want %d", s.Fallbacks.CollapsedNeighbours, others)
+	}
 	flows := 0
 	for _, e := range small.Edges {
 		flows += max(1, e.Count)

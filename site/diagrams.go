@@ -50,8 +50,12 @@ func (p *page) Diagram(viewID string) template.HTML {
 }
 
 // overviewNote tells the reader why a large view shows domains (or
-// technologies) instead of modules, and that not every link is drawn.
+// technologies) instead of modules, and that not every link is drawn;
+// and, on a domain's page, that other domains are one box each.
 func (p *page) overviewNote(s *scene.Scene) string {
+	if s.Fallbacks.CollapsedNeighbours > 0 {
+		return `<p class="diagram-note">` + template.HTMLEscapeString(p.T["neighbourDomains"]) + "</p>"
+	}
 	if !s.Fallbacks.DomainLevel {
 		return ""
 	}

@@ -252,7 +252,8 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 		return []*scene.Scene{
 			{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true, HiddenEdges: 3}},
 			{ID: "stack", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true}},
-			{ID: "domain/shop", Kind: scene.KindGraph, Width: 10, Height: 10},
+			{ID: "domain/sales", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{CollapsedNeighbours: 5}},
+			{ID: "module/cart", Kind: scene.KindGraph, Width: 10, Height: 10},
 		}, nil
 	})
 	files, _, err := Render(context.Background(), shopModel(), scenes)
@@ -262,5 +263,7 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 	mustContain(t, "home", string(files["index.html"]),
 		`<p class="diagram-note">Too large to draw box by box: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`)
 	mustContain(t, "stack", string(files["stack.html"]), `<p class="diagram-note">Too many modules to draw: each technology says how many modules use it`)
-	mustNotContain(t, "domain page", string(files["domain/shop.html"]), "diagram-note")
+	mustContain(t, "domain page", string(files["domain/sales.html"]), `<p class="diagram-note">Other domains are drawn one box each`)
+	mustContain(t, "module page", string(files["module/cart.html"]), "<svg")
+	mustNotContain(t, "module page", string(files["module/cart.html"]), "diagram-note")
 }

@@ -68,6 +68,10 @@ type Fallbacks struct {
 	DomainLevel   bool // a large view drawn with one box per domain
 	GridLayout    bool // boxes placed on a simple grid, not by Graphviz
 	HiddenEdges   int  // arrows left out of a domain-level grid: too many to read
+	// CollapsedNeighbours is how many other domains a domain's view
+	// draws one box each (see render's neighboursCollapsed): by design,
+	// so not a warning, but the reader is told.
+	CollapsedNeighbours int
 }
 
 // Node is a positioned box (or actor, note ...).
