@@ -154,6 +154,9 @@ func (s *server) rebuild(ctx context.Context) {
 	} else {
 		s.errs = nil
 		s.lang = m.Language
+		for _, w := range rep.Warnings { // as 'archdoc build' prints them
+			s.o.Logf("warning: %s", w)
+		}
 		s.o.Logf("built %d pages, %d diagrams in %s", rep.Pages, rep.Diagrams, time.Since(start).Round(time.Millisecond))
 	}
 	if !s.closed {

@@ -3,6 +3,7 @@ package site
 import (
 	"bufio"
 	"context"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -10,8 +11,12 @@ import (
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 const serveModelOne = "name: Shop One\ndomains:\n  - id: sales\n    name: Sales\n    modules:\n      - id: cart\n        name: Cart\n        description: Holds items.\n"
@@ -220,4 +225,46 @@ func (e *eventStream) next(t *testing.T) string {
 		t.Fatal("no server-sent event")
 	}
 	return ""
+}
+
+// TestServePrintsWarnings: serve prints a build's warnings as 'archdoc
+// build' does, so a large model's domain-level views are not a surprise.
+func TestServePrintsWarnings(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "architecture.yaml")
+	if err := os.WriteFile(path, []byte(serveModelOne), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	scenes := WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) {
+		return []*scene.Scene{{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10,
+			Warnings: []string{"drawn at domain level"}}}, nil
+	})
+	var mu sync.Mutex
+	var logs []string
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: path, Port: 0, BuildOptions: []Option{scenes},
+			Ready: func(url string) { ready <- url },
+			Logf: func(format string, args ...any) {
+				mu.Lock()
+				logs = append(logs, fmt.Sprintf(format, args...))
+				mu.Unlock()
+			}})
+	}()
+	select {
+	case <-ready:
+	case err := <-done:
+		t.Fatalf("Serve: %v", err)
+	case <-time.After(20 * time.Second):
+		t.Fatal("Serve did not start")
+	}
+	cancel()
+	<-done
+	mu.Lock()
+	defer mu.Unlock()
+	got := strings.Join(logs, "\n")
+	if !strings.Contains(got, "warning: business: drawn at domain level\nbuilt ") {
+		t.Errorf("serve printed:\n%s", got)
+	}
 }
