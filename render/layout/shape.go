@@ -11,14 +11,14 @@ import (
 // gridMin is the number of boxes directly in a cluster from which boxes
 // with no arrow inside the cluster are paired side by side; otherwise
 // left-to-right views stack them into one tall column. From rowsMin boxes
-// with no arrow at all (in a cluster or at the top level: domains at
+// with no arrow at all (a model without flows yet, say) (in a cluster or at the top level: domains at
 // domain level whose arrows were left out), those are chained into rows
 // of about the square root of their number, so they fill a square
 // instead of a 5,000-point column. Boxes with arrows are left to
 // Graphviz: chained, they tangle the arrows.
 const (
 	gridMin = 5
-	rowsMin = 16
+	rowsMin = 6
 )
 
 // estimateRanks guesses each node's rank (its column in a left-to-right
