@@ -42,18 +42,20 @@ func WithEngine(e *Engine) Option {
 
 // run lays out src within budget: a first try of at most firstTry (or a
 // quarter of the budget), then, if that failed, a second try in a fresh
-// worker. A first try that looped is tried once more as it is, for at
-// most as long, since whether the module loops depends mostly on what it
-// laid out before (seen: 'diagram' of every view of a 300-module model
-// looped on a domain view that 'build' lays out in milliseconds); only
-// then with straight edges (see secondTry).
+// worker. A first try of a small graph that looped is tried once more as
+// it is, for at most as long, since whether the module loops depends
+// mostly on what it laid out before (seen: 'diagram' of every view of a
+// 300-module model looped on a domain view that 'build' lays out in
+// milliseconds); only then with straight edges (see secondTry).
 func (e *Engine) run(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
 	deadline := time.Now().Add(budget)
 	try := min(budget, max(firstTry, budget/4))
 	out, err := e.once(ctx, src, try)
 	retry := func() bool { return err != nil && ctx.Err() == nil && time.Until(deadline) > 0 }
 	if retry() && errors.Is(err, errOverBudget) {
-		out, err = e.once(ctx, src, min(try, time.Until(deadline)/2))
+		if len(src) < bigGraphMin { // a big graph may just be slow: no time for it twice
+			out, err = e.once(ctx, src, min(try, time.Until(deadline)/2))
+		}
 		if retry() && errors.Is(err, errOverBudget) {
 			out, err = e.once(ctx, secondTry(src), time.Until(deadline)) // it loops: straight edges
 		}
