@@ -120,11 +120,18 @@ func extraPath(name string) (string, error) {
 }
 
 func sortedUnique(list []string) []string {
-	sort.Strings(list)
+	// Sorted by what they are about (the text before ": ", a view id or
+	// a page), keeping each one's own order: a view's "drawn at domain
+	// level" line comes before the lines that detail it. Each subject's
+	// warnings are added by one goroutine, so the order is stable.
+	subject := func(w string) string { s, _, _ := strings.Cut(w, ": "); return s }
+	sort.SliceStable(list, func(a, b int) bool { return subject(list[a]) < subject(list[b]) })
+	seen := map[string]bool{}
 	out := list[:0]
-	for i, s := range list {
-		if i == 0 || s != list[i-1] {
-			out = append(out, s)
+	for _, w := range list {
+		if !seen[w] {
+			seen[w] = true
+			out = append(out, w)
 		}
 	}
 	return out
