@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -34,40 +35,79 @@ func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 	return collapsed(v, m, owner, boxes)
 }
 
-// maxNeighbourDomains is how many other domains a domain's own view shows
-// box by box. With more (a domain of a large model exchanging flows with
-// twenty others), their modules crowd out the domain's own: each other
-// domain becomes one box linking to its page, with arrows counted.
-const maxNeighbourDomains = 4
+// maxNeighbourDomains and maxNeighbourModules bound what a domain's own
+// view shows box by box of the domains around it. With more (a domain of
+// a large model exchanging flows with twenty others), their modules crowd
+// out the domain's own: each other domain becomes one box linking to its
+// page, with arrows counted.
+const (
+	maxNeighbourDomains = 4
+	maxNeighbourModules = 24
+)
 
 // neighboursCollapsed is a domain view (domain/<id>) with every other
 // domain collapsed into one box, when there are more than
-// maxNeighbourDomains of them. The domain itself keeps its modules.
+// maxNeighbourDomains of them or they show more than maxNeighbourModules
+// modules. The domain keeps its modules, and the domains around it (a
+// sub-domain's parent) stay containers, so a sub-domain's siblings
+// become boxes inside their parent.
 func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 	focus, ok := strings.CutPrefix(v.ID, "domain/")
 	if !ok {
 		return nil, false
 	}
-	owner, boxes := collapse(v)
-	mine := owner[focus]
-	if mine == "" {
-		mine = focus
+	clusters := map[string]view.Cluster{}
+	for _, c := range v.Clusters {
+		clusters[c.ID] = c
 	}
-	var others []string
-	for _, b := range boxes {
-		if b != mine {
-			others = append(others, b)
+	around := map[string]bool{}                                    // the focus and the domains it is in
+	for id, i := focus, 0; id != "" && i <= len(v.Clusters); i++ { // bounded: a parent cycle cannot hang
+		around[id] = true
+		id = clusters[id].Parent
+	}
+	// box is the outermost domain from cluster id up that is not around
+	// the focus; "" inside the focus.
+	box := func(id string) string {
+		found := ""
+		for i := 0; id != "" && i <= len(v.Clusters); i++ {
+			if id == focus {
+				return ""
+			}
+			c, ok := clusters[id]
+			if !ok || around[id] {
+				break
+			}
+			if c.Kind == "domain" {
+				found = id
+			}
+			id = c.Parent
+		}
+		return found
+	}
+	owner, boxes, modules := map[string]string{}, []string{}, 0
+	add := func(id, b string) {
+		if !slices.Contains(boxes, b) {
+			boxes = append(boxes, b)
+		}
+		owner[id] = b
+	}
+	for _, c := range v.Clusters {
+		if b := box(c.ID); b != "" {
+			add(c.ID, b)
 		}
 	}
-	if len(others) <= maxNeighbourDomains {
+	for _, n := range v.Nodes {
+		if b := box(n.Parent); b != "" {
+			add(n.ID, b)
+			if n.Kind == "module" {
+				modules++
+			}
+		}
+	}
+	if len(boxes) <= maxNeighbourDomains && modules <= maxNeighbourModules {
 		return nil, false
 	}
-	for id, b := range owner {
-		if b == mine {
-			delete(owner, id)
-		}
-	}
-	return collapsed(v, m, owner, others)
+	return collapsed(v, m, owner, boxes)
 }
 
 // collapsed draws each of boxes (domain ids) as one box standing for the
@@ -79,6 +119,18 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 	}
 	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
 		Direction: v.Direction, Groups: v.Groups}
+	keptNote := map[string]bool{} // notes on an element that stays
+	for _, e := range v.Edges {
+		if e.Kind != view.EdgeNote {
+			continue
+		}
+		if _, gone := owner[e.To]; !gone {
+			keptNote[e.From] = true
+		}
+		if _, gone := owner[e.From]; !gone {
+			keptNote[e.To] = true
+		}
+	}
 	members, modules := map[string]int{}, map[string]int{}
 	for _, n := range v.Nodes {
 		if d, ok := owner[n.ID]; ok {
@@ -88,8 +140,8 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 			}
 			continue
 		}
-		if n.Kind == "note" {
-			continue // a note's element may be collapsed; the detail views keep it
+		if n.Kind == "note" && !keptNote[n.ID] {
+			continue // its element is collapsed; the detail views keep it
 		}
 		if _, gone := owner[n.Parent]; gone {
 			n.Parent = ""
@@ -112,8 +164,12 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 		if all := modulesIn(m, id); modules[id] < all {
 			sub = partLabel(modules[id], all, zh) // a neighbour: only its modules that matter here
 		}
+		parent := "" // inside a domain that stays (a sub-domain's sibling)
+		if c := v.Cluster(id); c != nil && v.Cluster(c.Parent) != nil && owner[c.Parent] == "" {
+			parent = c.Parent
+		}
 		out.Nodes = append(out.Nodes, view.Node{ID: id, Kind: "domain", Shape: scene.ShapeDomain,
-			Label: label, Sub: sub, Tooltip: tip, Link: link, Group: id})
+			Label: label, Sub: sub, Tooltip: tip, Link: link, Group: id, Parent: parent})
 	}
 	out.Edges = mergedEdges(v, func(id string) string {
 		if d, ok := owner[id]; ok {

@@ -191,3 +191,69 @@ func TestOneHugeDomainKeepsItsModules(t *testing.T) {
 		t.Errorf("fallbacks %+v, %d boxes and %d arrows", s.Fallbacks, len(s.Nodes), len(s.Edges))
 	}
 }
+
+// TestSubDomainSiblingsCollapseInsideTheirParent: in a sub-domain's view,
+// a sibling sub-domain becomes one box inside the parent domain, which
+// stays a container; other top-level domains become boxes of their own;
+// the sub-domain keeps its modules, and a note on one of them stays.
+func TestSubDomainSiblingsCollapseInsideTheirParent(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(`name: Nested
+domains:
+  - id: top
+    name: Top
+    domains:
+      - id: a
+        name: A
+        modules:
+          - {id: a1, name: A1, notes: [Keep me.]}
+          - {id: a2, name: A2}
+      - id: b
+        name: B
+        modules:
+          - {id: b1, name: B1}
+          - {id: b2, name: B2}
+`)
+	for i := range 5 {
+		fmt.Fprintf(&b, "  - id: o%d\n    name: O%d\n    modules:\n      - {id: o%dm, name: O%dM}\n", i, i, i, i)
+	}
+	b.WriteString("flows:\n  - {from: a1, to: b1, label: x}\n  - {from: a2, to: b2, label: y}\n")
+	for i := range 5 {
+		fmt.Fprintf(&b, "  - {from: a1, to: o%dm, label: z}\n", i)
+	}
+	m, err := model.Parse("nested.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := view.Get(m, "domain/a")
+	if err != nil {
+		t.Fatal(err)
+	}
+	small, ok := neighboursCollapsed(v, m)
+	if !ok {
+		t.Fatal("six neighbouring domains were not collapsed")
+	}
+	if n := small.Node("b"); n == nil || n.Kind != "domain" || n.Parent != "top" || n.Sub != "2 个元素" && n.Sub != "2 elements" {
+		t.Errorf("sibling b: %+v", n)
+	}
+	if n := small.Node("o3"); n == nil || n.Kind != "domain" || n.Parent != "" {
+		t.Errorf("top-level o3: %+v", n)
+	}
+	for _, id := range []string{"a1", "a2"} {
+		if n := small.Node(id); n == nil || n.Parent != "a" {
+			t.Errorf("module %s of the focus: %+v", id, n)
+		}
+	}
+	if small.Cluster("top") == nil || small.Cluster("a") == nil || small.Cluster("b") != nil {
+		t.Errorf("clusters %+v", small.Clusters)
+	}
+	notes := 0
+	for _, n := range small.Nodes {
+		if n.Kind == "note" {
+			notes++
+		}
+	}
+	if notes != 1 {
+		t.Errorf("%d notes; the note on a1 should stay", notes)
+	}
+}
