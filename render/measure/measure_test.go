@@ -112,3 +112,21 @@ func BenchmarkWidth(b *testing.B) {
 		Width("在后台查找当前页面的数据是否有返利 Coupon业务 Deals", 14)
 	}
 }
+
+func TestUnwrap(t *testing.T) {
+	for _, tt := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"catalog domain 7·合", "并"}, "catalog domain 7·合并"},
+		{[]string{"writes", "search"}, "writes search"},
+		{[]string{"用户中心", "模块"}, "用户中心模块"},
+		{[]string{"种下", "cookie"}, "种下 cookie"},
+		{[]string{"one"}, "one"},
+		{nil, ""},
+	} {
+		if got := Unwrap(tt.lines); got != tt.want {
+			t.Errorf("Unwrap(%q) = %q, want %q", tt.lines, got, tt.want)
+		}
+	}
+}

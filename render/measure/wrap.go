@@ -3,6 +3,7 @@ package measure
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/width"
 )
@@ -123,4 +124,22 @@ func isWide(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// Unwrap joins lines Wrap made back into one line of text, for tooltips:
+// with a space between lines, except between two Chinese characters,
+// where Wrap breaks without one ("合并", not "合 并").
+func Unwrap(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		if i > 0 && b.Len() > 0 && l != "" {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(l)
+			if !isWide(last) || !isWide(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -13,7 +14,7 @@ const noteFold = 10
 
 func (r *renderer) cluster(c scene.Cluster) {
 	classes := "cluster " + cls(firstNonEmpty(c.Kind, "domain")) + r.groupClasses(c.Group)
-	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, strings.Join(c.Label, " ")),
+	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, measure.Unwrap(c.Label)),
 		"data-id", c.ID, "data-parent", c.Parent)
 	x := c.Rect
 	r.p(`<rect class="shape" x="` + num(x.X) + `" y="` + num(x.Y) + `" width="` + num(x.W) + `" height="` + num(x.H) + `" rx="8"/>` + "\n")
@@ -30,7 +31,7 @@ func (r *renderer) cluster(c scene.Cluster) {
 func (r *renderer) node(n scene.Node) {
 	shape := firstNonEmpty(n.Shape, scene.ShapeBox)
 	classes := "node " + cls(firstNonEmpty(n.Kind, shape)) + " shape-" + cls(shape) + r.groupClasses(n.Group)
-	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, strings.Join(n.Label, " ")),
+	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, measure.Unwrap(n.Label)),
 		"data-id", n.ID, "data-parent", n.Parent)
 	x := n.Rect
 	switch shape {
@@ -171,7 +172,7 @@ func (r *renderer) edge(e scene.Edge) {
 	if e.Dashed {
 		classes += " dashed"
 	}
-	tip := strings.Join(e.Label, " ")
+	tip := measure.Unwrap(e.Label)
 	if e.Seq > 0 {
 		tip = strconv.Itoa(e.Seq) + ". " + tip
 	}
