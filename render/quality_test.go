@@ -257,3 +257,66 @@ domains:
 		t.Errorf("%d notes; the note on a1 should stay", notes)
 	}
 }
+
+// TestParentDomainGoesToSubDomainLevel: the view of a domain with six
+// sub-domains whose modules exchange random flows comes out of Graphviz
+// broken; it is drawn with each sub-domain as one box inside it, says
+// why, and reads clean.
+func TestParentDomainGoesToSubDomainLevel(t *testing.T) {
+	m := synthModel(t, 300)
+	var tops []model.Domain
+	for i := range 5 {
+		tops = append(tops, model.Domain{ID: fmt.Sprintf("top%d", i), Name: fmt.Sprintf("顶层域%d", i),
+			Domains: m.Domains[i*6 : i*6+6]})
+	}
+	m.Domains = tops
+	m.BuildIndex()
+	collapsed := 0
+	for _, id := range []string{"top0", "top1", "top2", "top3", "top4"} {
+		s, err := Scene(context.Background(), m, "domain/"+id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if why := unreadable(s); why != "" {
+			t.Errorf("%s is still unreadable: %s", id, why)
+		}
+		if s.Fallbacks.DomainLevel {
+			collapsed++
+			if !strings.Contains(s.Warnings[0], "its sub-domains are drawn one box each") {
+				t.Errorf("%s: %q", id, s.Warnings)
+			}
+		}
+	}
+	if collapsed == 0 {
+		t.Error("no parent domain went to sub-domain level: the case this test is about is gone")
+	}
+	small, ok := subDomainsCollapsed(mustView(t, m, "domain/top2"), m)
+	if !ok {
+		t.Fatal("top2's sub-domains did not collapse")
+	}
+	sub := map[string]bool{}
+	for _, d := range m.Domains[2].Domains {
+		sub[d.ID] = true
+	}
+	inside := 0
+	for _, n := range small.Nodes {
+		if n.Kind == "domain" && n.Parent == "top2" && sub[n.ID] {
+			inside++
+		}
+		if n.Kind == "module" && sub[n.Parent] {
+			t.Errorf("module %s of top2's sub-domain %s was not collapsed", n.ID, n.Parent)
+		}
+	}
+	if inside != 6 {
+		t.Errorf("%d sub-domain boxes inside top2, want 6", inside)
+	}
+}
+
+func mustView(t *testing.T, m *model.Model, id string) *view.View {
+	t.Helper()
+	v, err := view.Get(m, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}

@@ -49,24 +49,38 @@ func (p *page) Diagram(viewID string) template.HTML {
 		template.HTMLEscapeString(p.T["openDiagram"]) + "</a>")
 }
 
-// overviewNote tells the reader why a large view shows domains (or
-// technologies) instead of modules, and that not every link is drawn;
-// and, on a domain's page, that other domains are one box each.
+// overviewNote tells the reader how a diagram departs from a box-by-box
+// drawing (see scene.Fallbacks): why a large view shows domains (or
+// technologies) and that not every link is drawn, that other domains
+// are one box each, that boxes sit on a plain grid or arrows are
+// straight. The build's warnings told the engineer; this tells the reader.
 func (p *page) overviewNote(s *scene.Scene) string {
-	if s.Fallbacks.CollapsedNeighbours > 0 {
-		return `<p class="diagram-note">` + template.HTMLEscapeString(p.T["neighbourDomains"]) + "</p>"
+	f := s.Fallbacks
+	var notes []string
+	if f.DomainLevel {
+		note := p.T["domainLevel"]
+		if s.ID == "stack" {
+			note = p.T["techsOnly"]
+		}
+		if f.HiddenEdges > 0 {
+			note += p.T["strongestArrows"] // English starts with a space, Chinese needs none
+		}
+		notes = append(notes, note)
 	}
-	if !s.Fallbacks.DomainLevel {
-		return ""
+	if f.CollapsedNeighbours > 0 {
+		notes = append(notes, p.T["neighbourDomains"])
 	}
-	note := p.T["domainLevel"]
-	if s.ID == "stack" {
-		note = p.T["techsOnly"]
+	switch {
+	case f.GridLayout:
+		notes = append(notes, p.T["gridLayout"])
+	case f.StraightEdges > 0:
+		notes = append(notes, p.T["straightEdges"])
 	}
-	if s.Fallbacks.HiddenEdges > 0 {
-		note += p.T["strongestArrows"] // English starts with a space, Chinese needs none
+	var b strings.Builder
+	for _, n := range notes {
+		b.WriteString(`<p class="diagram-note">` + template.HTMLEscapeString(n) + "</p>")
 	}
-	return `<p class="diagram-note">` + template.HTMLEscapeString(note) + "</p>"
+	return b.String()
 }
 
 // svg renders s with links relative to root.

@@ -254,6 +254,7 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 			{ID: "stack", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true}},
 			{ID: "domain/sales", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{CollapsedNeighbours: 5}},
 			{ID: "module/cart", Kind: scene.KindGraph, Width: 10, Height: 10},
+			{ID: "module/orders", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{GridLayout: true, StraightEdges: 2}},
 		}, nil
 	})
 	files, _, err := Render(context.Background(), shopModel(), scenes)
@@ -266,4 +267,7 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 	mustContain(t, "domain page", string(files["domain/sales.html"]), `<p class="diagram-note">Other domains are drawn one box each`)
 	mustContain(t, "module page", string(files["module/cart.html"]), "<svg")
 	mustNotContain(t, "module page", string(files["module/cart.html"]), "diagram-note")
+	orders := string(files["module/orders.html"])
+	mustContain(t, "grid page", orders, `<p class="diagram-note">Graphviz could not lay this diagram out`)
+	mustNotContain(t, "grid page", orders, "Some arrows are drawn straight") // the grid note says so already
 }
