@@ -185,11 +185,12 @@ const maxStraightShare = 20
 // many arrows unrouted.
 func unreadable(s *scene.Scene) string {
 	if s.Fallbacks.GridLayout {
-		why := "could not be laid out by Graphviz"
-		if len(s.Warnings) > 0 {
-			why += " (" + s.Warnings[len(s.Warnings)-1] + ")"
+		for _, w := range s.Warnings {
+			if strings.Contains(w, "time budget") {
+				return "could not be laid out by Graphviz within its time budget"
+			}
 		}
-		return why
+		return "could not be laid out by Graphviz"
 	}
 	if n := s.Fallbacks.StraightEdges; n > 0 && n*maxStraightShare > len(s.Edges) {
 		return fmt.Sprintf("has %d of its %d arrows not routed by Graphviz", n, len(s.Edges))

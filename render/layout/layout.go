@@ -7,6 +7,7 @@ package layout
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"time"
 
@@ -114,7 +115,11 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	}
 	s := g.fallback()
 	s.Fallbacks.GridLayout = true
-	s.Warnings = append(s.Warnings, fmt.Sprintf("Graphviz could not lay it out (%v); it is drawn with the simple grid layout instead", err))
+	why := fmt.Sprintf("Graphviz could not lay it out (%v)", err)
+	if errors.Is(err, errOverBudget) {
+		why = fmt.Sprintf("Graphviz did not finish within its time budget (%v)", c.budget)
+	}
+	s.Warnings = append(s.Warnings, why+"; it is drawn with the simple grid layout instead")
 	return s, nil
 }
 
