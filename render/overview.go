@@ -110,6 +110,50 @@ func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 	return collapsed(v, m, owner, boxes)
 }
 
+// subDomainsCollapsed is a domain view (domain/<id>) with each of the
+// domain's own sub-domains drawn as one box inside it: the domain level
+// of a parent domain, for when Graphviz cannot draw it box by box
+// (sub-domains with flows between all of them overlap).
+func subDomainsCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
+	focus, ok := strings.CutPrefix(v.ID, "domain/")
+	if !ok {
+		return nil, false
+	}
+	parent := map[string]string{}
+	kind := map[string]string{}
+	for _, c := range v.Clusters {
+		parent[c.ID], kind[c.ID] = c.Parent, c.Kind
+	}
+	// child is the sub-domain of focus that cluster id is in, or "".
+	child := func(id string) string {
+		for i := 0; id != "" && i <= len(v.Clusters); i++ { // bounded: a parent cycle cannot hang
+			if parent[id] == focus && kind[id] == "domain" {
+				return id
+			}
+			id = parent[id]
+		}
+		return ""
+	}
+	owner, boxes := map[string]string{}, []string{}
+	for _, c := range v.Clusters {
+		if b := child(c.ID); b != "" {
+			owner[c.ID] = b
+			if !slices.Contains(boxes, b) {
+				boxes = append(boxes, b)
+			}
+		}
+	}
+	for _, n := range v.Nodes {
+		if b := child(n.Parent); b != "" {
+			owner[n.ID] = b
+		}
+	}
+	if len(boxes) < 2 {
+		return nil, false
+	}
+	return collapsed(v, m, owner, boxes)
+}
+
 // collapsed draws each of boxes (domain ids) as one box standing for the
 // nodes and clusters owner maps to it.
 func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []string) (*view.View, bool) {
