@@ -41,6 +41,9 @@ type ServeOptions struct {
 	Ready func(url string)
 	// Logf reports rebuilds and errors; nothing is printed when nil.
 	Logf func(format string, args ...any)
+	// Summary, when set, is added to the "built ..." line after each
+	// build, as 'archdoc build' adds what the layout worked around.
+	Summary func() string
 }
 
 // Serve builds the site into a temporary folder, serves it on 127.0.0.1,
@@ -157,7 +160,11 @@ func (s *server) rebuild(ctx context.Context) {
 		for _, w := range rep.Warnings { // as 'archdoc build' prints them
 			s.o.Logf("warning: %s", w)
 		}
-		s.o.Logf("built %d pages, %d diagrams in %s", rep.Pages, rep.Diagrams, time.Since(start).Round(time.Millisecond))
+		summary := ""
+		if s.o.Summary != nil {
+			summary = s.o.Summary()
+		}
+		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, summary, time.Since(start).Round(time.Millisecond))
 	}
 	if !s.closed {
 		close(s.changed)

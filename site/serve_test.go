@@ -227,8 +227,9 @@ func (e *eventStream) next(t *testing.T) string {
 	return ""
 }
 
-// TestServePrintsWarnings: serve prints a build's warnings as 'archdoc
-// build' does, so a large model's domain-level views are not a surprise.
+// TestServePrintsWarnings: serve prints a build's warnings and layout
+// summary as 'archdoc build' does, so a large model's domain-level views
+// are not a surprise.
 func TestServePrintsWarnings(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "architecture.yaml")
@@ -245,7 +246,8 @@ func TestServePrintsWarnings(t *testing.T) {
 	ready, done := make(chan string, 1), make(chan error, 1)
 	go func() {
 		done <- Serve(ctx, ServeOptions{ModelPath: path, Port: 0, BuildOptions: []Option{scenes},
-			Ready: func(url string) { ready <- url },
+			Ready:   func(url string) { ready <- url },
+			Summary: func() string { return " (1 view at domain level)" },
 			Logf: func(format string, args ...any) {
 				mu.Lock()
 				logs = append(logs, fmt.Sprintf(format, args...))
@@ -264,7 +266,7 @@ func TestServePrintsWarnings(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	got := strings.Join(logs, "\n")
-	if !strings.Contains(got, "warning: business: drawn at domain level\nbuilt ") {
+	if !strings.Contains(got, "warning: business: drawn at domain level\nbuilt ") || !strings.Contains(got, " diagrams (1 view at domain level) in ") {
 		t.Errorf("serve printed:\n%s", got)
 	}
 }

@@ -63,6 +63,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		}
 	}
 	layouts := render.NewLayouts()
+	summary := "" // of the last build's layout; builds run one at a time
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
@@ -75,13 +76,15 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 			if err != nil {
 				return nil, err
 			}
+			summary = layoutSummary(scenes)
 			deck, err := deckHTML(m, slides.ByID(scenes))
 			if err != nil {
 				return nil, err
 			}
 			return []site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, nil
 		},
-		Ready: func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
-		Logf:  func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
+		Ready:   func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
+		Logf:    func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
+		Summary: func() string { return summary },
 	})
 }
