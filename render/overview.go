@@ -84,24 +84,11 @@ func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 		}
 		return found
 	}
-	owner, boxes, modules := map[string]string{}, []string{}, 0
-	add := func(id, b string) {
-		if !slices.Contains(boxes, b) {
-			boxes = append(boxes, b)
-		}
-		owner[id] = b
-	}
-	for _, c := range v.Clusters {
-		if b := box(c.ID); b != "" {
-			add(c.ID, b)
-		}
-	}
+	owner, boxes := ownership(v, box)
+	modules := 0
 	for _, n := range v.Nodes {
-		if b := box(n.Parent); b != "" {
-			add(n.ID, b)
-			if n.Kind == "module" {
-				modules++
-			}
+		if _, ok := owner[n.ID]; ok && n.Kind == "module" {
+			modules++
 		}
 	}
 	if len(boxes) <= maxNeighbourDomains && modules <= maxNeighbourModules {
@@ -134,20 +121,7 @@ func subDomainsCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 		}
 		return ""
 	}
-	owner, boxes := map[string]string{}, []string{}
-	for _, c := range v.Clusters {
-		if b := child(c.ID); b != "" {
-			owner[c.ID] = b
-			if !slices.Contains(boxes, b) {
-				boxes = append(boxes, b)
-			}
-		}
-	}
-	for _, n := range v.Nodes {
-		if b := child(n.Parent); b != "" {
-			owner[n.ID] = b
-		}
-	}
+	owner, boxes := ownership(v, child)
 	if len(boxes) < 2 {
 		return nil, false
 	}
@@ -279,27 +253,39 @@ func collapse(v *view.View) (map[string]string, []string) {
 		}
 		return found
 	}
+	owner, boxes := ownership(v, topDomain)
+	for _, n := range v.Nodes { // flat views (the stack): modules by their domain
+		if _, ok := owner[n.ID]; !ok && n.Kind == "module" && n.Group != "" && clusters[n.Group].ID == "" {
+			owner[n.ID] = n.Group
+			if !slices.Contains(boxes, n.Group) {
+				boxes = append(boxes, n.Group)
+			}
+		}
+	}
+	return owner, boxes
+}
+
+// ownership maps each cluster of v, and each node by its parent, to the
+// box that box names for that cluster ("" for none), and lists the boxes
+// in first-seen order: how every way of collapsing a view decides what
+// goes into which box.
+func ownership(v *view.View, box func(cluster string) string) (map[string]string, []string) {
 	owner := map[string]string{}
 	var boxes []string
-	seen := map[string]bool{}
-	add := func(id, box string) {
-		owner[id] = box
-		if !seen[box] {
-			seen[box] = true
-			boxes = append(boxes, box)
+	add := func(id, b string) {
+		if b == "" {
+			return
+		}
+		owner[id] = b
+		if !slices.Contains(boxes, b) {
+			boxes = append(boxes, b)
 		}
 	}
 	for _, c := range v.Clusters {
-		if d := topDomain(c.ID); d != "" {
-			add(c.ID, d)
-		}
+		add(c.ID, box(c.ID))
 	}
 	for _, n := range v.Nodes {
-		if d := topDomain(n.Parent); d != "" {
-			add(n.ID, d)
-		} else if n.Kind == "module" && n.Group != "" && clusters[n.Group].ID == "" {
-			add(n.ID, n.Group)
-		}
+		add(n.ID, box(n.Parent))
 	}
 	return owner, boxes
 }
