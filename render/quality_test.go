@@ -81,6 +81,19 @@ func TestStrongestArrows(t *testing.T) {
 	if got := strings.Join(ids, " "); got != "ac cb bc customera" {
 		t.Errorf("kept %q", got)
 	}
+	// A hundred domains may keep 3 arrows each, but no more than maxArrows.
+	many := &view.View{}
+	for i := range 100 {
+		many.Nodes = append(many.Nodes, view.Node{ID: fmt.Sprintf("d%02d", i), Kind: "domain"})
+	}
+	for i := range 100 {
+		for j := 1; j <= 3; j++ {
+			many.Edges = append(many.Edges, arrow(fmt.Sprintf("d%02d", i), fmt.Sprintf("d%02d", (i+j)%100), 1+i%3))
+		}
+	}
+	if kept, least, _, _ := strongestArrows(many); len(kept) > maxArrows || least != 3 {
+		t.Errorf("100 domains kept %d arrows (at least %d flows); want at most %d, those of 3 flows", len(kept), least, maxArrows)
+	}
 	few := &view.View{Nodes: v.Nodes, Edges: v.Edges[minArrows-3:]}
 	if kept, _, arrows, _ := strongestArrows(few); arrows != 0 || len(kept) != len(few.Edges) {
 		t.Errorf("a small view lost %d arrows", arrows)
@@ -118,10 +131,7 @@ func TestTangledOverviewGoesToDomainLevel(t *testing.T) {
 // with few neighbours, are drawn box by box.
 func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
 	m := synthModel(t, 100)
-	v, err := view.Get(m, "domain/d3")
-	if err != nil {
-		t.Fatal(err)
-	}
+	v := mustView(t, m, "domain/d3")
 	small, ok := neighboursCollapsed(v, m)
 	if !ok {
 		t.Fatal("domain/d3 of a 100-module model kept every neighbour module")
@@ -135,6 +145,10 @@ func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
 			t.Errorf("module %s of another domain was not collapsed", n.ID)
 		case n.Kind == "domain":
 			others++
+			var some, all int
+			if _, err := fmt.Sscanf(n.Sub, "%d/%d 个模块", &some, &all); err != nil || all != 10 || some < 1 || some >= all {
+				t.Errorf("neighbour %s says %q; want how many of its 10 modules take part", n.ID, n.Sub)
+			}
 		}
 	}
 	if mine != 10 || others <= maxNeighbourDomains {
@@ -156,11 +170,7 @@ func TestDomainViewCollapsesManyNeighbours(t *testing.T) {
 	}
 	example := load(t, "../architecture.yaml")
 	for _, id := range []string{"domain/frontend", "domain/data", "domain/backoffice"} {
-		ev, err := view.Get(example, id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, ok := neighboursCollapsed(ev, example); ok {
+		if _, ok := neighboursCollapsed(mustView(t, example, id), example); ok {
 			t.Errorf("the example's %s was collapsed", id)
 		}
 	}
@@ -226,11 +236,7 @@ domains:
 	if err != nil {
 		t.Fatal(err)
 	}
-	v, err := view.Get(m, "domain/a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	small, ok := neighboursCollapsed(v, m)
+	small, ok := neighboursCollapsed(mustView(t, m, "domain/a"), m)
 	if !ok {
 		t.Fatal("six neighbouring domains were not collapsed")
 	}
@@ -320,4 +326,33 @@ func mustView(t *testing.T, m *model.Model, id string) *view.View {
 		t.Fatal(err)
 	}
 	return v
+}
+
+// TestOverviewNeedsThreeDomains: the business view is redrawn at domain
+// level only with three domains or more (two boxes say nothing); the
+// stack needs none; other views never.
+func TestOverviewNeedsThreeDomains(t *testing.T) {
+	withDomains := func(id string, n int) *view.View {
+		v := &view.View{ID: id}
+		for i := range n {
+			d := fmt.Sprintf("d%d", i)
+			v.Clusters = append(v.Clusters, view.Cluster{ID: d, Kind: "domain"})
+			v.Nodes = append(v.Nodes, view.Node{ID: d + "m", Kind: "module", Parent: d})
+		}
+		return v
+	}
+	for _, tt := range []struct {
+		v    *view.View
+		want bool
+	}{
+		{withDomains("business", 2), false},
+		{withDomains("business", 3), true},
+		{withDomains("stack", 0), true},
+		{withDomains("view/custom", 5), false},
+		{withDomains("module/m", 5), false},
+	} {
+		if got := overview(tt.v); got != tt.want {
+			t.Errorf("overview(%s with %d domains) = %v, want %v", tt.v.ID, len(tt.v.Clusters), got, tt.want)
+		}
+	}
 }

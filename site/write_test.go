@@ -197,3 +197,26 @@ func TestDocImagesAreCopied(t *testing.T) {
 	}
 	checkLinks(t, files)
 }
+
+// TestWarningsKeepEachSubjectsOrder: the report groups warnings by view
+// or page, keeps each one's lines in the order they were added (a
+// view's "drawn at domain level" before the lines that detail it), and
+// drops exact repeats.
+func TestWarningsKeepEachSubjectsOrder(t *testing.T) {
+	got := sortedUnique([]string{
+		"stack: drawn at domain level",
+		"business: has 8 of its 136 arrows not routed: drawn at domain level",
+		"business: 2 of the 22 arrows between domains are not drawn",
+		"about.html: unresolved link",
+		"stack: drawn at domain level",
+	})
+	want := []string{
+		"about.html: unresolved link",
+		"business: has 8 of its 136 arrows not routed: drawn at domain level",
+		"business: 2 of the 22 arrows between domains are not drawn",
+		"stack: drawn at domain level",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
