@@ -21,6 +21,9 @@ import (
 // the same in every build. An Engine is not safe for concurrent use.
 type Engine struct {
 	w *worker
+	// try is one attempt in a worker (once); tests replace it to check
+	// the order of retries without a Graphviz that loops on cue.
+	try func(ctx context.Context, src []byte, budget time.Duration) ([]byte, error)
 }
 
 // NewEngine returns an engine; its worker starts with the first layout.
@@ -48,20 +51,24 @@ func WithEngine(e *Engine) Option {
 // 300-module model looped on a domain view that 'build' lays out in
 // milliseconds); only then with straight edges (see secondTry).
 func (e *Engine) run(ctx context.Context, src []byte, budget time.Duration) ([]byte, error) {
+	once := e.once
+	if e.try != nil {
+		once = e.try
+	}
 	deadline := time.Now().Add(budget)
 	try := min(budget, max(firstTry, budget/4))
-	out, err := e.once(ctx, src, try)
+	out, err := once(ctx, src, try)
 	retry := func() bool { return err != nil && ctx.Err() == nil && time.Until(deadline) > 0 }
 	if retry() && errors.Is(err, errOverBudget) {
 		if len(src) < bigGraphMin { // a big graph may just be slow: no time for it twice
-			out, err = e.once(ctx, src, min(try, time.Until(deadline)/2))
+			out, err = once(ctx, src, min(try, time.Until(deadline)/2))
 		}
 		if retry() && errors.Is(err, errOverBudget) {
-			out, err = e.once(ctx, secondTry(src), time.Until(deadline)) // it loops: straight edges
+			out, err = once(ctx, secondTry(src), time.Until(deadline)) // it loops: straight edges
 		}
 	}
 	if retry() {
-		out, err = e.once(ctx, src, time.Until(deadline))
+		out, err = once(ctx, src, time.Until(deadline))
 	}
 	return out, err
 }

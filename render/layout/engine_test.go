@@ -1,8 +1,12 @@
 package layout
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -107,5 +111,42 @@ func TestBusyInProcessGraphvizIsNotWaitedFor(t *testing.T) {
 	b, _ := json.Marshal(got)
 	if string(a) != string(b) {
 		t.Fatalf("scene from a worker differs: warnings %q", got.Warnings)
+	}
+}
+
+// TestEngineRetries checks the order of tries in Engine.run: a small
+// graph whose first try loops gets a fresh module with the same graph
+// before straight edges; a big one goes to straight edges at once; any
+// other failure (a module that answered garbage) is tried again as is.
+func TestEngineRetries(t *testing.T) {
+	small := []byte("digraph G {\ngraph [rankdir=LR];\n}\n")
+	big := append(bytes.Repeat([]byte("// padding\n"), bigGraphMin/10), small...)
+	garbage := errors.New("graphviz wasm module returned garbage instead of JSON")
+	for _, tt := range []struct {
+		name     string
+		src      []byte
+		fails    []error // what the tries return, in order, before one succeeds
+		straight []bool  // whether each try asked for straight edges
+	}{
+		{"small graph that loops once", small, []error{errOverBudget}, []bool{false, false}},
+		{"small graph that loops twice", small, []error{errOverBudget, errOverBudget}, []bool{false, false, true}},
+		{"big graph that loops", big, []error{errOverBudget}, []bool{false, true}},
+		{"garbage", small, []error{garbage}, []bool{false, false}},
+	} {
+		var straight []bool
+		e := &Engine{try: func(_ context.Context, src []byte, _ time.Duration) ([]byte, error) {
+			straight = append(straight, bytes.Contains(src, []byte("splines=line")))
+			if n := len(straight); n <= len(tt.fails) {
+				return nil, fmt.Errorf("try %d: %w", n, tt.fails[n-1])
+			}
+			return []byte("{}"), nil
+		}}
+		out, err := e.run(context.Background(), tt.src, DefaultTimeout)
+		if err != nil || string(out) != "{}" {
+			t.Errorf("%s: %q, %v", tt.name, out, err)
+		}
+		if !slices.Equal(straight, tt.straight) {
+			t.Errorf("%s: tries asked for straight edges %v, want %v", tt.name, straight, tt.straight)
+		}
 	}
 }
