@@ -28,3 +28,5 @@ require (
 	golang.org/x/text v0.44.0 // indirect
 	golang.org/x/tools v0.52.0 // indirect
 )
+
+replace github.com/goccy/go-graphviz => ./third_party/go-graphviz

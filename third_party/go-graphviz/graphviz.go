@@ -139,3 +139,19 @@ func (g *Graphviz) Graph(option ...GraphOption) (*Graph, error) {
 func SetFileSystem(fs fs.FS) {
 	wasm.SetWasmFileSystem(fs)
 }
+
+// SetCacheDir sets the folder (which must exist) wazero's compilation
+// cache goes in, instead of os.TempDir(); call it before the first use.
+// (fork)
+func SetCacheDir(dir string) {
+	wasm.SetCacheDir(dir)
+}
+
+// Fresh replaces the WebAssembly module with a fresh instance of the
+// compiled Graphviz, starting it on first use. Every Graphviz and Graph
+// made before is invalid after it. A layout in a fresh module does not
+// depend on what earlier ones did, and a module closed by a cancelled
+// context (the runtime closes on context done) is replaced. (fork)
+func Fresh(ctx context.Context) error {
+	return wasm.Renew(ctx)
+}

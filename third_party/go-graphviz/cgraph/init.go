@@ -13,10 +13,10 @@ var (
 	StrictUnDirected *Desc
 )
 
+// fork: the descriptors live in the module's memory, so they are made
+// for every new instance instead of once in init.
 func init() {
-	if err := setGlobalVars(context.Background()); err != nil {
-		panic(err)
-	}
+	wasm.OnInstance(setGlobalVars)
 }
 
 func setGlobalVars(ctx context.Context) error {
