@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
@@ -92,8 +93,8 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	l.mu.Unlock()
 	done := len(views) - len(todo)
 	l.report(done, len(views))
-	err := l.each(ctx, todo, func(ctx context.Context, i int, e *layout.Engine) error {
-		s, err := laidOut(ctx, views[i], m, append(opts[:len(opts):len(opts)], layout.WithEngine(e)))
+	err := l.each(ctx, todo, func(ctx context.Context, i int) error {
+		s, err := laidOut(ctx, views[i], m, opts)
 		if err != nil {
 			return err
 		}
@@ -112,53 +113,43 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	return out, nil
 }
 
-// each runs f for the listed view indexes, split round-robin into
-// shards laid out side by side, each in list order with a Graphviz
-// engine of its own (see layout.Engine: this is what makes the output
-// independent of timing). The number of shards depends only on the
-// list, never on the machine, so every machine gives the same scenes.
-// It returns the first error (the context's).
-func (l *Layouts) each(ctx context.Context, list []int, f func(context.Context, int, *layout.Engine) error) error {
-	n := max(1, min(maxShards, len(list)/viewsPerShard))
-	shards := make([][]int, n)
-	for k, i := range list {
-		shards[k%n] = append(shards[k%n], i)
-	}
+// each runs f for the listed view indexes, as many at once as Graphviz
+// can usefully run (graphviz.Parallelism), in list order. Every layout
+// gets a fresh Graphviz, so which goroutine lays out which view does not
+// change the scenes. It returns the first error (the context's).
+func (l *Layouts) each(ctx context.Context, list []int, f func(context.Context, int) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	errs := make(chan error, n)
+	next := make(chan int)
+	errs := make(chan error, len(list))
 	var wg sync.WaitGroup
-	for _, shard := range shards {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			e := layout.NewEngine()
-			defer e.Close()
-			for _, i := range shard {
-				if err := f(ctx, i, e); err != nil {
+	for range min(graphviz.Parallelism(), len(list)) {
+		wg.Go(func() {
+			for i := range next {
+				if err := f(ctx, i); err != nil {
 					errs <- err
 					cancel()
-					return
 				}
 			}
-		}()
+		})
 	}
+feed:
+	for _, i := range list {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			break feed
+		}
+	}
+	close(next)
 	wg.Wait()
 	select {
 	case err := <-errs:
 		return err
 	default:
-		return nil
+		return ctx.Err()
 	}
 }
-
-// Shards: at most maxShards at once (worker processes of about 50 MB
-// each; more than the cores only share them), and one per viewsPerShard
-// views, since starting a worker costs about 0.1 s.
-const (
-	maxShards     = 4
-	viewsPerShard = 8
-)
 
 // report calls Progress; callers after the first hold l.mu, which keeps
 // the counts in order.

@@ -22,37 +22,16 @@ func Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scen
 	return NewLayouts().Scenes(ctx, m, opts...)
 }
 
-// bigView is the size (boxes plus arrows) from which a view is laid out
-// after the small ones.
-const bigView = 150
-
-// layoutOrder lists view indexes small views first, then the business
-// view, then the other big ones by size. Graphviz's WebAssembly module
-// can be left corrupted by a very large graph, after which every view
-// falls back to the simple layout; this order makes that cost the fewest
-// and least important views.
+// layoutOrder lists view indexes largest first (boxes plus arrows), so
+// the longest layouts start first and no big one is left running alone
+// on one core at the end. Layouts do not depend on their order.
 func layoutOrder(views []*view.View) []int {
 	size := func(i int) int { return len(views[i].Nodes) + len(views[i].Edges) }
-	rank := func(i int) int {
-		switch {
-		case size(i) < bigView:
-			return 0
-		case views[i].ID == "business":
-			return 1
-		}
-		return 2
-	}
 	order := make([]int, len(views))
 	for i := range order {
 		order[i] = i
 	}
-	sort.SliceStable(order, func(a, b int) bool {
-		ia, ib := order[a], order[b]
-		if rank(ia) != rank(ib) {
-			return rank(ia) < rank(ib)
-		}
-		return rank(ia) == 2 && size(ia) < size(ib)
-	})
+	sort.SliceStable(order, func(a, b int) bool { return size(order[a]) > size(order[b]) })
 	return order
 }
 

@@ -142,11 +142,13 @@ func BenchmarkScenes(b *testing.B) {
 	}
 }
 
-func TestLayoutOrderPutsBigViewsLast(t *testing.T) {
+// The longest layouts start first, so none runs alone at the end; equal
+// sizes keep the model's order.
+func TestLayoutOrderStartsBigViewsFirst(t *testing.T) {
 	mk := func(id string, n int) *view.View { return &view.View{ID: id, Nodes: make([]view.Node, n)} }
-	views := []*view.View{mk("business", 400), mk("stack", 300), mk("domain/a", 10), mk("view/big", 200), mk("module/b", 5)}
+	views := []*view.View{mk("business", 400), mk("stack", 300), mk("domain/a", 10), mk("view/big", 200), mk("module/b", 5), mk("module/c", 10)}
 	got := layoutOrder(views)
-	want := []int{2, 4, 0, 3, 1}
+	want := []int{0, 1, 3, 2, 5, 4}
 	for i := range want {
 		if got[i] != want[i] {
 			t.Fatalf("order %v, want %v", got, want)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"os"
 	"strings"
 	"testing"
@@ -128,14 +129,18 @@ func TestLargeModelsLayOut(t *testing.T) {
 	}
 }
 
-// TestParallelLayoutIsDeterministic: three layouts of every view, each on
-// several cores at once, give the same scenes.
+// TestParallelLayoutIsDeterministic: every view laid out in this process
+// one at a time, in two worker processes and in four gives the same
+// scenes: a layout does not depend on what was laid out before it or
+// beside it.
 func TestParallelLayoutIsDeterministic(t *testing.T) {
 	m := synthModel(t, 100)
 	var runs [][]*scene.Scene
-	for range 3 {
-		l := NewLayouts()
-		scenes, err := l.Scenes(context.Background(), m)
+	for _, workers := range []int{0, 2, 4} {
+		graphviz.UseSelfAsWorkers(workers)
+		scenes, err := NewLayouts().Scenes(context.Background(), m)
+		graphviz.UseWorkers(nil, 0)
+		graphviz.Close()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -23,11 +24,16 @@ const (
 )
 
 func main() {
+	if graphviz.IsWorker() {
+		os.Exit(graphviz.ServeWorker(os.Stdin, os.Stdout))
+	}
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
 // run executes one command line and returns the process exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	useGraphvizWorkers()
+	defer graphviz.Close() // waits for the workers, so their time counts
 	root := newRootCmd()
 	root.SetArgs(args)
 	root.SetOut(stdout)

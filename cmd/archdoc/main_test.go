@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/rogpeppe/go-internal/testscript"
 )
 
@@ -19,6 +20,9 @@ var update = flag.Bool("update", false, "rewrite the expected output in testdata
 // TestMain lets the test binary double as the archdoc command, so the
 // scripts run the real main (flags, exit statuses, stdout and stderr).
 func TestMain(m *testing.M) {
+	if graphviz.IsWorker() {
+		os.Exit(graphviz.ServeWorker(os.Stdin, os.Stdout))
+	}
 	os.Exit(testscript.RunMain(m, map[string]func() int{
 		"archdoc": func() int {
 			return run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)

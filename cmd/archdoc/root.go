@@ -52,7 +52,11 @@ line is wrong.`,
 		return &usageError{cmd: cmd.CommandPath(), err: err}
 	})
 	for _, newCmd := range commands {
-		root.AddCommand(newCmd())
+		c := newCmd()
+		if layoutCommands[c.Name()] {
+			addGraphvizFlag(c)
+		}
+		root.AddCommand(c)
 	}
 	addBuiltinExamples(root)
 	wrapArgErrors(root)

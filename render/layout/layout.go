@@ -1,6 +1,6 @@
 // Package layout places a view: it measures every label itself (see
-// render/measure), asks Graphviz (go-graphviz, WebAssembly, no cgo) to
-// position boxes of exactly those sizes, and reads the positions back into
+// render/measure), asks Graphviz (internal/graphviz) to position boxes
+// of exactly those sizes, and reads the positions back into
 // a scene.Scene that every renderer draws. Sequence views are laid out
 // here directly.
 package layout
@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
@@ -25,7 +26,6 @@ type Option func(*config)
 type config struct {
 	budget     time.Duration // longest wait for Graphviz
 	gridOnly   bool          // skip Graphviz (WithGridLayout)
-	engine     *Engine       // a private Graphviz (WithEngine); nil: the shared one
 	fontSize   float64
 	labelWidth float64 // wrap width of node labels, in points
 	edgeWidth  float64 // wrap width of edge labels
@@ -103,10 +103,11 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	if c.gridOnly {
 		return g.gridOnly(), nil
 	}
-	out, err := c.graphviz(ctx, g.dot())
+	res, err := graphviz.Layout(ctx, g.dot(), c.budget)
 	if err == nil {
 		var s *scene.Scene
-		if s, err = g.scene(out); err == nil {
+		if s, err = g.scene(res.JSON); err == nil {
+			s.Warnings = append(s.Warnings, graphvizNotes(res)...)
 			return s, nil
 		}
 	}
@@ -116,16 +117,21 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	s := g.fallback()
 	s.Fallbacks.GridLayout = true
 	why := fmt.Sprintf("Graphviz could not lay it out (%v)", err)
-	if errors.Is(err, errOverBudget) {
+	if errors.Is(err, graphviz.ErrOverBudget) {
 		why = fmt.Sprintf("Graphviz did not finish within its time budget (%v)", c.budget)
 	}
 	s.Warnings = append(s.Warnings, why+"; it is drawn with the simple grid layout instead")
 	return s, nil
 }
 
-type bytesBuffer struct{ b []byte }
-
-func (w *bytesBuffer) Write(p []byte) (int, error) { w.b = append(w.b, p...); return len(p), nil }
+// graphvizNotes says how Graphviz got to the layout, when not the plain way.
+func graphvizNotes(res graphviz.Result) []string {
+	var notes []string
+	for _, n := range res.Notes {
+		notes = append(notes, "Graphviz: "+n)
+	}
+	return notes
+}
 
 // wrapLines wraps text at width and returns the lines and their widest width.
 func wrapLines(text string, width, fs float64) ([]string, float64) {

@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/archdoc/archdoc/internal/synth"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/measure"
@@ -264,16 +265,16 @@ func sceneFromEditedGraphviz(t *testing.T, edit func(raw map[string]any)) *scene
 		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
 		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
 	g := newGraph(v, newConfig(nil))
-	out, err := runGraphviz(context.Background(), g.dot(), DefaultTimeout)
+	res, err := graphviz.Layout(context.Background(), g.dot(), DefaultTimeout)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var raw map[string]any
-	if err := json.Unmarshal(out, &raw); err != nil {
+	if err := json.Unmarshal(res.JSON, &raw); err != nil {
 		t.Fatal(err)
 	}
 	edit(raw)
-	out, _ = json.Marshal(raw)
+	out, _ := json.Marshal(raw)
 	s, err := g.scene(out)
 	if err != nil {
 		t.Fatal(err)
@@ -448,11 +449,6 @@ func overlap(a, b scene.Rect) bool {
 // budget is drawn with the fallback layout and reported, not lost.
 func TestOverBudgetFallsBack(t *testing.T) {
 	v := bigBusinessView(t)
-	defer func() {
-		gvTurn <- struct{}{} // wait for the abandoned Graphviz call to end
-		<-gvTurn
-		gvBroken.Store(false)
-	}()
 	s, err := Layout(context.Background(), v, WithTimeout(time.Nanosecond))
 	if err != nil {
 		t.Fatal(err)
@@ -479,6 +475,31 @@ func TestManyLooseBoxesFillASquare(t *testing.T) {
 	}
 	if r := s.Height / s.Width; r > 3 || r < 1.0/3 {
 		t.Errorf("a %v x %v drawing for 100 boxes; want roughly square", s.Width, s.Height)
+	}
+	checkFits(t, s)
+}
+
+// TestStraightEdgesAreReported: a layout that needed straight arrows
+// (Graphviz looped in its edge router) says so and counts them.
+func TestStraightEdgesAreReported(t *testing.T) {
+	v := &view.View{ID: "t", Kind: view.KindGraph,
+		Nodes: []view.Node{{ID: "a", Label: "甲"}, {ID: "b", Label: "乙"}},
+		Edges: []view.Edge{{ID: "a->b", Kind: "flow", From: "a", To: "b", Label: "调用", Arrow: true}}}
+	g := newGraph(v, newConfig(nil))
+	src := bytes.Replace(g.dot(), []byte("graph [rankdir"), []byte("graph [splines=line rankdir"), 1)
+	res, err := graphviz.Layout(context.Background(), src, DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := g.scene(res.JSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "straight lines") {
+		t.Fatalf("warnings %q", s.Warnings)
+	}
+	if s.Fallbacks.StraightEdges != len(s.Edges) {
+		t.Errorf("Fallbacks %+v: every arrow of the view is straight, so all %d count", s.Fallbacks, len(s.Edges))
 	}
 	checkFits(t, s)
 }

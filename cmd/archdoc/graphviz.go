@@ -1,0 +1,40 @@
+package main
+
+import (
+	"runtime"
+
+	"github.com/archdoc/archdoc/internal/graphviz"
+	"github.com/spf13/cobra"
+)
+
+// maxWorkers bounds the Graphviz worker processes (about 40 MB each):
+// one process lays out one graph at a time, so layouts use one per core.
+const maxWorkers = 4
+
+func useGraphvizWorkers() { graphviz.UseSelfAsWorkers(min(runtime.NumCPU(), maxWorkers)) }
+
+// layoutCommands lay views out, so they take --graphviz.
+var layoutCommands = map[string]bool{"build": true, "diagram": true, "slides": true, "serve": true}
+
+// addGraphvizFlag adds --graphviz to c and chooses the engine before c
+// runs: the flag, else $ARCHDOC_GRAPHVIZ, else auto.
+func addGraphvizFlag(c *cobra.Command) {
+	var name string
+	c.Flags().StringVar(&name, "graphviz", "", "Graphviz engine: wasm (bundled; the same drawings on every machine), native (the installed dot) or auto (bundled, and the installed dot for a graph the bundled one cannot finish in time); default $"+graphviz.EnvEngine+" or auto")
+	next := c.PreRunE
+	c.PreRunE = func(cmd *cobra.Command, args []string) error {
+		e, err := graphviz.EngineFromEnv()
+		if cmd.Flags().Changed("graphviz") {
+			if e, err = graphviz.ParseEngine(name); err != nil {
+				return &usageError{cmd: cmd.CommandPath(), err: err}
+			}
+		}
+		if err == nil {
+			err = graphviz.Use(e)
+		}
+		if err != nil || next == nil {
+			return err
+		}
+		return next(cmd, args)
+	}
+}
