@@ -36,7 +36,7 @@ func runWASM(ctx context.Context, src []byte) (out []byte, err error) {
 	if err := gv.Fresh(ctx); err != nil {
 		return nil, err
 	}
-	g, err := gv.New(ctx)
+	g, err := gv.NewWithPlugins(ctx) // the C plugins only: json0 needs no Go renderer
 	if err != nil {
 		return nil, fmt.Errorf("start graphviz: %w", err)
 	}
