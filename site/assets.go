@@ -8,6 +8,7 @@ import (
 	"os"
 	"regexp"
 	"strconv"
+	"sync"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
@@ -30,7 +31,7 @@ func (b *builder) assets() error {
 	if err != nil {
 		return err
 	}
-	b.files["assets/chroma.css"] = chromaCSS
+	b.files["assets/chroma.css"] = chromaCSS()
 	idx, err := b.searchIndexJS()
 	b.files["assets/search-index.js"] = idx
 	return err
@@ -38,8 +39,9 @@ func (b *builder) assets() error {
 
 // chromaCSS styles highlighted code (goldmark-highlighting writes CSS
 // classes, not inline styles): GitHub colours, and GitHub dark under the
-// site's dark theme, whether chosen by the toggle or by the system.
-var chromaCSS = func() []byte {
+// site's dark theme, whether chosen by the toggle or by the system. Made
+// on first use, not at start-up: most commands write no site.
+var chromaCSS = sync.OnceValue(func() []byte {
 	formatter := html.New(html.WithClasses(true))
 	var light, dark bytes.Buffer
 	if err := formatter.WriteCSS(&light, styles.Get("github")); err != nil {
@@ -55,7 +57,7 @@ var chromaCSS = func() []byte {
 	out.Write(scopeCSS(dark.Bytes(), `:root:not([data-theme="light"]) `))
 	out.WriteString("}\n")
 	return out.Bytes()
-}()
+})
 
 var cssSelectorStart = regexp.MustCompile(`(?m)(^|\*/ |, )\.`)
 
