@@ -15,6 +15,8 @@ import (
 // builder renders one site into memory.
 type builder struct {
 	m      *model.Model
+	elems  []model.Element // m.Elements(), made once: it formats every path
+	flows  []model.Element // the flows among elems
 	cfg    config
 	ui     map[string]string
 	md     *markdown
@@ -61,6 +63,12 @@ func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, er
 		m: m, cfg: cfg, ui: uiTable(m.Language), md: newMarkdown(m),
 		scenes: map[string]*scene.Scene{}, pages: map[string]*template.Template{},
 		files: map[string][]byte{}, report: &Report{},
+	}
+	b.elems = m.Elements()
+	for _, e := range b.elems {
+		if e.Kind == model.KindFlow {
+			b.flows = append(b.flows, e)
+		}
 	}
 	for _, s := range scenes {
 		b.scenes[s.ID] = s

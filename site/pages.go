@@ -26,12 +26,12 @@ func (b *builder) build() error {
 // stack, the flows, the ideas, the tasks and the glossary.
 func (b *builder) readingPath() []link {
 	path := []link{{Href: "index.html", Label: b.ui["home"]}}
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind == model.KindDoc {
 			path = append(path, link{Href: PageURL(e), Label: b.docTitle(e)})
 		}
 	}
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind == model.KindDomain {
 			path = append(path, link{Href: PageURL(e), Label: elementName(e)})
 		}
@@ -59,7 +59,7 @@ func (b *builder) homePage() error {
 	p := b.newPage("index.html", "")
 	p.Title = ""
 	var domains []domainCard
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindDomain || e.Parent != "" {
 			continue
 		}
@@ -77,7 +77,7 @@ func (b *builder) homePage() error {
 		path = append(path, link{Href: p.Root + l.Href, Label: l.Label})
 	}
 	var views []link
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind == model.KindView {
 			l := p.ref(e.ID)
 			l.Note = plain(e.View.Description)
@@ -154,10 +154,7 @@ type flowRow struct {
 // flowRows lists the flows that touch any of ids, marked in or out.
 func (b *builder) flowRows(p *page, ids map[string]bool) []flowRow {
 	var rows []flowRow
-	for _, e := range b.m.Elements() {
-		if e.Kind != model.KindFlow {
-			continue
-		}
+	for _, e := range b.flows {
 		f := e.Flow
 		from, to := ids == nil || ids[f.From], ids == nil || ids[f.To]
 		if !from && !to && !inSteps(f, ids) {
@@ -188,7 +185,7 @@ func inSteps(f *model.Flow, ids map[string]bool) bool {
 }
 
 func (b *builder) domainPages() error {
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindDomain {
 			continue
 		}
@@ -237,7 +234,7 @@ func (b *builder) crumbs(p *page, parent string) []link {
 }
 
 func (b *builder) modulePages() error {
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindModule {
 			continue
 		}

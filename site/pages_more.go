@@ -24,7 +24,7 @@ type layerSection struct {
 func (b *builder) stackPages() error {
 	p := b.newPage("stack.html", b.ui["stack"])
 	var layers []layerSection
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindLayer {
 			continue
 		}
@@ -40,7 +40,7 @@ func (b *builder) stackPages() error {
 	if err := b.emit("stack", p); err != nil {
 		return err
 	}
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind == model.KindTech {
 			if err := b.techPage(e); err != nil {
 				return err
@@ -98,7 +98,7 @@ func (b *builder) flowPages() error {
 	if err := b.emit("flows", p); err != nil {
 		return err
 	}
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindFlow {
 			continue
 		}
@@ -200,7 +200,7 @@ func (b *builder) docTitle(e model.Element) string {
 // "../../etc/passwd" or a symlink pointing outside cannot be read.
 func (b *builder) docPages() error {
 	var docs []model.Element
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind == model.KindDoc {
 			docs = append(docs, e)
 		}
@@ -276,7 +276,7 @@ func (b *builder) docPage(e model.Element, src string, root *os.Root) error {
 }
 
 func (b *builder) viewPages() error {
-	for _, e := range b.m.Elements() {
+	for _, e := range b.elems {
 		if e.Kind != model.KindView {
 			continue
 		}
