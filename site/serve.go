@@ -72,6 +72,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		return err
 	}
 	s.host = ln.Addr().String()
+	s.hosts = allowedHosts(s.host)
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
 		ln.Close()
@@ -105,8 +106,9 @@ func Serve(ctx context.Context, o ServeOptions) error {
 
 type server struct {
 	o       ServeOptions
-	out     string // the built site
-	host    string // 127.0.0.1:port
+	out     string          // the built site
+	host    string          // 127.0.0.1:port
+	hosts   map[string]bool // Host headers accepted (see refusal)
 	watcher *fsnotify.Watcher
 
 	// siteMu keeps requests from reading the site folder in the instant
@@ -144,7 +146,7 @@ func (s *server) rebuild(ctx context.Context) {
 		files, rep, err = Render(ctx, m, opts...)
 		if err == nil {
 			s.siteMu.Lock()
-			err = writeSite(s.out, files)
+			_, err = writeSite(s.out, files)
 			s.siteMu.Unlock()
 		}
 	}
@@ -274,10 +276,8 @@ const liveScript = `(function () {
 const liveTag = `<script src="/__archdoc/live.js"></script>`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// Only this machine's browsers: a page on another site that resolves
-	// its own host name to 127.0.0.1 (DNS rebinding) is turned away.
-	if h := r.Host; h != s.host && !strings.HasPrefix(h, "localhost:") && !strings.HasPrefix(h, "127.0.0.1:") {
-		http.Error(w, "forbidden host", http.StatusForbidden)
+	if why := refusal(r, s.hosts); why != "" {
+		http.Error(w, why, http.StatusForbidden)
 		return
 	}
 	switch r.URL.Path {
