@@ -121,7 +121,7 @@ type server struct {
 	lang    string        // UI language of the last good model
 	changed chan struct{} // closed and replaced on every rebuild
 	closed  bool
-	watched map[string]bool // folders being watched
+	dirs    map[string]bool // folders of the watched files
 	files   map[string]bool // files whose change triggers a rebuild
 }
 
@@ -200,11 +200,18 @@ func (s *server) watchModel(m *model.Model) {
 	s.watchFiles(files...)
 }
 
+// watchFiles watches the folders of files. A folder renamed away and
+// back (a git checkout) loses its watch; the rename shows in its parent
+// folder, which triggers a rebuild, which watches it again here.
 func (s *server) watchFiles(files ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.watched == nil {
-		s.watched, s.files = map[string]bool{}, map[string]bool{}
+	if s.files == nil {
+		s.dirs, s.files = map[string]bool{}, map[string]bool{}
+	}
+	watched := map[string]bool{}
+	for _, d := range s.watcher.WatchList() {
+		watched[d] = true
 	}
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
@@ -212,16 +219,22 @@ func (s *server) watchFiles(files ...string) {
 			continue
 		}
 		s.files[abs] = true
-		dir := filepath.Dir(abs)
-		if !s.watched[dir] && s.watcher.Add(dir) == nil {
-			s.watched[dir] = true
+		for dir := filepath.Dir(abs); !s.dirs[dir]; dir = filepath.Dir(dir) {
+			s.dirs[dir] = true // and its parents, to see it come back
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+		if dir := filepath.Dir(abs); !watched[dir] && s.watcher.Add(dir) == nil {
+			watched[dir] = true
 		}
 	}
 }
 
 // relevant reports whether a change to name should trigger a rebuild: a
-// watched file, or any YAML, Markdown or image file in a watched folder (a
-// new include of an include is not known until the model loads).
+// watched file or the folder of one, or any YAML, Markdown or image file
+// in a watched folder (a new include of an include is not known until the
+// model loads).
 func (s *server) relevant(name string) bool {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -233,7 +246,7 @@ func (s *server) relevant(name string) bool {
 	case ".yaml", ".yml", ".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
 		return true // models, docs and the images docs show
 	}
-	return s.files[abs]
+	return s.files[abs] || s.dirs[abs]
 }
 
 // watch rebuilds after file changes settle down.

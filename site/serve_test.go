@@ -310,3 +310,26 @@ func rawRequest(t *testing.T, addr, path, host, headers string) (int, string) {
 	body, _ := io.ReadAll(resp.Body)
 	return resp.StatusCode, string(body)
 }
+
+// TestServeWatchesDocsAfterTheirFolderCameBack: a git checkout can move
+// the docs folder away and back; its watch is lost on the way, and edits
+// after it must still show.
+func TestServeWatchesDocsAfterTheirFolderCameBack(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{
+		"architecture.yaml": serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
+		"docs/setup.md":     "# Setup\n\nRun make.\n",
+	})
+	base := startServe(t, modelPath)
+	eventually(t, base+"docs/setup.html", "doc served", func(s int, b string) bool { return strings.Contains(b, "Run make.") })
+	docs := filepath.Join(filepath.Dir(modelPath), "docs")
+	if err := os.Rename(docs, docs+".away"); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"docs/setup.html", "missing doc reported", func(s int, b string) bool { return s == 500 })
+	if err := os.Rename(docs+".away", docs); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"docs/setup.html", "doc back", func(s int, b string) bool { return s == 200 && strings.Contains(b, "Run make.") })
+	saveLikeAnEditor(t, filepath.Join(docs, "setup.md"), "# Setup\n\nRun task.\n")
+	eventually(t, base+"docs/setup.html", "doc edit after the folder came back", func(s int, b string) bool { return strings.Contains(b, "Run task.") })
+}
