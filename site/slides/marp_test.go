@@ -10,6 +10,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -150,3 +155,60 @@ process.stdout.write(JSON.stringify({slides, html, css, comments, notes: comment
 	}
 	return r
 }
+
+// TestMarkdownDeckKeepsModelTextInItsSlide reads the Markdown deck of the
+// hostile model with a CommonMark parser (no Marp needed): one thematic
+// break between slides, one heading per slide, and only archdoc's own
+// comments (Marp directives and notes).
+func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->"
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _, err := Markdown(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(strings.TrimPrefix(string(md), "---\n"), "\n---\n") // past the front matter
+	if !ok {
+		t.Fatalf("no front matter:\n%s", md)
+	}
+	source := []byte(body)
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(source))
+	breaks, headings := 0, 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.ThematicBreak:
+			breaks++
+		case *ast.Heading:
+			headings++
+		case *ast.HTMLBlock:
+			var raw strings.Builder
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(source))
+			}
+			if s := raw.String(); !ownComment.MatchString(s) {
+				t.Errorf("model text made an HTML block: %q", s)
+			}
+		case *ast.RawHTML:
+			t.Errorf("model text made raw HTML: %q", n.Segments.Value(source))
+		}
+		return ast.WalkContinue, nil
+	})
+	if breaks != len(d.Slides)-1 || headings != len(d.Slides) {
+		t.Errorf("%d slide breaks and %d headings for %d slides:\n%s", breaks, headings, len(d.Slides), md)
+	}
+}
+
+// ownComment is a comment archdoc writes: a Marp class or header
+// directive, or speaker notes.
+var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n@ notes\n)`)
