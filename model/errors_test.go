@@ -185,6 +185,18 @@ tasks:
 		},
 	},
 	{
+		name: "look-alike id",
+		yaml: `name: x
+actors:
+  - {id: user, name: U}
+notes:
+  - {on: uѕer, text: hi}
+`,
+		want: []string{
+			`architecture.yaml:5:10: notes[0].on: unknown element "uѕer" (did you mean "user"? "uѕer" has U+0455 CYRILLIC SMALL LETTER DZE where "user" has 's')`,
+		},
+	},
+	{
 		name: "enums",
 		yaml: `name: x
 actors:

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	utf16pkg "unicode/utf16"
 )
 
 // hostileInputs are files an attacker or an accident could hand us. Each
@@ -23,6 +24,8 @@ func hostileInputs() map[string][]byte {
 		"binary garbage":          garbage,
 		"invalid utf-8":           []byte("name: caf\xe9\n"),
 		"nul byte":                []byte("name: x\x00\n"),
+		"utf-16 with BOM":         utf16("\ufeffname: 商城\n", false),
+		"utf-16 big-endian":       utf16("name: shop\n", true),
 		"empty":                   nil,
 		"only a comment":          []byte("# nothing yet\n"),
 		"explicit null document":  []byte("---\n...\n"),
@@ -43,6 +46,19 @@ func aliasBomb(anchor, open, close, use string) string {
 	}
 	b.WriteString(use)
 	return b.String()
+}
+
+// utf16 encodes s as UTF-16, as Windows editors save text.
+func utf16(s string, bigEndian bool) []byte {
+	var out []byte
+	for _, u := range utf16pkg.Encode([]rune(s)) {
+		if bigEndian {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	return out
 }
 
 func manyUnknownKeys(n int) string {
@@ -72,6 +88,8 @@ func TestHostileInputFailsCleanly(t *testing.T) {
 		"binary garbage":          "is this a binary file?",
 		"invalid utf-8":           "h.yaml:1:10: invalid UTF-8 (byte 0xe9): a model file must be UTF-8 text, is this a binary file?",
 		"nul byte":                "h.yaml:1:8: control character U+0000 is not allowed in YAML: is this a binary file?",
+		"utf-16 with BOM":         "h.yaml:1:1: this file is UTF-16 (little-endian) text; a model file must be UTF-8: save it again as UTF-8",
+		"utf-16 big-endian":       "h.yaml:1:1: this file is UTF-16 (big-endian) text; a model file must be UTF-8",
 		"empty":                   "h.yaml:1:1: empty model: expected a mapping with at least name",
 		"only a comment":          "h.yaml:1:1: empty model: expected a mapping with at least name",
 		"explicit null document":  "h.yaml:1:1: empty model: expected a mapping with at least name",

@@ -24,6 +24,9 @@ func parseYAML(file string, data []byte) (*yaml.Node, Errors) {
 		return nil, at(0, 0, "%v", tooBig(int64(len(data))))
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if enc := utf16Encoding(data); enc != "" {
+		return nil, at(1, 1, "this file is %s text; a model file must be UTF-8: save it again as UTF-8 (in most editors: Save with Encoding, UTF-8)", enc)
+	}
 	if off, msg := badBytes(data); msg != "" {
 		line, col := lineCol(data, off)
 		return nil, at(line, col, "%s", msg)
@@ -54,6 +57,23 @@ func parseYAML(file string, data []byte) (*yaml.Node, Errors) {
 		return nil, at(top.Line, top.Column, "expected a mapping (name: ..., domains: ...) at the top level, got %s", describe(top))
 	}
 	return top, nil
+}
+
+// utf16Encoding names the encoding of UTF-16 text (as Windows tools
+// often save it), by its byte order mark or, without one, by ASCII
+// characters that each take two bytes, one of them NUL.
+func utf16Encoding(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xff, 0xfe}):
+		return "UTF-16 (little-endian)"
+	case bytes.HasPrefix(data, []byte{0xfe, 0xff}):
+		return "UTF-16 (big-endian)"
+	case len(data) >= 4 && data[0] != 0 && data[1] == 0 && data[2] != 0 && data[3] == 0:
+		return "UTF-16 (little-endian)"
+	case len(data) >= 4 && data[0] == 0 && data[1] != 0 && data[2] == 0 && data[3] != 0:
+		return "UTF-16 (big-endian)"
+	}
+	return ""
 }
 
 // badBytes finds the first byte that cannot be in a YAML text file:

@@ -1,17 +1,46 @@
 package model
 
 import (
+	"fmt"
 	"strconv"
+	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/runenames"
 )
 
 // didYouMean returns ` (did you mean "x"?)` naming the candidate closest to
 // word, or "" when none is close enough to be a likely typo.
 func didYouMean(word string, candidates []string) string {
 	if s := closest(word, candidates); s != "" {
-		return " (did you mean " + strconv.Quote(s) + "?)"
+		return " (did you mean " + strconv.Quote(s) + "?" + lookAlikes(word, s) + ")"
 	}
 	return ""
+}
+
+// lookAlikes names the characters of word that are not the ASCII letters
+// of the same-length candidate they stand for ("uѕer" for "user"): such a
+// word looks exactly like the suggestion, so the message must say why it
+// differs.
+func lookAlikes(word, candidate string) string {
+	w, c := []rune(word), []rune(candidate)
+	if len(w) != len(c) {
+		return ""
+	}
+	var named []string
+	for i := range w {
+		if w[i] == c[i] {
+			continue
+		}
+		if w[i] < utf8.RuneSelf || c[i] >= utf8.RuneSelf {
+			return "" // an ordinary typo
+		}
+		named = append(named, fmt.Sprintf("%U %s where %q has %q", w[i], runenames.Name(w[i]), candidate, c[i]))
+	}
+	if len(named) == 0 {
+		return ""
+	}
+	return " " + strconv.Quote(word) + " has " + strings.Join(named, ", ")
 }
 
 // closest returns the candidate with the smallest edit distance to word,

@@ -12,6 +12,9 @@ func TestDidYouMean(t *testing.T) {
 		"db":          "", // too short to guess
 		"completely":  "",
 		"redis":       "", // an exact match is not a typo
+		"uѕer":        ` (did you mean "user"? "uѕer" has U+0455 CYRILLIC SMALL LETTER DZE where "user" has 's')`,
+		"frоnt":       ` (did you mean "front"? "frоnt" has U+043E CYRILLIC SMALL LETTER O where "front" has 'o')`,
+		"uśer":        ` (did you mean "user"? "uśer" has U+015B LATIN SMALL LETTER S WITH ACUTE where "user" has 's')`,
 	} {
 		if got := didYouMean(word, ids); got != want {
 			t.Errorf("didYouMean(%q) = %q, want %q", word, got, want)

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"path"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -162,6 +163,9 @@ func (md *markdown) Transform(doc *ast.Document, reader text.Reader, pc parser.C
 			n.Destination = []byte(dest)
 		case *ast.Image:
 			dest := decodeURL(n.Destination)
+			if dir != "" && problems != nil && outsidePath(dir, dest) {
+				*problems = append(*problems, "image "+quote(dest)+" is outside the model's folder, so the site cannot show it; move it under the model's folder and use a relative path")
+			}
 			switch {
 			case !safeURL(dest):
 				n.Destination = []byte("#")
@@ -281,6 +285,22 @@ func localImage(dir, dest string) (string, bool) {
 		return "", false
 	}
 	return p, true
+}
+
+// windowsAbs matches a Windows absolute path: C:\ or C:/.
+var windowsAbs = regexp.MustCompile(`^[A-Za-z]:[\\/]`)
+
+// outsidePath reports whether dest, as a doc in dir names an image, is
+// an absolute path or one that leaves the model's folder (not a URL).
+func outsidePath(dir, dest string) bool {
+	switch {
+	case strings.HasPrefix(dest, "//"), strings.Contains(dest, "://"):
+		return false // a URL
+	case strings.HasPrefix(dest, "/"), strings.HasPrefix(dest, `\`), windowsAbs.MatchString(dest):
+		return true
+	}
+	p := path.Join(dir, strings.ReplaceAll(dest, `\`, "/"))
+	return p == ".." || strings.HasPrefix(p, "../")
 }
 
 // decodeURL resolves backslash escapes and character references the way

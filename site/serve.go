@@ -72,6 +72,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		return err
 	}
 	s.host = ln.Addr().String()
+	s.hosts = allowedHosts(s.host)
 	watcher, err := fsnotify.NewWatcher()
 	if err != nil {
 		ln.Close()
@@ -105,8 +106,9 @@ func Serve(ctx context.Context, o ServeOptions) error {
 
 type server struct {
 	o       ServeOptions
-	out     string // the built site
-	host    string // 127.0.0.1:port
+	out     string          // the built site
+	host    string          // 127.0.0.1:port
+	hosts   map[string]bool // Host headers accepted (see refusal)
 	watcher *fsnotify.Watcher
 
 	// siteMu keeps requests from reading the site folder in the instant
@@ -119,7 +121,7 @@ type server struct {
 	lang    string        // UI language of the last good model
 	changed chan struct{} // closed and replaced on every rebuild
 	closed  bool
-	watched map[string]bool // folders being watched
+	dirs    map[string]bool // folders of the watched files
 	files   map[string]bool // files whose change triggers a rebuild
 }
 
@@ -144,7 +146,7 @@ func (s *server) rebuild(ctx context.Context) {
 		files, rep, err = Render(ctx, m, opts...)
 		if err == nil {
 			s.siteMu.Lock()
-			err = writeSite(s.out, files)
+			_, err = writeSite(s.out, files)
 			s.siteMu.Unlock()
 		}
 	}
@@ -198,11 +200,18 @@ func (s *server) watchModel(m *model.Model) {
 	s.watchFiles(files...)
 }
 
+// watchFiles watches the folders of files. A folder renamed away and
+// back (a git checkout) loses its watch; the rename shows in its parent
+// folder, which triggers a rebuild, which watches it again here.
 func (s *server) watchFiles(files ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if s.watched == nil {
-		s.watched, s.files = map[string]bool{}, map[string]bool{}
+	if s.files == nil {
+		s.dirs, s.files = map[string]bool{}, map[string]bool{}
+	}
+	watched := map[string]bool{}
+	for _, d := range s.watcher.WatchList() {
+		watched[d] = true
 	}
 	for _, f := range files {
 		abs, err := filepath.Abs(f)
@@ -210,16 +219,22 @@ func (s *server) watchFiles(files ...string) {
 			continue
 		}
 		s.files[abs] = true
-		dir := filepath.Dir(abs)
-		if !s.watched[dir] && s.watcher.Add(dir) == nil {
-			s.watched[dir] = true
+		for dir := filepath.Dir(abs); !s.dirs[dir]; dir = filepath.Dir(dir) {
+			s.dirs[dir] = true // and its parents, to see it come back
+			if filepath.Dir(dir) == dir {
+				break
+			}
+		}
+		if dir := filepath.Dir(abs); !watched[dir] && s.watcher.Add(dir) == nil {
+			watched[dir] = true
 		}
 	}
 }
 
 // relevant reports whether a change to name should trigger a rebuild: a
-// watched file, or any YAML, Markdown or image file in a watched folder (a
-// new include of an include is not known until the model loads).
+// watched file or the folder of one, or any YAML, Markdown or image file
+// in a watched folder (a new include of an include is not known until the
+// model loads).
 func (s *server) relevant(name string) bool {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -231,7 +246,7 @@ func (s *server) relevant(name string) bool {
 	case ".yaml", ".yml", ".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
 		return true // models, docs and the images docs show
 	}
-	return s.files[abs]
+	return s.files[abs] || s.dirs[abs]
 }
 
 // watch rebuilds after file changes settle down.
@@ -274,10 +289,8 @@ const liveScript = `(function () {
 const liveTag = `<script src="/__archdoc/live.js"></script>`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	// Only this machine's browsers: a page on another site that resolves
-	// its own host name to 127.0.0.1 (DNS rebinding) is turned away.
-	if h := r.Host; h != s.host && !strings.HasPrefix(h, "localhost:") && !strings.HasPrefix(h, "127.0.0.1:") {
-		http.Error(w, "forbidden host", http.StatusForbidden)
+	if why := refusal(r, s.hosts); why != "" {
+		http.Error(w, why, http.StatusForbidden)
 		return
 	}
 	switch r.URL.Path {

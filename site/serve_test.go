@@ -169,20 +169,7 @@ func TestServeRefusesOutsidePaths(t *testing.T) {
 // clean up first.
 func rawGet(t *testing.T, addr, path, host string) (int, string) {
 	t.Helper()
-	conn, err := net.Dial("tcp", addr)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer conn.Close()
-	conn.SetDeadline(time.Now().Add(5 * time.Second))
-	io.WriteString(conn, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\nConnection: close\r\n\r\n")
-	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	body, _ := io.ReadAll(resp.Body)
-	return resp.StatusCode, string(body)
+	return rawRequest(t, addr, path, host, "")
 }
 
 type eventStream struct {
@@ -269,4 +256,80 @@ func TestServePrintsWarnings(t *testing.T) {
 	if !strings.Contains(got, "warning: business: drawn at domain level\nbuilt ") || !strings.Contains(got, " diagrams (1 view at domain level) in ") {
 		t.Errorf("serve printed:\n%s", got)
 	}
+}
+
+// TestServeRefusesCrossSiteRequests: the site holds the whole model, so
+// a page on another origin (another port of this machine included) gets
+// 403 for every path, and the Host must be exactly the server's.
+func TestServeRefusesCrossSiteRequests(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	host := strings.TrimSuffix(strings.TrimPrefix(base, "http://"), "/")
+	_, port, _ := net.SplitHostPort(host)
+	for _, c := range []struct {
+		name    string
+		host    string
+		headers string
+		want    int
+	}{
+		{"plain", host, "", 200},
+		{"localhost", "localhost:" + port, "", 200},
+		{"same origin", host, "Sec-Fetch-Site: same-origin\r\nOrigin: http://" + host + "\r\nReferer: http://" + host + "/index.html\r\n", 200},
+		{"typed in the address bar", host, "Sec-Fetch-Site: none\r\n", 200},
+		{"cross-site fetch", host, "Sec-Fetch-Site: cross-site\r\n", 403},
+		{"another port on this machine", host, "Sec-Fetch-Site: same-site\r\n", 403},
+		{"foreign Origin", host, "Origin: http://evil.example\r\n", 403},
+		{"null Origin", host, "Origin: null\r\n", 403},
+		{"foreign Referer", host, "Referer: http://127.0.0.1:1/page.html\r\n", 403},
+		{"Host with our port as a prefix", "localhost:" + port + ".evil.example", "", 403},
+		{"Host 127.0.0.1 with our port as a prefix", "127.0.0.1:" + port + "0", "", 403},
+	} {
+		for _, p := range []string{"/assets/search-index.js", "/index.html", "/__archdoc/live.js"} {
+			if status, _ := rawRequest(t, host, p, c.host, c.headers); status != c.want {
+				t.Errorf("%s: GET %s = %d, want %d", c.name, p, status, c.want)
+			}
+		}
+	}
+}
+
+// rawRequest is rawGet with extra header lines.
+func rawRequest(t *testing.T, addr, path, host, headers string) (int, string) {
+	t.Helper()
+	conn, err := net.Dial("tcp", addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	conn.SetDeadline(time.Now().Add(5 * time.Second))
+	io.WriteString(conn, "GET "+path+" HTTP/1.1\r\nHost: "+host+"\r\n"+headers+"Connection: close\r\n\r\n")
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(body)
+}
+
+// TestServeWatchesDocsAfterTheirFolderCameBack: a git checkout can move
+// the docs folder away and back; its watch is lost on the way, and edits
+// after it must still show.
+func TestServeWatchesDocsAfterTheirFolderCameBack(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{
+		"architecture.yaml": serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
+		"docs/setup.md":     "# Setup\n\nRun make.\n",
+	})
+	base := startServe(t, modelPath)
+	eventually(t, base+"docs/setup.html", "doc served", func(s int, b string) bool { return strings.Contains(b, "Run make.") })
+	docs := filepath.Join(filepath.Dir(modelPath), "docs")
+	if err := os.Rename(docs, docs+".away"); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"docs/setup.html", "missing doc reported", func(s int, b string) bool { return s == 500 })
+	if err := os.Rename(docs+".away", docs); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"docs/setup.html", "doc back", func(s int, b string) bool { return s == 200 && strings.Contains(b, "Run make.") })
+	saveLikeAnEditor(t, filepath.Join(docs, "setup.md"), "# Setup\n\nRun task.\n")
+	eventually(t, base+"docs/setup.html", "doc edit after the folder came back", func(s int, b string) bool { return strings.Contains(b, "Run task.") })
 }

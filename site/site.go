@@ -22,6 +22,7 @@ type Report struct {
 	Diagrams int      // diagrams drawn into pages
 	Files    int      // every file, assets included
 	Warnings []string // problems worked around (unresolved links, layout fallbacks)
+	Kept     []string // files in the output folder archdoc did not write, kept (CNAME)
 }
 
 // SceneFunc lays out the model's views (see render.Scenes).
@@ -58,15 +59,22 @@ func WithScenes(f SceneFunc) Option {
 // memory first, then written to a fresh folder next to outDir that
 // replaces outDir only when complete: a failed build leaves the previous
 // site exactly as it was. Problems with the model (a doc file that cannot
-// be read) come back as model.Errors with positions.
+// be read) come back as model.Errors with positions. Build refuses an
+// outDir that holds the model, an include, a doc or an image it reads,
+// and keeps the files in outDir that the last build did not write.
 func Build(ctx context.Context, m *model.Model, outDir string, opts ...Option) (*Report, error) {
+	if err := Inputs(m).CheckDir(outDir); err != nil {
+		return nil, err
+	}
 	files, rep, err := Render(ctx, m, opts...)
 	if err != nil {
 		return nil, err
 	}
-	if err := writeSite(outDir, files); err != nil {
+	kept, err := writeSite(outDir, files)
+	if err != nil {
 		return nil, err
 	}
+	rep.Kept = kept
 	return rep, nil
 }
 

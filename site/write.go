@@ -7,33 +7,48 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
+
+	"github.com/archdoc/archdoc/internal/outpath"
 )
 
 // markerFile marks a folder as an archdoc site, so that a build never
-// replaces a folder it did not write (say, `-o .` by mistake).
-const markerFile = ".archdoc-site"
+// replaces a folder it did not write (say, `-o .` by mistake). It lists
+// the files the build wrote: the next build removes only those.
+const markerFile = outpath.SiteMarker
+
+// markerHeader starts the marker; the manifest follows a blank line.
+const markerHeader = "This folder is written by archdoc build. The next build replaces the\n" +
+	"files listed below and keeps every other file (CNAME, .nojekyll, ...).\n"
 
 // writeSite writes files into a new folder next to outDir and swaps it in:
 // the old site is renamed away, the new one renamed in, the old one
-// removed. Until the swap, outDir is untouched; if anything fails before
-// it, the new folder is removed and outDir is exactly as it was.
-func writeSite(outDir string, files map[string][]byte) error {
+// removed. Files in outDir the last build did not write are carried over
+// and returned as kept. Until the swap, outDir is untouched; if anything
+// fails before it, the new folder is removed and outDir is exactly as it
+// was.
+func writeSite(outDir string, files map[string][]byte) (kept []string, err error) {
 	outDir = filepath.Clean(outDir)
 	if err := checkReplaceable(outDir); err != nil {
-		return err
+		return nil, err
 	}
-	if err := replaceSite(outDir, files); err != nil {
+	removeLeftovers(outDir)
+	kept, err = foreignFiles(outDir, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := replaceSite(outDir, files, kept); err != nil {
 		// Name the folder the user gave, not our temporary one.
 		var pe *fs.PathError
 		if errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(outDir) {
 			err = pe.Err
 		}
-		return fmt.Errorf("cannot write the site to %s: %w", outDir, err)
+		return nil, fmt.Errorf("cannot write the site to %s: %w", outDir, err)
 	}
-	return nil
+	return kept, nil
 }
 
-func replaceSite(outDir string, files map[string][]byte) (err error) {
+func replaceSite(outDir string, files map[string][]byte, kept []string) (err error) {
 	parent, base := filepath.Split(outDir)
 	if parent == "" {
 		parent = "."
@@ -41,7 +56,7 @@ func replaceSite(outDir string, files map[string][]byte) (err error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	tmp, err := os.MkdirTemp(parent, tempPattern(base, "new"))
 	if err != nil {
 		return err
 	}
@@ -52,6 +67,11 @@ func replaceSite(outDir string, files map[string][]byte) (err error) {
 	}()
 	if err := writeFiles(tmp, files); err != nil {
 		return err
+	}
+	for _, k := range kept {
+		if err := carryOver(filepath.Join(outDir, filepath.FromSlash(k)), filepath.Join(tmp, filepath.FromSlash(k))); err != nil {
+			return err
+		}
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
@@ -85,6 +105,90 @@ func checkReplaceable(outDir string) error {
 	return nil
 }
 
+// foreignFiles lists the files in outDir the last build did not write
+// (by its manifest), which the new site keeps. A site written before
+// manifests existed counts the files the new build writes as its own.
+// A foreign file where the new site has a file of its own is refused:
+// replacing it would lose it.
+func foreignFiles(outDir string, files map[string][]byte) ([]string, error) {
+	data, err := os.ReadFile(filepath.Join(outDir, markerFile))
+	if err != nil {
+		return nil, nil // a new or empty folder
+	}
+	ours, hasManifest := parseManifest(string(data))
+	var kept, clash []string
+	err = filepath.WalkDir(outDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, err := filepath.Rel(outDir, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		_, isNew := files[rel]
+		switch {
+		case rel == markerFile || ours[rel]:
+		case !hasManifest && isNew:
+		case isNew:
+			clash = append(clash, rel)
+		default:
+			kept = append(kept, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("cannot read the site in %s: %w", outDir, err)
+	}
+	if len(clash) > 0 {
+		return nil, fmt.Errorf("%s holds %s, which archdoc did not write but the new site would replace; move it away",
+			outDir, strings.Join(clash, ", "))
+	}
+	return kept, nil
+}
+
+// parseManifest reads the file list after the marker's blank line.
+func parseManifest(marker string) (map[string]bool, bool) {
+	_, list, ok := strings.Cut(marker, "\n\n")
+	if !ok {
+		return nil, false
+	}
+	ours := map[string]bool{}
+	for _, line := range strings.Split(list, "\n") {
+		if line != "" {
+			ours[line] = true
+		}
+	}
+	return ours, true
+}
+
+// carryOver puts a kept file into the new site: a hard link when it can,
+// else a copy (a symlink stays a symlink).
+func carryOver(from, to string) error {
+	if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+		return err
+	}
+	fi, err := os.Lstat(from)
+	if err != nil {
+		return err
+	}
+	if fi.Mode()&fs.ModeSymlink != 0 {
+		target, err := os.Readlink(from)
+		if err != nil {
+			return err
+		}
+		return os.Symlink(target, to)
+	}
+	if os.Link(from, to) == nil {
+		return nil
+	}
+	data, err := os.ReadFile(from)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(to, data, fi.Mode().Perm())
+}
+
 func writeFiles(dir string, files map[string][]byte) error {
 	names := make([]string, 0, len(files))
 	for n := range files {
@@ -100,7 +204,8 @@ func writeFiles(dir string, files map[string][]byte) error {
 			return err
 		}
 	}
-	return os.WriteFile(filepath.Join(dir, markerFile), []byte("This folder is written by archdoc build and replaced on every build.\n"), 0o644)
+	marker := markerHeader + "\n" + strings.Join(names, "\n") + "\n"
+	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker), 0o644)
 }
 
 // swap moves tmp to outDir, keeping the old outDir until the new one is in.
@@ -108,7 +213,7 @@ func swap(tmp, outDir, parent, base string) error {
 	if _, err := os.Stat(outDir); errors.Is(err, os.ErrNotExist) {
 		return os.Rename(tmp, outDir)
 	}
-	old, err := os.MkdirTemp(parent, "."+base+".old-")
+	old, err := os.MkdirTemp(parent, tempPattern(base, "old"))
 	if err != nil {
 		return err
 	}

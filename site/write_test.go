@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -181,7 +182,7 @@ func TestDocImagesAreCopied(t *testing.T) {
 	os.MkdirAll(filepath.Join(dir, "guide", "img"), 0o755)
 	os.WriteFile(filepath.Join(dir, "guide", "img", "flow.png"), []byte("PNG"), 0o644)
 	os.WriteFile(filepath.Join(dir, "secret.png"), []byte("SECRET"), 0o644)
-	os.WriteFile(filepath.Join(dir, "guide", "setup.md"), []byte("# Setup\n\n![flow](img/flow.png) ![gone](img/gone.png) ![up](../../x.png) ![web](https://example.com/a.png)\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "guide", "setup.md"), []byte("# Setup\n\n![flow](img/flow.png) ![gone](img/gone.png) ![up](../../x.png) ![web](https://example.com/a.png) ![cdn](//cdn.example.com/b.png) ![abs](/home/me/c.png) ![win](C:/img/d.png)\n"), 0o644)
 	m := shopModel()
 	m.File, m.Dir = filepath.Join(dir, "architecture.yaml"), dir
 	m.Docs = []model.Doc{{ID: "setup", Path: "guide/setup.md"}}
@@ -194,6 +195,17 @@ func TestDocImagesAreCopied(t *testing.T) {
 	mustContain(t, "doc page", page, `src="../docs/files/guide/img/flow.png"`, `src="https://example.com/a.png"`)
 	if !slices.Contains(rep.Warnings, `guide/setup.md: image "guide/img/gone.png": no such file`) {
 		t.Errorf("warnings = %q, want the missing image", rep.Warnings)
+	}
+	for _, img := range []string{"../../x.png", "/home/me/c.png", "C:/img/d.png"} {
+		want := `guide/setup.md: image ` + strconv.Quote(img) + ` is outside the model's folder, so the site cannot show it; move it under the model's folder and use a relative path`
+		if !slices.Contains(rep.Warnings, want) {
+			t.Errorf("warnings = %q, want %q", rep.Warnings, want)
+		}
+	}
+	for _, w := range rep.Warnings {
+		if strings.Contains(w, "cdn.example.com") || strings.Contains(w, "https://example.com") {
+			t.Errorf("a URL was warned about: %s", w)
+		}
 	}
 	checkLinks(t, files)
 }

@@ -38,7 +38,10 @@ client-side search. It works from file:// and from any static host.
 
 The site is built in a temporary folder and replaces the output folder
 only when complete: a model with errors leaves the previous site as it was
-and prints every problem as file:line:col: path: message (exit status 1).`,
+and prints every problem as file:line:col: path: message (exit status 1).
+A build removes only the files the last build wrote (listed in the folder's
+.archdoc-site file) and keeps any other, such as a CNAME. It refuses an
+output folder that holds the model, an include, a doc or an image.`,
 		Example: `  archdoc build
   archdoc build -f examples/shop/architecture.yaml -o public/`,
 		Args: cobra.NoArgs,
@@ -80,6 +83,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	}
 	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams%s in %s\n", opts.Out, rep.Pages, rep.Diagrams,
 		layoutSummary(scenes), roundDuration(time.Since(start)))
+	if len(rep.Kept) > 0 {
+		fmt.Fprintf(opts.Stdout, "%s: kept %s, not written by archdoc\n", opts.Out, strings.Join(rep.Kept, ", "))
+	}
 	return nil
 }
 

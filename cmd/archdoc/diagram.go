@@ -14,6 +14,7 @@ import (
 	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
+	"github.com/archdoc/archdoc/site"
 )
 
 // diagramOptions are the inputs of `archdoc diagram`.
@@ -122,7 +123,7 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeDiagrams(opts, files)
+	return writeDiagrams(opts, files, site.Inputs(m))
 }
 
 // checkFont fails before any layout work when --font names no font file

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/render/dot"
 	"github.com/archdoc/archdoc/render/drawio"
 	"github.com/archdoc/archdoc/render/mermaid"
@@ -123,10 +124,10 @@ func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene, warn func(st
 	return fmt.Errorf("unknown format %q", opts.Format)
 }
 
-// writeDiagrams writes every file or none (see writeFilesAtomic) and
-// names each on standard output.
-func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
-	var out []outFile
+// writeDiagrams writes every file or none (see outpath.WriteAtomic),
+// never over a file the model read, and names each on standard output.
+func writeDiagrams(opts *diagramOptions, files []diagramFile, inputs *outpath.Inputs) error {
+	var out []outpath.File
 	for _, f := range files {
 		if f.path == "" {
 			if _, err := opts.Stdout.Write(f.data); err != nil {
@@ -134,13 +135,13 @@ func writeDiagrams(opts *diagramOptions, files []diagramFile) error {
 			}
 			continue
 		}
-		out = append(out, outFile{f.path, f.data})
+		out = append(out, outpath.File{Path: f.path, Data: f.data})
 	}
-	if err := writeFilesAtomic(out); err != nil {
+	if err := outpath.WriteAtomic(inputs, out...); err != nil {
 		return err
 	}
 	for _, f := range out {
-		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.path))
+		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.Path))
 	}
 	return nil
 }

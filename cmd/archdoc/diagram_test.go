@@ -1,8 +1,6 @@
 package main
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 )
 
@@ -37,26 +35,5 @@ func TestPlanDiagramOutput(t *testing.T) {
 		if err != nil || got != c.want {
 			t.Errorf("%s -o %q with %d views = %+v, %v; want %+v", c.format, c.out, len(c.ids), got, err, c.want)
 		}
-	}
-}
-
-func TestWriteFileAtomicLeavesNoTemporaryFiles(t *testing.T) {
-	dir := t.TempDir()
-	path := filepath.Join(dir, "domain", "data.svg")
-	for _, content := range []string{"old", "new"} {
-		if err := writeFileAtomic(path, []byte(content)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if got, _ := os.ReadFile(path); string(got) != "new" {
-		t.Errorf("file holds %q, want the last write", got)
-	}
-	entries, _ := os.ReadDir(filepath.Dir(path))
-	if len(entries) != 1 {
-		t.Errorf("folder holds %d entries, want only data.svg", len(entries))
-	}
-	// A folder in the way is an error, and it stays as it was.
-	if err := writeFileAtomic(filepath.Join(dir, "domain"), []byte("x")); err == nil {
-		t.Error("writing over a folder succeeded")
 	}
 }

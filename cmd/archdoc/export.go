@@ -8,9 +8,11 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/interop/plantuml"
 	"github.com/archdoc/archdoc/interop/structurizr"
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/site"
 )
 
 // exportOptions are the inputs of `archdoc export`.
@@ -39,7 +41,8 @@ systems per domain with their modules as containers, relationships, a system
 landscape and a container view per domain); plantuml writes a C4-PlantUML
 container diagram using PlantUML's built-in C4 library.
 
-Output goes to standard output, or to the file -o names (replaced whole).
+Output goes to standard output, or to the file -o names (replaced whole);
+-o never names the model, an include or a doc the model reads.
 Flows to technologies have no counterpart there and stay as comments.`,
 		Example: `  archdoc export structurizr -o workspace.dsl
   archdoc export plantuml -f examples/shop/architecture.yaml > shop.puml`,
@@ -72,7 +75,7 @@ func runExport(opts *exportOptions) error {
 		_, err := opts.Stdout.Write(buf.Bytes())
 		return err
 	}
-	if err := writeFileAtomic(opts.Out, buf.Bytes()); err != nil {
+	if err := outpath.WriteAtomic(site.Inputs(m), outpath.File{Path: opts.Out, Data: buf.Bytes()}); err != nil {
 		return err
 	}
 	fmt.Fprintf(opts.Stdout, "wrote %s\n", filepath.ToSlash(opts.Out))

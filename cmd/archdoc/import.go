@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/archdoc/archdoc/internal/inputfile"
+	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/interop/backstage"
 	"github.com/archdoc/archdoc/interop/drawio"
 	"github.com/archdoc/archdoc/model"
@@ -124,6 +125,16 @@ func runImport(opts *importOptions, imp func(*importOptions) (*importResult, err
 		// --force cannot help here; say what -o wants.
 		return fmt.Errorf("-o %s is a folder; name the model file to write, e.g. -o %s", opts.Out, filepath.Join(opts.Out, defaultModelFile))
 	}
+	inputs := &outpath.Inputs{}
+	inputs.Add("an input", opts.Paths...)
+	if !toStdout {
+		if err := inputs.CheckFile(opts.Out); err != nil {
+			return err
+		}
+		if err := outpath.CheckNotSite(filepath.Dir(opts.Out)); err != nil {
+			return err
+		}
+	}
 	if !toStdout && !opts.Force {
 		if _, err := os.Lstat(opts.Out); err == nil {
 			return fmt.Errorf("%s already exists; import never overwrites without --force (or choose another file with -o)", opts.Out)
@@ -148,9 +159,13 @@ func runImport(opts *importOptions, imp func(*importOptions) (*importResult, err
 	if err := os.MkdirAll(filepath.Dir(opts.Out), 0o755); err != nil {
 		return cannotWrite(opts.Out, err)
 	}
-	write := writeNew
+	write := func(path string, data []byte) error {
+		return writeNew(path, data, "import never overwrites without --force (or choose another file with -o)")
+	}
 	if opts.Force {
-		write = writeFileAtomic
+		write = func(path string, data []byte) error {
+			return outpath.WriteAtomic(inputs, outpath.File{Path: path, Data: data})
+		}
 	}
 	if err := write(opts.Out, res.yaml); err != nil {
 		return cannotWrite(opts.Out, err)
@@ -174,7 +189,7 @@ func writeSchemaBeside(modelPath string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := writeNew(path, schema); err != nil {
+	if err := writeNew(path, schema, "import never overwrites it"); err != nil {
 		return cannotWrite(path, err)
 	}
 	fmt.Fprintf(out, "wrote %s\n", filepath.ToSlash(path))

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/model"
 	"github.com/spf13/cobra"
 )
@@ -65,6 +66,9 @@ func runInit(opts *initOptions) error {
 	if fi, err := os.Stat(opts.Dir); err == nil && !fi.IsDir() {
 		return fmt.Errorf("%s is an existing file, not a folder; name a folder for the starter model", opts.Dir)
 	}
+	if err := outpath.CheckNotSite(opts.Dir); err != nil {
+		return err
+	}
 	// Refuse before writing anything, so a refusal leaves no half-made pair.
 	for _, f := range files {
 		path := filepath.Join(opts.Dir, f.name)
@@ -75,12 +79,12 @@ func runInit(opts *initOptions) error {
 		}
 	}
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
-		return fmt.Errorf("cannot create folder %s: %w", opts.Dir, unwrapPath(err))
+		return fmt.Errorf("cannot create folder %s: %w", opts.Dir, outpath.UnwrapPath(err))
 	}
 	var written []string
 	for _, f := range files {
 		path := filepath.Join(opts.Dir, f.name)
-		if err := writeNew(path, f.data); err != nil {
+		if err := writeNew(path, f.data, "init never overwrites, remove it or choose another folder"); err != nil {
 			for _, w := range written {
 				os.Remove(w)
 			}
@@ -99,24 +103,12 @@ func runInit(opts *initOptions) error {
 	return nil
 }
 
-// writeNew creates path with data, failing if it exists (O_EXCL closes
-// the race between the check above and the write).
-func writeNew(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+// writeNew creates path with data, failing if it exists with hint (O_EXCL
+// closes the race between a check and the write).
+func writeNew(path string, data []byte, hint string) error {
+	err := outpath.WriteNew(nil, path, data)
 	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s already exists; init never overwrites, remove it or choose another folder", path)
+		return fmt.Errorf("%s already exists; %s", path, hint)
 	}
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		os.Remove(path)
-		return err
-	}
-	if err := f.Close(); err != nil {
-		os.Remove(path)
-		return err
-	}
-	return nil
+	return err
 }

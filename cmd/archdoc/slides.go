@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/archdoc/archdoc/internal/chrome"
+	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/site"
@@ -146,7 +147,7 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeSlideFiles(opts, files)
+	return writeSlideFiles(opts, files, site.Inputs(m))
 }
 
 // renderDeck returns the output files by path ("" = standard output).
@@ -187,8 +188,8 @@ func renderDeck(ctx context.Context, opts *slidesOptions, deck *slides.Deck) (ma
 }
 
 // writeSlideFiles writes every file or none, the deck itself last, and
-// names each on standard output.
-func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
+// names each on standard output. None may replace a file the model read.
+func writeSlideFiles(opts *slidesOptions, files map[string][]byte, inputs *outpath.Inputs) error {
 	var paths []string
 	for p := range files {
 		if p != opts.Out {
@@ -197,7 +198,7 @@ func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
 	}
 	sort.Strings(paths)
 	paths = append(paths, opts.Out)
-	var out []outFile
+	var out []outpath.File
 	for _, p := range paths {
 		if p == "" || p == "-" {
 			if _, err := opts.Stdout.Write(files[""]); err != nil {
@@ -205,14 +206,14 @@ func writeSlideFiles(opts *slidesOptions, files map[string][]byte) error {
 			}
 			continue
 		}
-		out = append(out, outFile{p, files[p]})
+		out = append(out, outpath.File{Path: p, Data: files[p]})
 	}
 	// All or nothing: a Marp deck never points at diagrams left half old.
-	if err := writeFilesAtomic(out); err != nil {
+	if err := outpath.WriteAtomic(inputs, out...); err != nil {
 		return err
 	}
 	for _, f := range out {
-		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.path))
+		fmt.Fprintln(opts.Stdout, filepath.ToSlash(f.Path))
 	}
 	return nil
 }

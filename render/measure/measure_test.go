@@ -51,6 +51,7 @@ func TestWrap(t *testing.T) {
 		{"latin at slash", "登录/注册", 25, []string{"登录/", "注册"}},
 		{"hard break long word", "Supercalifragilistic", 40, nil},
 		{"newline", "返利业务\n1.商家浏览记录", 1000, []string{"返利业务", "1.商家浏览记录"}},
+		{"CR alone breaks too", "返利业务\r1.商家\r\n浏览", 1000, []string{"返利业务", "1.商家", "浏览"}},
 		{"no wrap", "a b c", 0, []string{"a b c"}},
 		{"empty", "", 10, []string{""}},
 	}

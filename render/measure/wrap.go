@@ -25,7 +25,7 @@ const noLineEnd = "（「『《【〔〈“‘([{"
 func Wrap(text string, maxWidth, fontSize float64) []string {
 	var out []string
 	text = strings.ToValidUTF8(text, "\uFFFD")
-	for _, para := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+	for _, para := range strings.Split(strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text), "\n") {
 		out = append(out, wrapParagraph(para, maxWidth, fontSize)...)
 	}
 	return out

@@ -54,6 +54,10 @@ func Render(w io.Writer, s *scene.Scene, opts Options) error {
 	if !(scale > 0) || math.IsInf(scale, 0) {
 		return fmt.Errorf("png: scale must be a positive number, got %v", opts.Scale)
 	}
+	scale, err := fittingScale(s, scale, opts.Warn)
+	if err != nil {
+		return err
+	}
 	width, height, err := imageSize(s, scale)
 	if err != nil {
 		return err
@@ -76,6 +80,35 @@ func Render(w io.Writer, s *scene.Scene, opts Options) error {
 	return nil
 }
 
+// minScale is the smallest scale fittingScale falls back to: below it,
+// text is no longer readable.
+const minScale = 0.25
+
+// fittingScale is scale, or for a scene too large to draw at it the
+// largest scale (in hundredths) that fits maxPixels, told to warn.
+func fittingScale(s *scene.Scene, scale float64, warn func(string)) (float64, error) {
+	area := s.Width * s.Height
+	if !(area*scale*scale > maxPixels) {
+		return scale, nil
+	}
+	fit := math.Floor(math.Sqrt(maxPixels/area)*100) / 100
+	for fit >= minScale {
+		if _, _, err := imageSize(s, fit); err == nil {
+			break
+		}
+		fit -= 0.01 // rounding up to whole pixels went over
+	}
+	if !(fit >= minScale) {
+		_, _, err := imageSize(s, scale)
+		return 0, err
+	}
+	if warn != nil {
+		warn(fmt.Sprintf("drawn at scale %v instead of %v: at %v it would be %.0fx%.0f pixels, more than %d",
+			fit, scale, scale, math.Ceil(s.Width*scale), math.Ceil(s.Height*scale), maxPixels))
+	}
+	return fit, nil
+}
+
 func imageSize(s *scene.Scene, scale float64) (int, int, error) {
 	// The epsilon keeps 100.00000001×2 from becoming 201 pixels.
 	wf, hf := math.Ceil(s.Width*scale-1e-6), math.Ceil(s.Height*scale-1e-6)
@@ -83,7 +116,7 @@ func imageSize(s *scene.Scene, scale float64) (int, int, error) {
 		return 0, 0, fmt.Errorf("png: scene %s has an invalid size %vx%v", s.ID, s.Width, s.Height)
 	}
 	if wf*hf > maxPixels {
-		return 0, 0, fmt.Errorf("png: scene %s at scale %v would be %.0fx%.0f pixels, more than %d; use a smaller scale",
+		return 0, 0, fmt.Errorf("png: scene %s is too large to draw: at scale %v it would be %.0fx%.0f pixels, more than %d",
 			s.ID, scale, wf, hf, maxPixels)
 	}
 	return max(1, int(wf)), max(1, int(hf)), nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"image"
 	"image/draw"
 	stdpng "image/png"
@@ -250,7 +251,7 @@ func TestBadOptions(t *testing.T) {
 	}{
 		{"negative scale", s, Options{Scale: -1}, "scale must be a positive number, got -1"},
 		{"NaN scale", s, Options{Scale: math.NaN()}, "scale must be a positive number"},
-		{"huge", &scene.Scene{ID: "big", Width: 50000, Height: 50000}, Options{}, "scene big at scale 2 would be 100000x100000 pixels"},
+		{"huge", &scene.Scene{ID: "big", Width: 50000, Height: 50000}, Options{}, "scene big is too large to draw: at scale 2 it would be 100000x100000 pixels"},
 		{"nil scene", nil, Options{}, "nil scene"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -259,6 +260,30 @@ func TestBadOptions(t *testing.T) {
 				t.Fatalf("error %v, want it to contain %q", err, tc.want)
 			}
 		})
+	}
+}
+
+// TestOversizedSceneFallsBackToASmallerScale: a view too large at the
+// asked scale is drawn at the largest scale that fits, and says so,
+// instead of failing the whole PNG run. (Only the scale is computed here:
+// drawing it would take half a gigabyte.)
+func TestOversizedSceneFallsBackToASmallerScale(t *testing.T) {
+	s := &scene.Scene{ID: "tall", Width: 2000, Height: 40000}
+	var warnings []string
+	scale, err := fittingScale(s, 2, func(m string) { warnings = append(warnings, m) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, h, err := imageSize(s, scale)
+	if err != nil || scale != 1.22 || float64(w)*float64(h) > maxPixels {
+		t.Errorf("scale %v gives %dx%d, %v; want 1.22, the largest that fits %d pixels", scale, w, h, err, maxPixels)
+	}
+	want := fmt.Sprintf("drawn at scale %v instead of 2: at 2 it would be 4000x80000 pixels, more than %d", scale, maxPixels)
+	if len(warnings) != 1 || warnings[0] != want {
+		t.Errorf("warnings %q, want %q", warnings, want)
+	}
+	if scale, err := fittingScale(latinScene(t), 2, func(m string) { t.Errorf("warned %q for a small scene", m) }); scale != 2 || err != nil {
+		t.Errorf("small scene: scale %v, %v", scale, err)
 	}
 }
 

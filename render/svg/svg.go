@@ -177,8 +177,12 @@ func palette(s *scene.Scene) map[string]int {
 // p writes raw markup.
 func (r *renderer) p(s string) { r.w.WriteString(s) }
 
-// text writes XML-escaped character data.
-func (r *renderer) text(s string) { xml.EscapeText(r.w, []byte(s)) }
+// text writes XML-escaped character data. A CR (alone or before LF) is
+// written as LF: xml.EscapeText keeps it as "&#xD;", which readers show
+// as no break at all.
+func (r *renderer) text(s string) { xml.EscapeText(r.w, []byte(crToLF.Replace(s))) }
+
+var crToLF = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 // attr writes ` name="value"` with the value escaped.
 func (r *renderer) attr(name, value string) {

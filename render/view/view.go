@@ -135,6 +135,9 @@ func All(m *model.Model) []*View {
 			out = append(out, custom(x, m.Views[i].ID))
 		}
 	}
+	for _, v := range out {
+		capLabels(v)
+	}
 	return out
 }
 
@@ -172,7 +175,7 @@ func Get(m *model.Model, id string) (*View, error) {
 	if !ok {
 		return nil, fmt.Errorf("no view %q; the views are: %s", id, strings.Join(IDs(m), ", "))
 	}
-	return build(), nil
+	return capLabels(build()), nil
 }
 
 // index is a read-only lookup of the model's elements, built per call so

@@ -221,3 +221,41 @@ func check(t *testing.T, v *View, nodes, clusters, edges string) {
 		}
 	}
 }
+
+// TestLongLabelsAreCapped: a 10,000-character name is drawn as its first
+// maxLabelRunes runes, its full text kept in the tooltip, in every view.
+func TestLongLabelsAreCapped(t *testing.T) {
+	m := testModel()
+	long := strings.Repeat("长", 10_000)
+	m.Domains[0].Modules[0].Name = long
+	m.Domains[1].Name = strings.Repeat("domain ", 2_000)
+	m.Flows[0].Label = strings.Repeat("x", 5_000)
+	m.BuildIndex()
+	for _, v := range All(m) {
+		for _, n := range v.Nodes {
+			if len([]rune(n.Label)) > maxLabelRunes || len([]rune(n.Sub)) > maxLabelRunes {
+				t.Errorf("view %s: node %s label has %d runes", v.ID, n.ID, len([]rune(n.Label)))
+			}
+			if n.ID == "web" && (!strings.HasSuffix(n.Label, "…") || !strings.HasPrefix(n.Tooltip, long)) {
+				t.Errorf("view %s: node web = %.20q…, tooltip %.20q…; want the cut name and the full one", v.ID, n.Label, n.Tooltip)
+			}
+		}
+		for _, c := range v.Clusters {
+			if len([]rune(c.Label)) > maxLabelRunes {
+				t.Errorf("view %s: cluster %s label has %d runes", v.ID, c.ID, len([]rune(c.Label)))
+			}
+		}
+		for _, e := range v.Edges {
+			if len([]rune(e.Label)) > maxLabelRunes {
+				t.Errorf("view %s: edge %s label has %d runes", v.ID, e.ID, len([]rune(e.Label)))
+			}
+		}
+	}
+	v, err := Get(m, "module/web")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := v.Node("web"); n == nil || len([]rune(n.Label)) != maxLabelRunes {
+		t.Errorf("Get(module/web): node web = %+v", n)
+	}
+}

@@ -5,6 +5,11 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
 	"github.com/archdoc/archdoc/render/pptx"
 )
 
@@ -36,6 +41,53 @@ func FuzzSlideText(f *testing.F) {
 		}
 		if _, _, err := Markdown(d); err != nil {
 			t.Fatal(err)
+		}
+	})
+}
+
+// FuzzMarpBody checks marpBody with a CommonMark parser (Marp's
+// markdown-it reads the same blocks): whatever the model text, the slide
+// body has no heading, thematic break (a slide break to Marp), HTML
+// comment (a directive) or, without allow_html, raw HTML, and no code
+// fence stays open into the next slide.
+func FuzzMarpBody(f *testing.F) {
+	f.Add("Sub\n---\n# Injected", false)
+	f.Add("a\r# CR heading\r<!-- _class: invert -->", false)
+	f.Add("- - -\n* * *\n> ---\n1. ___\nSetext\n===", false)
+	f.Add("<pre>\n\nopen\n\n```\nfence", true)
+	f.Add("`<b>` <b>x</b> \\<i> <?php x ?> <!-- c -->", true)
+	f.Add("  ## Head ##\n#\n####### seven", false)
+	f.Fuzz(func(t *testing.T, src string, allowHTML bool) {
+		out := marpBody(src, allowHTML)
+		source := []byte(out + "\n\n---\n\nnext slide\n")
+		doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(source))
+		breaks := 0
+		err := ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.Heading:
+				t.Fatalf("a heading in %q -> %q", src, out)
+			case *ast.ThematicBreak:
+				breaks++
+			case *ast.HTMLBlock:
+				if !allowHTML || n.HTMLBlockType == ast.HTMLBlockType2 || n.HTMLBlockType == ast.HTMLBlockType3 {
+					t.Fatalf("an HTML block in %q -> %q", src, out)
+				}
+			case *ast.RawHTML:
+				raw := string(n.Segments.Value(source))
+				if !allowHTML || strings.HasPrefix(raw, "<!") || strings.HasPrefix(raw, "<?") {
+					t.Fatalf("raw HTML %q in %q -> %q", raw, src, out)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if breaks != 1 {
+			t.Fatalf("%d slide breaks where archdoc wrote one: %q -> %q", breaks, src, out)
 		}
 	})
 }

@@ -41,11 +41,11 @@ func marpSlide(b *bytes.Buffer, d *Deck, s Slide, files map[string][]byte) error
 		b.WriteString("<!-- _class: lead -->\n\n")
 	}
 	if s.Kicker != "" {
-		fmt.Fprintf(b, "<!-- _header: %s -->\n\n", strings.ReplaceAll(yamlString(s.Kicker), "--", "- -"))
+		fmt.Fprintf(b, "<!-- _header: %s -->\n\n", strings.ReplaceAll(yamlString(mdText(oneLine(s.Kicker))), "--", "- -"))
 	}
 	fmt.Fprintf(b, "# %s\n", mdText(oneLine(s.Title)))
 	if s.Body != "" {
-		b.WriteString("\n" + plainMarkdown(s.Body) + "\n")
+		b.WriteString("\n" + marpBody(plainMarkdown(s.Body), d.AllowHTML) + "\n")
 	}
 	if sc := d.Scene(s); sc != nil {
 		path := "diagrams/" + s.Diagram + ".svg"
@@ -67,8 +67,7 @@ func marpSlide(b *bytes.Buffer, d *Deck, s Slide, files map[string][]byte) error
 		notes = strings.TrimSpace("⏱ " + clock(s.Seconds) + "\n\n" + notes)
 	}
 	if notes != "" {
-		// "--" cannot appear inside an HTML comment.
-		fmt.Fprintf(b, "\n<!--\n%s\n-->\n", strings.ReplaceAll(notes, "--", "- -"))
+		fmt.Fprintf(b, "\n<!--\n%s\n-->\n", marpNotes(notes))
 	}
 	return nil
 }
@@ -80,6 +79,6 @@ func oneLine(s string) string {
 
 // yamlString quotes s as a YAML double-quoted scalar.
 func yamlString(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\t", `\t`)
+	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`, "\r", `\r`, "\t", `\t`)
 	return `"` + r.Replace(s) + `"`
 }

@@ -1,0 +1,51 @@
+package site
+
+import (
+	"os"
+	"path"
+	"path/filepath"
+
+	"github.com/archdoc/archdoc/internal/outpath"
+	"github.com/archdoc/archdoc/model"
+)
+
+// Inputs lists every file building m reads: the model and its includes,
+// the docs and the images the docs show. Commands refuse to write over
+// any of them (see package outpath).
+func Inputs(m *model.Model) *outpath.Inputs {
+	in := &outpath.Inputs{}
+	files := m.Files()
+	if len(files) > 0 {
+		in.Add("the model", files[0])
+		in.Add("an include", files[1:]...)
+	}
+	if len(m.Docs) == 0 {
+		return in
+	}
+	dir := m.Dir
+	if dir == "" {
+		dir = "."
+	}
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return in
+	}
+	defer root.Close()
+	md := newMarkdown(m)
+	for _, d := range m.Docs {
+		p := path.Clean(d.Path)
+		in.Add("a doc", filepath.Join(dir, filepath.FromSlash(p)))
+		src, err := readInRoot(root, p)
+		if err != nil {
+			continue // the build reports it
+		}
+		var images []string
+		if _, _, err := md.parseSafely(string(src), "", path.Dir(p), nil, &images); err != nil {
+			continue
+		}
+		for _, img := range images {
+			in.Add("an image", filepath.Join(dir, filepath.FromSlash(img)))
+		}
+	}
+	return in
+}

@@ -1,0 +1,214 @@
+package slides
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// hostileMarpModel puts, in every string the Marp deck shows, text that
+// Marp would read as a slide break, a heading, a directive or raw HTML.
+const hostileMarpModel = `name: Shop
+summary: Sells things.
+domains:
+  - id: shop
+    name: Shop
+    description: "Sells.\n\n<img src=x onerror=alert(1)>\n\n<!-- _backgroundImage: url(http://evil.example/d.png) -->"
+    modules:
+      - {id: web, name: "Web\n---\n# not a heading"}
+presentation:
+  title: "Talk\n---\nmore"
+  subtitle: "Sub\n\n---\n\n# Injected heading\n\n<!-- _backgroundImage: url(http://evil.example/a.png) -->\n\n<script>alert(1)</script>"
+  author: "Ann\n\n<!-- _class: invert -->"
+  date: "2026\n\n***\n\n<style>section{background:url(http://evil.example/s.png)}</style>"
+  sections:
+    - {section: title}
+    - section: domains
+      title: "Domains\n<!-- _backgroundImage: url(http://evil.example/t.png) -->"
+      notes: "_backgroundImage: url(http://evil.example/n.png)\n_class: invert"
+    - {section: slides}
+  slides:
+    - id: hand
+      title: Hand
+      body: "Text\n\n---\n\n## Heading 2\n\nSetext\n===\n\n<pre>\n\nunclosed pre swallows the rest\n\n` + "```" + `\nan open fence"
+      notes: "| a | b |\n|---|---|\n| 1 | 2 |\n\n--> and <!-- in notes"
+`
+
+// TestMarkdownDeckInMarp renders the Markdown deck of a hostile model with
+// the real Marp core, as 'marp --html' would: every slide archdoc wrote is
+// one slide, no model text became a directive, a heading or an element,
+// and notes stay notes with their tables intact.
+func TestMarkdownDeckInMarp(t *testing.T) {
+	core := os.Getenv("ARCHDOC_MARP_CORE")
+	if core == "" {
+		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("SKIPPED: node is not installed; it runs Marp core")
+	}
+	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->" // a lone CR is a line break to Marp
+	for _, allowHTML := range []bool{false, true} {
+		m.Settings.AllowHTML = allowHTML
+		d, err := Build(m, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		md, _, err := Markdown(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := renderMarp(t, core, md)
+		if got.Slides != len(d.Slides) {
+			t.Errorf("allow_html %v: Marp made %d slides of archdoc's %d:\n%s", allowHTML, got.Slides, len(d.Slides), md)
+		}
+		if os.Getenv("ARCHDOC_MARP_DUMP") != "" {
+			os.WriteFile(fmt.Sprintf("%s.%v.html", os.Getenv("ARCHDOC_MARP_DUMP"), allowHTML), []byte(got.HTML), 0o644)
+		}
+		if strings.Contains(got.CSS, "evil.example") || marpLoads.MatchString(got.HTML) {
+			t.Errorf("allow_html %v: Marp would load a URL from model text:\n%s", allowHTML, marpLoads.FindString(got.HTML))
+		}
+		if d := marpDirectiveApplied.FindString(got.HTML); d != "" {
+			t.Errorf("allow_html %v: model text set a directive: %s", allowHTML, d)
+		}
+		for _, bad := range []string{"Injected heading</h", "not a heading</h", "Heading 2</h", "CR heading</h", "Setext</h"} {
+			if strings.Contains(got.HTML, bad) {
+				t.Errorf("allow_html %v: model text made a heading: %q", allowHTML, bad)
+			}
+		}
+		if !allowHTML {
+			for _, bad := range []string{"<script", "<style", "<img src=\"x\"", "<pre>\n"} {
+				if strings.Contains(got.HTML, bad) {
+					t.Errorf("allow_html off: Marp output holds raw HTML %q", bad)
+				}
+			}
+		}
+		if h1 := strings.Count(got.HTML, "<h1"); h1 != len(d.Slides) {
+			t.Errorf("allow_html %v: %d h1 headings for %d slides", allowHTML, h1, len(d.Slides))
+		}
+		notes := strings.Join(got.Notes, "\n")
+		for _, want := range []string{"|---|---|", "_backgroundImage: url(http://evil.example/n.png)"} {
+			if !strings.Contains(notes, want) {
+				t.Errorf("allow_html %v: the notes lost %q:\n%s", allowHTML, want, notes)
+			}
+		}
+	}
+}
+
+var (
+	// marpLoads finds a model URL Marp would load: a background image
+	// (directive or ![bg]) or an <img>. Text such as a header's CSS
+	// variable may name it.
+	marpLoads = regexp.MustCompile(`(?:background(?:-image)?:[^;"]*|src="[^"]*|data-background-image="[^"]*)evil\.example`)
+	// marpDirectiveApplied finds the effect of a directive in model text.
+	marpDirectiveApplied = regexp.MustCompile(`class="[^"]*invert|data-paginate="false"|data-class="invert"`)
+)
+
+type marpResult struct {
+	Slides int        `json:"slides"`
+	HTML   string     `json:"html"`
+	CSS    string     `json:"css"`
+	Notes  []string   `json:"notes"`
+	Raw    [][]string `json:"comments"`
+}
+
+// renderMarp runs Marp core on md with html enabled and returns what it made.
+func renderMarp(t *testing.T, core string, md []byte) marpResult {
+	t.Helper()
+	dir := t.TempDir()
+	deck := filepath.Join(dir, "deck.md")
+	if err := os.WriteFile(deck, md, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// Resolved from the package's own folder, as its package.json exports it.
+	script := `const {Marp} = require('module').createRequire(require('path').join(process.argv[1], 'package.json'))('@marp-team/marp-core');
+const md = require('fs').readFileSync(process.argv[2], 'utf8');
+const marp = new Marp({html: true, script: false});
+const {html, css, comments} = marp.render(md);
+const slides = (html.match(/<section\b/g) || []).length;
+process.stdout.write(JSON.stringify({slides, html, css, comments, notes: comments.flat()}));`
+	out, err := exec.Command("node", "-e", script, core, deck).Output()
+	if err != nil {
+		if ee, ok := err.(*exec.ExitError); ok {
+			t.Fatalf("marp: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatal(err)
+	}
+	var r marpResult
+	if err := json.Unmarshal(out, &r); err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
+
+// TestMarkdownDeckKeepsModelTextInItsSlide reads the Markdown deck of the
+// hostile model with a CommonMark parser (no Marp needed): one thematic
+// break between slides, one heading per slide, and only archdoc's own
+// comments (Marp directives and notes).
+func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->"
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _, err := Markdown(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, body, ok := strings.Cut(strings.TrimPrefix(string(md), "---\n"), "\n---\n") // past the front matter
+	if !ok {
+		t.Fatalf("no front matter:\n%s", md)
+	}
+	source := []byte(body)
+	doc := goldmark.New(goldmark.WithExtensions(extension.GFM)).Parser().Parse(text.NewReader(source))
+	breaks, headings := 0, 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *ast.ThematicBreak:
+			breaks++
+		case *ast.Heading:
+			headings++
+		case *ast.HTMLBlock:
+			var raw strings.Builder
+			for i := 0; i < n.Lines().Len(); i++ {
+				seg := n.Lines().At(i)
+				raw.Write(seg.Value(source))
+			}
+			if s := raw.String(); !ownComment.MatchString(s) {
+				t.Errorf("model text made an HTML block: %q", s)
+			}
+		case *ast.RawHTML:
+			t.Errorf("model text made raw HTML: %q", n.Segments.Value(source))
+		}
+		return ast.WalkContinue, nil
+	})
+	if breaks != len(d.Slides)-1 || headings != len(d.Slides) {
+		t.Errorf("%d slide breaks and %d headings for %d slides:\n%s", breaks, headings, len(d.Slides), md)
+	}
+}
+
+// ownComment is a comment archdoc writes: a Marp class or header
+// directive, or speaker notes.
+var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n@ notes\n)`)
