@@ -27,7 +27,7 @@ func Models(t *testing.T) map[string]*model.Model {
 	t.Helper()
 	out := map[string]*model.Model{"edge-cases": EdgeCases(t)}
 	for name, rel := range map[string]string{"showcase": "architecture.yaml", "shop": "examples/shop/architecture.yaml",
-		"imported-drawio": "interop/drawio/testdata/business-model.golden.yaml",
+		"imported-drawio":    "interop/drawio/testdata/business-model.golden.yaml",
 		"imported-backstage": "interop/backstage/testdata/shop.golden.yaml"} {
 		m, err := model.Load(filepath.Join(repoRoot(), rel))
 		if err != nil {
