@@ -166,35 +166,52 @@ func cleanSpace(s string) string {
 
 func (lb label) empty() bool { return len(lb.lines) == 0 }
 
-// name is the first line, or "" for an empty label.
+// name is the label's name with its line breaks: the first line, or
+// every line of a short label of a few plain lines ("RDS\nMaster",
+// "CLOUD\nUSER": one name drawn on two lines, not a name and a detail).
 func (lb label) name() string {
-	if lb.empty() {
-		return ""
-	}
-	return lb.lines[0]
+	return strings.Join(lb.lines[:lb.nameLines()], "\n")
 }
 
-// rest is every line after the first.
-func (lb label) rest() []string {
+// nameLines is how many of the first lines make the name.
+func (lb label) nameLines() int {
 	if len(lb.lines) < 2 {
-		return nil
+		return len(lb.lines)
 	}
-	return lb.lines[1:]
+	if len(lb.lines) > 3 {
+		return 1
+	}
+	// Each line a word or two: a name broken to fit the box, not a
+	// name over a line of description ("Shop" / "The online shop").
+	for i, l := range lb.lines {
+		if lb.listItem[i] || isSentence(l) || textWidth(l) > 16 || len(strings.Fields(l)) > 2 {
+			return 1
+		}
+	}
+	return len(lb.lines)
 }
 
-// details splits the lines after the name: list items and short lines
-// are features ("1.商家浏览记录"), sentences describe the box.
-func (lb label) details() (features []string, desc string) {
-	var sentences []string
-	for i := 1; i < len(lb.lines); i++ {
-		l := lb.lines[i]
-		if !lb.listItem[i] && isSentence(l) {
-			sentences = append(sentences, l)
-			continue
+// textWidth counts a wide (CJK) character as two.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
 		}
-		features = append(features, l)
 	}
-	return features, strings.Join(sentences, "\n")
+	return n
+}
+
+// rest is every line after the name.
+func (lb label) rest() []string {
+	return lb.lines[lb.nameLines():]
+}
+
+// details are the lines after the name: text in a box's body is drawn in
+// the box, so it becomes the module's features, which diagrams show.
+func (lb label) details() []string {
+	return lb.rest()
 }
 
 // isSentence: sentence punctuation, or too long to be an item's name.
