@@ -2,6 +2,7 @@ package drawio
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
@@ -271,7 +272,7 @@ func (b *builder) attachDetails() {
 			m.note = fmt.Sprintf("features from draw.io box %s, linked to this module by an arrow", s.c.id)
 			continue
 		}
-		b.notes = append(b.notes, &noteOut{src: s, on: o, text: s.lb.text(),
+		b.notes = append(b.notes, &noteOut{src: s, on: o, text: joinLines(s.lb.lines),
 			note: fmt.Sprintf("draw.io box %s, linked to its element by an arrow", s.c.id)})
 	}
 }
@@ -330,7 +331,7 @@ func (b *builder) buildFlows() {
 				continue
 			}
 			text.used = true
-			b.notes = append(b.notes, &noteOut{src: text, on: on, text: text.lb.text(),
+			b.notes = append(b.notes, &noteOut{src: text, on: on, text: joinLines(text.lb.lines),
 				note: fmt.Sprintf("draw.io text %s, linked to its element by arrow %s", text.c.id, e.id)})
 		case b.elemID[from] == "" || b.elemID[to] == "":
 			b.skip(e, "an end of the arrow was not imported")
@@ -366,7 +367,7 @@ func (b *builder) buildNotes() {
 			b.skip(s.c, "text with no element to attach it to")
 			continue
 		}
-		b.notes = append(b.notes, &noteOut{src: s, on: on, text: s.lb.text(),
+		b.notes = append(b.notes, &noteOut{src: s, on: on, text: joinLines(s.lb.lines),
 			note: fmt.Sprintf("draw.io text %s, attached to the nearest element", s.c.id)})
 	}
 	sortNotes(b.notes)
@@ -424,15 +425,11 @@ func withTooltip(desc string, c *cell) string {
 	return desc + "\n\n" + c.tooltip
 }
 
+// joinLines makes Markdown of a label's lines, one paragraph each: a
+// single newline is a soft break in Markdown, and the seed's two-line
+// note read as one run-on sentence on archdoc's pages.
 func joinLines(ls []string) string {
-	out := ""
-	for i, l := range ls {
-		if i > 0 {
-			out += "\n"
-		}
-		out += l
-	}
-	return out
+	return strings.Join(ls, "\n\n")
 }
 
 // toModel fills a model and the comments to attach to its YAML.

@@ -12,6 +12,10 @@ import (
 type label struct {
 	lines    []string // cleaned, non-empty, in order
 	listItem []bool   // lines[i] came from <li> or a "1." / "-" prefix
+	// ruled is how many lines stand above a horizontal rule (<hr>), the
+	// way list shapes (and archdoc's export) set a name over details; 0
+	// without a rule.
+	ruled int
 }
 
 // numberedItem matches a hand-numbered list item: "1.", "2、", "3)".
@@ -41,6 +45,7 @@ func parseLabel(value string, isHTML bool) label {
 	for _, r := range raw {
 		t := cleanSpace(r.text)
 		if t == "" {
+			lb.markRule(r)
 			continue
 		}
 		item, numbered := r.li, numberedItem.MatchString(t)
@@ -58,8 +63,16 @@ func parseLabel(value string, isHTML bool) label {
 		inNumbered = numbered || (inNumbered && item)
 		lb.lines = append(lb.lines, t)
 		lb.listItem = append(lb.listItem, item)
+		lb.markRule(r)
 	}
 	return lb
+}
+
+// markRule records the first rule with text above it.
+func (lb *label) markRule(r rawLine) {
+	if r.rule && lb.ruled == 0 && len(lb.lines) > 0 {
+		lb.ruled = len(lb.lines)
+	}
 }
 
 // joinWrapped glues a wrapped line back on: without a space between
@@ -81,6 +94,7 @@ func wide(r rune) bool {
 type rawLine struct {
 	text string
 	li   bool
+	rule bool // a horizontal rule (<hr>) ends this line
 }
 
 // htmlLines splits an HTML fragment into text lines. It is a tolerant
@@ -134,6 +148,9 @@ func htmlLines(s string) []rawLine {
 		case blockTags[name]:
 			flush()
 			li = name == "li" && !closing
+			if name == "hr" {
+				out[len(out)-1].rule = true
+			}
 		}
 	}
 	flush()
@@ -175,6 +192,9 @@ func (lb label) name() string {
 
 // nameLines is how many of the first lines make the name.
 func (lb label) nameLines() int {
+	if lb.ruled > 0 {
+		return lb.ruled
+	}
 	if len(lb.lines) < 2 {
 		return len(lb.lines)
 	}
@@ -234,8 +254,6 @@ func (lb label) onlyList() bool {
 	return true
 }
 
-// text is all lines joined by newlines.
-func (lb label) text() string { return strings.Join(lb.lines, "\n") }
 
 // oneLine is all lines joined by spaces (for edge labels).
 func (lb label) oneLine() string { return strings.Join(lb.lines, " ") }
