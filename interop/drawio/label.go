@@ -254,7 +254,6 @@ func (lb label) onlyList() bool {
 	return true
 }
 
-
 // oneLine is all lines joined by spaces (for edge labels).
 func (lb label) oneLine() string { return strings.Join(lb.lines, " ") }
 

@@ -118,7 +118,7 @@ type Edge struct {
 	From   string // node or cluster id
 	To     string
 	Label  []string
-	Text   string // Label before wrapping
+	Text   string  // Label before wrapping
 	Path   []Point // cubic Bézier: P0, then (C1, C2, P) triples
 	Arrow  bool    // arrow head at the To end
 	Dashed bool
