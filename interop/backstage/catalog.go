@@ -93,6 +93,10 @@ func Import(files []File, opts Options) (*Result, error) {
 			words.Count(len(files), "file", "files"), words.Count(len(c.all), "entity", "entities"), c.kinds(), notesHint(opts.Notes))
 	}
 	m, cm := c.build(opts.Name, opts.Source)
+	if len(m.Domains) == 0 && len(m.Stack.Layers) == 0 {
+		return nil, fmt.Errorf("nothing to import from %s: %s\n  %s", words.Count(len(files), "file", "files"),
+			"no entity became a domain, module or technology", strings.Join(c.warnings, "\n  "))
+	}
 	sum := c.summary(len(files), m)
 	out, err := yamlout.Encode(m, cm, header(files), nil)
 	if err != nil {

@@ -143,3 +143,14 @@ func write(t *testing.T, path, s string) {
 		t.Fatal(err)
 	}
 }
+
+// TestOnlyUnplacedAPIs: APIs that name no System give nothing to draw;
+// the import fails and says why rather than write an empty model.
+func TestOnlyUnplacedAPIs(t *testing.T) {
+	files := []File{{Name: "apis.yaml", Data: []byte("kind: API\nmetadata: {name: lonely}\nspec: {type: openapi}\n")}}
+	_, err := Import(files, Options{})
+	if err == nil || !strings.Contains(err.Error(), "no entity became a domain, module or technology") ||
+		!strings.Contains(err.Error(), "API lonely: no component provides or consumes it and it names no System") {
+		t.Errorf("error = %v", err)
+	}
+}

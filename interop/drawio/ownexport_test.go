@@ -25,15 +25,8 @@ func TestOwnExportRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			sc, err := render.Scene(context.Background(), orig, "business")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var buf bytes.Buffer
-			if err := rdrawio.Render(&buf, sc); err != nil {
-				t.Fatal(err)
-			}
-			r, err := Decode(&buf, Options{Source: "business.drawio"})
+			buf := exportBusiness(t, orig)
+			r, err := Decode(buf, Options{Source: "business.drawio"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -44,6 +37,20 @@ func TestOwnExportRoundTrip(t *testing.T) {
 			checkSameElements(t, orig, back)
 		})
 	}
+}
+
+// exportBusiness is m's business view as archdoc exports it to draw.io.
+func exportBusiness(t *testing.T, m *model.Model) *bytes.Buffer {
+	t.Helper()
+	sc, err := render.Scene(context.Background(), m, "business")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := rdrawio.Render(&buf, sc); err != nil {
+		t.Fatal(err)
+	}
+	return &buf
 }
 
 func checkSameElements(t *testing.T, orig, back *model.Model) {
@@ -164,14 +171,7 @@ notes:
 	if err != nil {
 		t.Fatal(err)
 	}
-	sc, err := render.Scene(context.Background(), m, "business")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var buf bytes.Buffer
-	if err := rdrawio.Render(&buf, sc); err != nil {
-		t.Fatal(err)
-	}
+	buf := exportBusiness(t, m)
 	out := buf.String()
 	for _, want := range []string{
 		`value="Catalogue of every product the shop has ever sold&lt;hr`,
@@ -183,7 +183,7 @@ notes:
 			t.Errorf("export lacks %s", want)
 		}
 	}
-	r, err := Decode(&buf, Options{})
+	r, err := Decode(buf, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
