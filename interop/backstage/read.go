@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/interop/internal/words"
 )
@@ -152,11 +154,7 @@ func (r *reader) follow(f File, root string, roots *[]string) error {
 		if e.Kind != "Location" {
 			continue
 		}
-		targets := e.specList("targets")
-		if t := e.spec("target"); t != "" {
-			targets = append([]string{t}, targets...)
-		}
-		for _, t := range targets {
+		for _, t := range locationTargets(e) {
 			before := len(r.files)
 			if err := r.target(e, f.Name, t, root); err != nil {
 				return err
@@ -169,9 +167,36 @@ func (r *reader) follow(f File, root string, roots *[]string) error {
 	return nil
 }
 
+// locTarget is one spec.target or spec.targets item and its line.
+type locTarget struct {
+	value string
+	line  int
+}
+
+// locationTargets lists a Location's spec.target and spec.targets.
+func locationTargets(e *entity) []locTarget {
+	var out []locTarget
+	if n := e.Spec["target"]; scalar(n) != "" {
+		out = append(out, locTarget{scalar(n), n.Line})
+	}
+	if n := e.Spec["targets"]; n != nil {
+		items := n.Content
+		if n.Kind == yaml.ScalarNode {
+			items = []*yaml.Node{n}
+		}
+		for _, c := range items {
+			if v := scalar(c); v != "" {
+				out = append(out, locTarget{v, c.Line})
+			}
+		}
+	}
+	return out
+}
+
 // target reads the files one Location target names.
-func (r *reader) target(e *entity, from, t, root string) error {
-	at := fmt.Sprintf("%s: Location %s: target %q", e.where(), e.Name, t)
+func (r *reader) target(e *entity, from string, lt locTarget, root string) error {
+	t := lt.value
+	at := fmt.Sprintf("%s:%d: Location %s: target %q", e.file, lt.line, e.Name, t)
 	if e.spec("type") == "url" || strings.Contains(t, "://") {
 		r.note("%s is a URL; not fetched (import the files it names)", at)
 		return nil
