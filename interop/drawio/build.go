@@ -410,8 +410,21 @@ func sortNotes(ns []*noteOut) {
 // the way archdoc's own draw.io export draws external systems.
 func externalBox(s *shape) bool {
 	st := s.c.style
-	return s.role == roleBox && s.container == nil && !s.holds && !s.lb.empty() &&
-		st.shape() == "ext" && st.get("double") == "1"
+	if s.role != roleBox || s.container != nil || s.holds || s.lb.empty() {
+		return false
+	}
+	return st.shape() == "ext" && st.get("double") == "1" || c4External(s.c)
+}
+
+// c4External: a C4 software system drawn in the grey draw.io's C4
+// library gives external systems, or typed external.
+func c4External(c *cell) bool {
+	if c.c4 == nil {
+		return false
+	}
+	fill := strings.ToLower(c.style.get("fillColor"))
+	return strings.HasPrefix(c.c4.typ, "External") ||
+		strings.Contains(c.c4.typ, "System") && (fill == "#8c8496" || fill == "#999999")
 }
 
 // withTooltip adds a shape's tooltip to its description.

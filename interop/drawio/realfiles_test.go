@@ -66,6 +66,9 @@ func TestC4Library(t *testing.T) {
 			t.Errorf("%q is %q, want %q", name, got, want)
 		}
 	}
+	if a := els["Mainframe Banking System"].Actor; a == nil || a.Kind != "external" {
+		t.Errorf("the grey C4 software system is not an external actor: %+v", els["Mainframe Banking System"])
+	}
 	if p := els["Web Application"].Parent; p != "internet-banking" {
 		t.Errorf("Web Application in %q", p)
 	}

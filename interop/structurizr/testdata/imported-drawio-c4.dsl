@@ -5,12 +5,12 @@ workspace "Container diagram" "" {
             "structurizr.groupSeparator" "/"
         }
         personal_banking_customer = person "Personal Banking Customer" "A customer of the bank, with personal bank accounts."
+        mainframe_banking_system = softwareSystem "Mainframe Banking System" "Stores all of the core banking information about customers, accounts, transactions, etc." "External"
         internet_banking = softwareSystem "Internet Banking" "" {
             web_application = container "Web Application" "Delivers the static content and the single page application." ""
             api_application = container "API Application" "Provides Internet banking functionality via a JSON/HTTPS API." ""
             database = container "Database" "Stores user registration information, hashed credentials, access logs, etc." ""
         }
-        mainframe_banking_system = softwareSystem "Mainframe Banking System" "Stores all of the core banking information about customers, accounts, transactions, etc."
 
         personal_banking_customer -> web_application "Visits bigbank.com/ib using" "HTTPS"
         api_application -> mainframe_banking_system "Makes API calls to" "XML/HTTPS"
