@@ -197,7 +197,9 @@ func locationTargets(e *entity) []locTarget {
 func (r *reader) target(e *entity, from string, lt locTarget, root string) error {
 	t := lt.value
 	at := fmt.Sprintf("%s:%d: Location %s: target %q", e.file, lt.line, e.Name, t)
-	if e.spec("type") == "url" || strings.Contains(t, "://") {
+	// A relative target of a "url" Location is relative to the
+	// Location's own address: in a repository, a file beside it.
+	if strings.Contains(t, "://") {
 		r.note("%s is a URL; not fetched (import the files it names)", at)
 		return nil
 	}

@@ -29,8 +29,8 @@ func TestLocationFollowed(t *testing.T) {
 	}
 	joined := strings.Join(notes, "\n")
 	for _, w := range []string{
-		`catalog-info.yaml:13: Location acme-catalog: target "https://github.com/acme/legacy/blob/main/catalog-info.yaml" is a URL; not fetched`,
-		`catalog-info.yaml:14: Location acme-catalog: target "../shared/catalog-info.yaml" is outside testdata/acme-catalog; skipped`,
+		`catalog-info.yaml:14: Location acme-catalog: target "https://github.com/acme/legacy/blob/main/catalog-info.yaml" is a URL; not fetched`,
+		`catalog-info.yaml:15: Location acme-catalog: target "../shared/catalog-info.yaml" is outside testdata/acme-catalog; skipped`,
 		`target "./systems/missing/catalog-info.yaml": testdata/acme-catalog/systems/missing/catalog-info.yaml not found; skipped`,
 	} {
 		if !strings.Contains(joined, w) {
