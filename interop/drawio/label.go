@@ -204,7 +204,7 @@ func (lb label) nameLines() int {
 	// Each line a word or two: a name broken to fit the box, not a
 	// name over a line of description ("Shop" / "The online shop").
 	for i, l := range lb.lines {
-		if lb.listItem[i] || isSentence(l) || textWidth(l) > 16 || len(strings.Fields(l)) > 2 {
+		if lb.listItem[i] || isSentence(l) || strings.ContainsAny(l, "、：:()（）") || textWidth(l) > 16 || len(strings.Fields(l)) > 2 {
 			return 1
 		}
 	}

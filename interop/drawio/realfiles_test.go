@@ -170,3 +170,19 @@ func TestEmptyPageFails(t *testing.T) {
 		t.Errorf("error = %v\nwant %s...", err, want)
 	}
 }
+
+// TestShortLabelName: which short multi-line labels are one name.
+func TestShortLabelName(t *testing.T) {
+	for _, tc := range []struct{ value, name string }{
+		{"RDS<br>Master", "RDS\nMaster"},
+		{"CLOUD<br>USER", "CLOUD\nUSER"},
+		{"Shop<div>The online shop</div>", "Shop"},
+		{"订单服务<br>创建、查询", "订单服务"},
+		{"Cart<br>1. add<br>2. pay", "Cart"},
+		{"Gateway<br>(nginx)", "Gateway"},
+	} {
+		if got := parseLabel(tc.value, true).name(); got != tc.name {
+			t.Errorf("%q: name %q, want %q", tc.value, got, tc.name)
+		}
+	}
+}
