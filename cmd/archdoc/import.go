@@ -7,8 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -100,10 +98,11 @@ func newImportBackstageCmd() *cobra.Command {
 		Use:   "backstage PATH...",
 		Short: "Import Backstage catalog descriptor files",
 		Long: `Import backstage reads Backstage catalog descriptors (multi-document YAML;
-folders are searched for *.yaml and *.yml files) and writes a model: Domains
-and Systems become domains, Components modules, Resources stack
-technologies, consumed APIs and dependsOn relations flows. Unknown kinds and
-fields are reported as warnings.`,
+folders are searched for *.yaml and *.yml files; Location entities' targets
+are followed inside the folder given) and writes a model: Domains and
+Systems become domains, Components modules, Resources stack technologies,
+consumed APIs and dependsOn relations flows. Unknown kinds and fields, and
+targets not followed (URLs, files outside), are reported as warnings.`,
 		Example: `  archdoc import backstage catalog-info.yaml
   archdoc import backstage catalog/ -o architecture.yaml --force`,
 		Args: cobra.MinimumNArgs(1),
@@ -221,75 +220,13 @@ func importDrawio(opts *importOptions) (*importResult, error) {
 }
 
 func importBackstage(opts *importOptions) (*importResult, error) {
-	files, err := readCatalogFiles(opts.Paths)
+	files, notes, err := backstage.Read(opts.Paths)
 	if err != nil {
 		return nil, err
 	}
-	res, err := backstage.Import(files, backstage.Options{Name: opts.Name})
+	res, err := backstage.Import(files, backstage.Options{Name: opts.Name, Source: opts.Paths[0], Notes: notes})
 	if err != nil {
 		return nil, err
 	}
 	return &importResult{yaml: res.YAML, summary: res.Summary.String()}, nil
-}
-
-// readCatalogFiles reads the named files and the *.yaml/*.yml files
-// under the named folders, in sorted order.
-func readCatalogFiles(paths []string) ([]backstage.File, error) {
-	var names []string
-	for _, p := range paths {
-		fi, err := os.Stat(p)
-		if err != nil {
-			return nil, inputfile.Errorf(p, err)
-		}
-		if !fi.IsDir() {
-			names = append(names, p)
-			continue
-		}
-		var found []string
-		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return inputfile.Errorf(path, err)
-			}
-			if !d.IsDir() && d.Type().IsRegular() && (strings.HasSuffix(path, ".yaml") || strings.HasSuffix(path, ".yml")) {
-				found = append(found, path)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, fmt.Errorf("%s: no .yaml or .yml files", p)
-		}
-		sort.Strings(found)
-		names = append(names, found...)
-	}
-	var files []backstage.File
-	for _, n := range names {
-		data, err := readAtMost(n, backstage.MaxFileSize)
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, backstage.File{Name: filepath.ToSlash(n), Data: data})
-	}
-	return files, nil
-}
-
-// readAtMost reads a catalog file named on the command line (a named
-// pipe or device is refused before it is opened: it would block or never
-// end) unless it is larger than max bytes.
-func readAtMost(path string, max int64) ([]byte, error) {
-	f, err := inputfile.Open(path)
-	if err != nil {
-		return nil, inputfile.Errorf(path, err)
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, max+1))
-	if err != nil {
-		return nil, inputfile.Errorf(path, err)
-	}
-	if int64(len(data)) > max {
-		return nil, fmt.Errorf("%s: larger than the %d MB limit for a catalog file", path, max>>20)
-	}
-	return data, nil
 }

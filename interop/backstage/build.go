@@ -2,6 +2,7 @@ package backstage
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
@@ -37,20 +38,18 @@ var resourceLayer = map[string]string{
 
 var layerTitles = map[string]string{"data": "Data", "messaging": "Messaging", "infrastructure": "Infrastructure"}
 
-func (c *catalog) build(name string) (*model.Model, yamlout.Comments) {
+func (c *catalog) build(name, source string) (*model.Model, yamlout.Comments) {
 	for _, e := range c.all {
 		switch e.Kind {
 		case "Domain", "System", "Component", "Resource":
 			c.ids[e.ref()] = c.take(e)
 		case "Group", "User":
 			c.owners++
-		case "Location":
-			c.warn("%s: Location %s: targets are not followed; pass the files they name", e.where(), e.Name)
 		}
 	}
-	m := &model.Model{Name: c.modelName(name)}
 	cm := yamlout.NewComments()
 	tops := c.domainTree()
+	m := &model.Model{Name: c.modelName(name, source, tops)}
 	m.Domains = c.domainsOut(tops, "domains", cm)
 	m.Stack = c.stack(cm)
 	m.Flows = c.flows()
@@ -87,15 +86,32 @@ func slug(s string) string {
 	return strings.Join(words, "-")
 }
 
-func (c *catalog) modelName(name string) string {
+// modelName is the name asked for, else the one top-level domain's, else
+// the name of the folder the catalog came from: the first Domain of a
+// catalog with several says nothing about the whole.
+func (c *catalog) modelName(name, source string, tops []*domainOut) string {
 	if name != "" {
 		return name
 	}
-	for _, kind := range []string{"Domain", "System"} {
-		for _, e := range c.all {
-			if e.Kind == kind {
-				return e.label()
-			}
+	var real []*domainOut // not the made-up "Components without a system"
+	for _, d := range tops {
+		if d.e.file != "" {
+			real = append(real, d)
+		}
+	}
+	if len(real) == 1 {
+		return real[0].e.label()
+	}
+	if source != "" {
+		dir := filepath.Clean(source)
+		if strings.HasSuffix(dir, ".yaml") || strings.HasSuffix(dir, ".yml") {
+			dir = filepath.Dir(dir)
+		}
+		if abs, err := filepath.Abs(dir); err == nil {
+			dir = abs
+		}
+		if base := filepath.Base(dir); base != "" && base != "." && base != string(filepath.Separator) {
+			return base
 		}
 	}
 	return "Backstage catalog"
@@ -146,7 +162,36 @@ func (c *catalog) domainTree() []*domainOut {
 		}
 		loose.modules = append(loose.modules, e)
 	}
+	for _, e := range c.unusedAPIs() {
+		sys := c.lookup(e, e.spec("system"), "system", "System")
+		if sys == nil {
+			c.warn("%s: API %s: no component provides or consumes it and it names no System in the catalog; not imported", e.where(), e.Name)
+			continue
+		}
+		c.ids[e.ref()] = c.take(e)
+		outs[sys].modules = append(outs[sys].modules, e)
+	}
 	return tops
+}
+
+// unusedAPIs are the API entities no entity provides or consumes: they
+// become modules of their System rather than vanish.
+func (c *catalog) unusedAPIs() []*entity {
+	used := map[string]bool{}
+	for _, e := range c.all {
+		for _, k := range []string{"providesApis", "consumesApis"} {
+			for _, a := range e.specList(k) {
+				used[parseRef(a, "api", e.Namespace)] = true
+			}
+		}
+	}
+	var out []*entity
+	for _, e := range c.all {
+		if e.Kind == "API" && !used[e.ref()] {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 func (c *catalog) parentDomain(e *entity) *entity {
@@ -202,7 +247,7 @@ func (c *catalog) domainsOut(ds []*domainOut, path string, cm yamlout.Comments) 
 	var out []model.Domain
 	for i, d := range ds {
 		p := fmt.Sprintf("%s[%d]", path, i)
-		md := model.Domain{ID: c.ids[d.e.ref()], Name: d.e.label(), Description: d.e.Desc, Tags: d.e.Tags}
+		md := model.Domain{ID: c.ids[d.e.ref()], Name: d.e.label(), Description: d.e.Desc, Tags: uniq(d.e.Tags)}
 		c.comment(cm, p, d.e)
 		for j, e := range d.modules {
 			md.Modules = append(md.Modules, c.module(e))
@@ -216,9 +261,13 @@ func (c *catalog) domainsOut(ds []*domainOut, path string, cm yamlout.Comments) 
 
 func (c *catalog) module(e *entity) model.Module {
 	mo := model.Module{ID: c.ids[e.ref()], Name: e.label(), Description: e.Desc, Tags: e.Tags}
+	if e.Kind == "API" {
+		mo.Tags = append(append([]string(nil), mo.Tags...), "api")
+	}
 	if t := e.spec("type"); t != "" {
 		mo.Tags = append(append([]string(nil), mo.Tags...), t)
 	}
+	mo.Tags = uniq(mo.Tags)
 	for _, a := range e.specList("providesApis") {
 		if api := c.lookup(e, a, "api", "API"); api != nil {
 			mo.Features = append(mo.Features, "API: "+apiText(api))
@@ -248,11 +297,30 @@ func (c *catalog) comment(cm yamlout.Comments, path string, e *entity) {
 		return
 	}
 	cm.Line[path+".id"] = strings.ToLower(e.Kind) + ":" + e.Name
+	if e.Kind == "API" {
+		cm.Head[path] = "an API no component in the catalog provides or consumes"
+	}
 	if o := e.spec("owner"); o != "" {
 		owner := parseRef(o, "group", e.Namespace)
 		if g := c.byRef[owner]; g != nil && g.Title != "" {
 			owner += " (" + g.Title + ")"
 		}
-		cm.Head[path] = "owner: " + owner
+		if cm.Head[path] != "" {
+			owner = cm.Head[path] + "; owner: " + owner
+		} else {
+			owner = "owner: " + owner
+		}
+		cm.Head[path] = owner
 	}
+}
+
+// uniq drops repeated tags ("website" as a tag and as the type).
+func uniq(ss []string) []string {
+	var out []string
+	for _, s := range ss {
+		if !contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
 }

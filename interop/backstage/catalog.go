@@ -16,8 +16,15 @@ import (
 
 // Options control an import.
 type Options struct {
-	// Name names the model; "" takes the first Domain's (or System's) title.
+	// Name names the model; "" takes the title of the one top-level
+	// Domain or System, else Source's folder name.
 	Name string
+	// Source is the first path the catalog was given as (a file or a
+	// folder), for the model's name.
+	Source string
+	// Notes are what reading the files skipped (Read's second result);
+	// they lead the summary's warnings.
+	Notes []string
 }
 
 // Result is the imported model, its commented YAML and a summary.
@@ -59,6 +66,7 @@ func ownersKept(n int) string {
 // Import reads the descriptor files and builds the model.
 func Import(files []File, opts Options) (*Result, error) {
 	c := &catalog{byRef: map[string]*entity{}, ids: map[string]string{}, taken: map[string]bool{}}
+	c.warnings = append(c.warnings, opts.Notes...)
 	warn := func(format string, args ...any) { c.warnings = append(c.warnings, fmt.Sprintf(format, args...)) }
 	for _, f := range files {
 		es, err := parseFile(f, warn)
@@ -67,7 +75,7 @@ func Import(files []File, opts Options) (*Result, error) {
 		}
 		for _, e := range es {
 			if len(c.all) >= MaxEntities {
-				return nil, fmt.Errorf("more than %d entities", MaxEntities)
+				return nil, fmt.Errorf("%s: the catalog has more than %d entities, the most an import reads; import fewer files", e.where(), MaxEntities)
 			}
 			if prev := c.byRef[e.ref()]; prev != nil {
 				warn("%s: %s %s is already defined at %s; skipped", e.where(), e.Kind, e.Name, prev.where())
@@ -80,13 +88,50 @@ func Import(files []File, opts Options) (*Result, error) {
 	if len(c.all) == 0 {
 		return nil, fmt.Errorf("no catalog entities found in %s", words.Count(len(files), "file", "files"))
 	}
-	m, cm := c.build(opts.Name)
+	if !c.hasElements() {
+		return nil, fmt.Errorf("no Domain, System, Component, API or Resource entity in %s (%s: %s); nothing to import%s",
+			words.Count(len(files), "file", "files"), words.Count(len(c.all), "entity", "entities"), c.kinds(), notesHint(opts.Notes))
+	}
+	m, cm := c.build(opts.Name, opts.Source)
+	if len(m.Domains) == 0 && len(m.Stack.Layers) == 0 {
+		return nil, fmt.Errorf("nothing to import from %s: %s\n  %s", words.Count(len(files), "file", "files"),
+			"no entity became a domain, module or technology", strings.Join(c.warnings, "\n  "))
+	}
 	sum := c.summary(len(files), m)
 	out, err := yamlout.Encode(m, cm, header(files), nil)
 	if err != nil {
 		return nil, err
 	}
 	return &Result{Model: m, YAML: out, Summary: sum}, nil
+}
+
+// hasElements reports whether some entity becomes part of the model.
+func (c *catalog) hasElements() bool {
+	for _, e := range c.all {
+		switch e.Kind {
+		case "Domain", "System", "Component", "API", "Resource":
+			return true
+		}
+	}
+	return false
+}
+
+// kinds lists the kinds found, "Location, Group".
+func (c *catalog) kinds() string {
+	var ks []string
+	for _, e := range c.all {
+		if !contains(ks, e.Kind) {
+			ks = append(ks, e.Kind)
+		}
+	}
+	return strings.Join(ks, ", ")
+}
+
+func notesHint(notes []string) string {
+	if len(notes) == 0 {
+		return ""
+	}
+	return "; skipped:\n  " + strings.Join(notes, "\n  ")
 }
 
 func (c *catalog) summary(files int, m *model.Model) Summary {

@@ -8,9 +8,10 @@ import (
 )
 
 // FuzzImport: no catalog makes the importer panic, and whatever it
-// imports validates. Seeds: the shop catalog files.
+// imports validates. Seeds: the shop and acme catalog files.
 func FuzzImport(f *testing.F) {
-	for _, n := range []string{"testdata/shop/catalog-info.yaml", "testdata/shop/infra.yaml"} {
+	for _, n := range []string{"testdata/shop/catalog-info.yaml", "testdata/shop/infra.yaml",
+		"testdata/acme-catalog/catalog-info.yaml", "testdata/acme-catalog/apis/billing/invoices.yaml"} {
 		data, err := os.ReadFile(n)
 		if err != nil {
 			f.Fatal(err)

@@ -2,6 +2,7 @@ package drawio
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
@@ -39,6 +40,7 @@ type flowOut struct {
 	edge     *cell
 	from, to *shape
 	label    string
+	protocol string
 	note     string
 }
 
@@ -50,12 +52,13 @@ type noteOut struct {
 }
 
 type builder struct {
-	a       *analysis
-	actors  []*actorOut
-	domains []*domainOut
-	flows   []*flowOut
-	notes   []*noteOut
-	skipped []string // "draw.io <id>: why"
+	a        *analysis
+	pageName string // names the one domain of a flat page
+	actors   []*actorOut
+	domains  []*domainOut
+	flows    []*flowOut
+	notes    []*noteOut
+	skipped  []string // "draw.io <id>: why"
 
 	elemID   map[*shape]string // shape -> element id
 	modOf    map[*shape]*moduleOut
@@ -65,9 +68,10 @@ type builder struct {
 	counters map[string]int // placeholder numbering
 }
 
-func build(a *analysis) *builder {
-	b := &builder{a: a, elemID: map[*shape]string{}, modOf: map[*shape]*moduleOut{},
+func build(a *analysis, pageName string) *builder {
+	b := &builder{a: a, pageName: pageName, elemID: map[*shape]string{}, modOf: map[*shape]*moduleOut{},
 		domOf: map[*shape]*domainOut{}, consumed: map[*cell]bool{}, ids: idSet{}, counters: map[string]int{}}
+	b.skipped = append(b.skipped, a.skipped...)
 	b.buildActors()
 	b.buildDomains()
 	b.attachDetails()
@@ -115,12 +119,29 @@ func (b *builder) buildDomains() {
 		}
 	}
 	sortByPosition(top)
+	flat := true // no container on the page: a flat data-flow diagram
+	for _, s := range top {
+		flat = flat && !s.holds
+	}
+	var loose *domainOut
 	for _, s := range top {
 		if externalBox(s) {
 			continue // an actor
 		}
 		if !s.holds && b.detailOrProse(s) {
 			continue // becomes features or a note once the rest exists
+		}
+		if flat {
+			// Every box its own empty domain says nothing; one domain
+			// holding them all keeps the diagram as drawn.
+			if loose == nil {
+				loose = &domainOut{name: b.pageName, note: "the draw.io page has no containers: its boxes are the modules of one domain; rename it"}
+				b.domains = append(b.domains, loose)
+			}
+			if m := b.module(s); m != nil {
+				loose.modules = append(loose.modules, m)
+			}
+			continue
 		}
 		if d := b.domain(s); d != nil {
 			if !s.holds && d.note == "" {
@@ -141,6 +162,9 @@ func (b *builder) domain(s *shape) *domainOut {
 	switch {
 	case s.nameFrom != nil:
 		d.note = fmt.Sprintf("name from draw.io text %s inside box %s", s.nameFrom.c.id, s.c.id)
+	case d.name == "" && shapeName(s.c.style) != "":
+		d.name = shapeName(s.c.style)
+		d.note = fmt.Sprintf("draw.io shape %s has no label: named from its shape", s.c.id)
 	case d.name == "":
 		d.name = b.placeholder("Domain")
 		d.note = fmt.Sprintf("draw.io box %s has no label: rename this domain", s.c.id)
@@ -166,11 +190,13 @@ func (b *builder) domain(s *shape) *domainOut {
 
 func (b *builder) module(s *shape) *moduleOut {
 	lb := s.nameLabel()
-	features, desc := lb.details()
-	m := &moduleOut{s: s, name: lb.name(), features: features, desc: withTooltip(desc, s.c)}
+	m := &moduleOut{s: s, name: lb.name(), features: lb.details(), desc: withTooltip("", s.c)}
 	switch {
 	case s.nameFrom != nil:
-		m.note = fmt.Sprintf("name from draw.io text %s inside box %s", s.nameFrom.c.id, s.c.id)
+		m.note = fmt.Sprintf("name from draw.io text %s at box %s", s.nameFrom.c.id, s.c.id)
+	case m.name == "" && shapeName(s.c.style) != "":
+		m.name = shapeName(s.c.style)
+		m.note = fmt.Sprintf("draw.io icon %s has no label: named from its shape", s.c.id)
 	case m.name == "" && len(b.edgesOf(s)) == 0:
 		b.skip(s.c, "box without a label, contents or arrows")
 		return nil
@@ -246,7 +272,7 @@ func (b *builder) attachDetails() {
 			m.note = fmt.Sprintf("features from draw.io box %s, linked to this module by an arrow", s.c.id)
 			continue
 		}
-		b.notes = append(b.notes, &noteOut{src: s, on: o, text: s.lb.text(),
+		b.notes = append(b.notes, &noteOut{src: s, on: o, text: joinLines(s.lb.lines),
 			note: fmt.Sprintf("draw.io box %s, linked to its element by an arrow", s.c.id)})
 	}
 }
@@ -260,7 +286,9 @@ func (b *builder) assignIDs() {
 	walk = func(ds []*domainOut) {
 		for _, d := range ds {
 			d.id = b.ids.take(slug(d.name, "d"))
-			b.elemID[d.s] = d.id
+			if d.s != nil {
+				b.elemID[d.s] = d.id
+			}
 			for _, m := range d.modules {
 				m.id = b.ids.take(slug(m.name, "m"))
 				b.elemID[m.s] = m.id
@@ -278,11 +306,15 @@ func (b *builder) buildFlows() {
 		}
 		from, to := b.a.resolve(e.source, e.srcPt), b.a.resolve(e.target, e.tgtPt)
 		start, end := e.style.get("startArrow"), e.style.get("endArrow")
-		note := ""
-		if end == "none" && start != "" && start != "none" {
+		note, both := "", false
+		switch {
+		case end == "none" && start != "" && start != "none":
 			from, to = to, from // drawn backwards: the arrow head is at the start
-		} else if end == "none" {
+		case end == "none":
 			note = "an undirected line in draw.io: check the direction"
+		case start != "" && start != "none":
+			both = true // a head at each end: a flow each way
+			note = fmt.Sprintf("draw.io arrow %s has a head at each end: one flow each way", e.id)
 		}
 		switch {
 		case from == nil || to == nil:
@@ -299,14 +331,23 @@ func (b *builder) buildFlows() {
 				continue
 			}
 			text.used = true
-			b.notes = append(b.notes, &noteOut{src: text, on: on, text: text.lb.text(),
+			b.notes = append(b.notes, &noteOut{src: text, on: on, text: joinLines(text.lb.lines),
 				note: fmt.Sprintf("draw.io text %s, linked to its element by arrow %s", text.c.id, e.id)})
 		case b.elemID[from] == "" || b.elemID[to] == "":
 			b.skip(e, "an end of the arrow was not imported")
 		case from == to:
 			b.skip(e, "arrow from a shape to itself")
 		default:
-			b.flows = append(b.flows, &flowOut{edge: e, from: from, to: to, label: b.a.edgeLabel(e), note: note})
+			f := &flowOut{edge: e, from: from, to: to, label: b.a.edgeLabel(e), note: note}
+			if e.c4 != nil {
+				f.protocol = e.c4.tech
+			}
+			b.flows = append(b.flows, f)
+			if both {
+				back := *f
+				back.from, back.to, back.note = to, from, ""
+				b.flows = append(b.flows, &back)
+			}
 		}
 	}
 }
@@ -326,7 +367,7 @@ func (b *builder) buildNotes() {
 			b.skip(s.c, "text with no element to attach it to")
 			continue
 		}
-		b.notes = append(b.notes, &noteOut{src: s, on: on, text: s.lb.text(),
+		b.notes = append(b.notes, &noteOut{src: s, on: on, text: joinLines(s.lb.lines),
 			note: fmt.Sprintf("draw.io text %s, attached to the nearest element", s.c.id)})
 	}
 	sortNotes(b.notes)
@@ -369,8 +410,21 @@ func sortNotes(ns []*noteOut) {
 // the way archdoc's own draw.io export draws external systems.
 func externalBox(s *shape) bool {
 	st := s.c.style
-	return s.role == roleBox && s.container == nil && !s.holds && !s.lb.empty() &&
-		st.shape() == "ext" && st.get("double") == "1"
+	if s.role != roleBox || s.container != nil || s.holds || s.lb.empty() {
+		return false
+	}
+	return st.shape() == "ext" && st.get("double") == "1" || c4External(s.c)
+}
+
+// c4External: a C4 software system drawn in the grey draw.io's C4
+// library gives external systems, or typed external.
+func c4External(c *cell) bool {
+	if c.c4 == nil {
+		return false
+	}
+	fill := strings.ToLower(c.style.get("fillColor"))
+	return strings.HasPrefix(c.c4.typ, "External") ||
+		strings.Contains(c.c4.typ, "System") && (fill == "#8c8496" || fill == "#999999")
 }
 
 // withTooltip adds a shape's tooltip to its description.
@@ -384,15 +438,11 @@ func withTooltip(desc string, c *cell) string {
 	return desc + "\n\n" + c.tooltip
 }
 
+// joinLines makes Markdown of a label's lines, one paragraph each: a
+// single newline is a soft break in Markdown, and the seed's two-line
+// note read as one run-on sentence on archdoc's pages.
 func joinLines(ls []string) string {
-	out := ""
-	for i, l := range ls {
-		if i > 0 {
-			out += "\n"
-		}
-		out += l
-	}
-	return out
+	return strings.Join(ls, "\n\n")
 }
 
 // toModel fills a model and the comments to attach to its YAML.
@@ -411,7 +461,7 @@ func (b *builder) toModel(name string) (*model.Model, comments) {
 	m.Domains = b.domainsOut(b.domains, "domains", cm)
 	for i, f := range b.flows {
 		p := fmt.Sprintf("flows[%d]", i)
-		m.Flows = append(m.Flows, model.Flow{From: b.elemID[f.from], To: b.elemID[f.to], Label: f.label})
+		m.Flows = append(m.Flows, model.Flow{From: b.elemID[f.from], To: b.elemID[f.to], Label: f.label, Protocol: f.protocol})
 		cm.add(p, f.note, f.edge.id)
 		cm.Line[p+".from"] = cm.Line[p+".id"]
 		delete(cm.Line, p+".id")
@@ -430,7 +480,11 @@ func (b *builder) domainsOut(ds []*domainOut, path string, cm comments) []model.
 	for i, d := range ds {
 		p := fmt.Sprintf("%s[%d]", path, i)
 		md := model.Domain{ID: d.id, Name: d.name, Description: d.desc}
-		cm.add(p, d.note, d.s.c.id)
+		drawioID := ""
+		if d.s != nil {
+			drawioID = d.s.c.id
+		}
+		cm.add(p, d.note, drawioID)
 		for j, mo := range d.modules {
 			md.Modules = append(md.Modules, model.Module{ID: mo.id, Name: mo.name, Description: mo.desc, Features: mo.features})
 			cm.add(fmt.Sprintf("%s.modules[%d]", p, j), mo.note, mo.s.c.id)

@@ -2,7 +2,9 @@ package drawio
 
 import (
 	"fmt"
+	"html"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -50,8 +52,15 @@ type cell struct {
 	hasGeo         bool
 	relative       bool // geometry relative to a parent edge (edge labels)
 	srcPt, tgtPt   *point
-	order          int // document order
-	line           int // line in the (page) XML
+	order          int     // document order
+	line           int     // line in the (page) XML
+	c4             *c4Info // a shape of draw.io's C4 library
+}
+
+// c4Info is what draw.io's C4 shapes keep in their <object>'s
+// attributes; the label only shows them through %c4Name% placeholders.
+type c4Info struct {
+	typ, name, tech, desc string
 }
 
 // style is a parsed draw.io style string: "name;key=value;...".
@@ -94,7 +103,28 @@ func (s style) shape() string {
 
 func (c *cell) isHTML() bool { return c.style.get("html") == "1" }
 
-func (c *cell) label() label { return parseLabel(c.value, c.isHTML()) }
+// label is the cell's text; a C4 shape's is its name (a relationship's
+// its description): the rest of its label repeats its type and details.
+func (c *cell) label() label {
+	switch {
+	case c.c4 != nil && c.vertex && c.c4.name != "":
+		return label{lines: []string{c.c4.name}, listItem: []bool{false}}
+	case c.c4 != nil && c.edge:
+		return parseLabel(c.c4.desc, false)
+	}
+	return parseLabel(c.value, c.isHTML())
+}
+
+// c4Description is a C4 element's description and technology.
+func c4Description(c *c4Info) string {
+	switch {
+	case c.tech == "":
+		return c.desc
+	case c.desc == "":
+		return "Technology: " + c.tech
+	}
+	return c.desc + "\n\nTechnology: " + c.tech
+}
 
 // readCells collects the cells of an <mxGraphModel>.
 func readCells(gm *xnode) ([]*cell, error) {
@@ -134,6 +164,9 @@ func cellOf(n *xnode) *cell {
 			return nil
 		}
 		value, tooltip = n.attr("label"), cleanSpace(n.attr("tooltip"))
+		if n.attr("placeholders") == "1" {
+			value = substitute(value, n, strings.Contains(mx.attr("style"), "html=1"))
+		}
 	default:
 		return nil
 	}
@@ -142,6 +175,13 @@ func cellOf(n *xnode) *cell {
 		style: parseStyle(mx.attr("style")), line: n.line,
 		vertex: mx.attr("vertex") == "1", edge: mx.attr("edge") == "1",
 		source: mx.attr("source"), target: mx.attr("target"),
+	}
+	if t := n.attr("c4Type"); t != "" && n.name != "mxCell" {
+		c.c4 = &c4Info{typ: t, name: cleanSpace(n.attr("c4Name")), tech: cleanSpace(n.attr("c4Technology")),
+			desc: strings.TrimSpace(n.attr("c4Description"))}
+		if c.vertex && c.c4.name != "" {
+			c.tooltip = c4Description(c.c4)
+		}
 	}
 	if g := mx.child("mxGeometry"); g != nil {
 		c.geo = rect{num(g.attr("x")), num(g.attr("y")), num(g.attr("width")), num(g.attr("height"))}
@@ -171,4 +211,19 @@ func num(s string) float64 {
 		return 0
 	}
 	return f
+}
+
+// placeholder is draw.io's %name% in a label with placeholders=1.
+var placeholder = regexp.MustCompile(`%([A-Za-z_][A-Za-z0-9_]*)%`)
+
+// substitute fills a label's placeholders from the object's attributes,
+// as draw.io does when it draws it; unknown ones become empty, as there.
+func substitute(label string, n *xnode, isHTML bool) string {
+	return placeholder.ReplaceAllStringFunc(label, func(m string) string {
+		v := n.attr(m[1 : len(m)-1])
+		if isHTML {
+			v = html.EscapeString(v)
+		}
+		return v
+	})
 }

@@ -113,8 +113,12 @@ func Decode(r io.Reader, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("page %q: %w", pg.name, err)
 	}
-	b := build(a)
-	m, cm := b.toModel(modelName(pg.name, opts))
+	name := modelName(pg.name, opts)
+	b := build(a, name)
+	if len(b.actors)+len(b.domains)+len(b.flows)+len(b.notes) == 0 {
+		return nil, emptyPage(pg.name, len(cells), b.skipped)
+	}
+	m, cm := b.toModel(name)
 	m.Language = guessLanguage(m)
 	sum := b.summary(pg.name, idx+1, len(pages))
 	out, err := yamlout.Encode(m, cm.Comments, header(opts.Source, sum), footer(b.skipped))
@@ -122,6 +126,17 @@ func Decode(r io.Reader, opts Options) (*Result, error) {
 		return nil, err
 	}
 	return &Result{Model: m, YAML: out, Summary: sum}, nil
+}
+
+// emptyPage is the error for a page with nothing to import: an empty
+// model written with exit 0 would look like success.
+func emptyPage(name string, cells int, skipped []string) error {
+	msg := fmt.Sprintf("page %q: nothing to import: none of its %s is a shape, text or arrow archdoc reads"+
+		" (actors, boxes, containers, labelled text, arrows between them)", name, words.Count(cells, "cell", "cells"))
+	for _, s := range skipped {
+		msg += "\n  skipped " + s
+	}
+	return errors.New(msg)
 }
 
 func pagesOf(root *xnode, lim Limits) ([]page, error) {

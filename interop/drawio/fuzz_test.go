@@ -10,10 +10,12 @@ import (
 
 // FuzzDecode: no input makes the importer panic or hang, and whatever it
 // imports is a model the loader accepts. The seed corpus (the seed
-// diagram, a compressed copy, garbage, edge cases) lives in
-// testdata/fuzz/FuzzDecode and runs with every `go test`.
+// diagram, a compressed copy, the C4, LikeC4 and AWS fixtures, garbage,
+// edge cases) lives in testdata/fuzz/FuzzDecode and runs with every
+// `go test`.
 func FuzzDecode(f *testing.F) {
-	for _, name := range []string{seedFile, "testdata/business-model-compressed.drawio"} {
+	for _, name := range []string{seedFile, "testdata/business-model-compressed.drawio",
+		"testdata/c4-library.drawio", "testdata/likec4-export.drawio", "testdata/aws-flat.drawio"} {
 		data, err := os.ReadFile(name)
 		if err != nil {
 			f.Fatal(err)

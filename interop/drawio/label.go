@@ -12,6 +12,10 @@ import (
 type label struct {
 	lines    []string // cleaned, non-empty, in order
 	listItem []bool   // lines[i] came from <li> or a "1." / "-" prefix
+	// ruled is how many lines stand above a horizontal rule (<hr>), the
+	// way list shapes (and archdoc's export) set a name over details; 0
+	// without a rule.
+	ruled int
 }
 
 // numberedItem matches a hand-numbered list item: "1.", "2、", "3)".
@@ -41,6 +45,7 @@ func parseLabel(value string, isHTML bool) label {
 	for _, r := range raw {
 		t := cleanSpace(r.text)
 		if t == "" {
+			lb.markRule(r)
 			continue
 		}
 		item, numbered := r.li, numberedItem.MatchString(t)
@@ -58,8 +63,16 @@ func parseLabel(value string, isHTML bool) label {
 		inNumbered = numbered || (inNumbered && item)
 		lb.lines = append(lb.lines, t)
 		lb.listItem = append(lb.listItem, item)
+		lb.markRule(r)
 	}
 	return lb
+}
+
+// markRule records the first rule with text above it.
+func (lb *label) markRule(r rawLine) {
+	if r.rule && lb.ruled == 0 && len(lb.lines) > 0 {
+		lb.ruled = len(lb.lines)
+	}
 }
 
 // joinWrapped glues a wrapped line back on: without a space between
@@ -81,6 +94,7 @@ func wide(r rune) bool {
 type rawLine struct {
 	text string
 	li   bool
+	rule bool // a horizontal rule (<hr>) ends this line
 }
 
 // htmlLines splits an HTML fragment into text lines. It is a tolerant
@@ -134,6 +148,9 @@ func htmlLines(s string) []rawLine {
 		case blockTags[name]:
 			flush()
 			li = name == "li" && !closing
+			if name == "hr" {
+				out[len(out)-1].rule = true
+			}
 		}
 	}
 	flush()
@@ -166,35 +183,55 @@ func cleanSpace(s string) string {
 
 func (lb label) empty() bool { return len(lb.lines) == 0 }
 
-// name is the first line, or "" for an empty label.
+// name is the label's name with its line breaks: the first line, or
+// every line of a short label of a few plain lines ("RDS\nMaster",
+// "CLOUD\nUSER": one name drawn on two lines, not a name and a detail).
 func (lb label) name() string {
-	if lb.empty() {
-		return ""
-	}
-	return lb.lines[0]
+	return strings.Join(lb.lines[:lb.nameLines()], "\n")
 }
 
-// rest is every line after the first.
-func (lb label) rest() []string {
+// nameLines is how many of the first lines make the name.
+func (lb label) nameLines() int {
+	if lb.ruled > 0 {
+		return lb.ruled
+	}
 	if len(lb.lines) < 2 {
-		return nil
+		return len(lb.lines)
 	}
-	return lb.lines[1:]
+	if len(lb.lines) > 3 {
+		return 1
+	}
+	// Each line a word or two: a name broken to fit the box, not a
+	// name over a line of description ("Shop" / "The online shop").
+	for i, l := range lb.lines {
+		if lb.listItem[i] || isSentence(l) || strings.ContainsAny(l, "、：:()（）") || textWidth(l) > 16 || len(strings.Fields(l)) > 2 {
+			return 1
+		}
+	}
+	return len(lb.lines)
 }
 
-// details splits the lines after the name: list items and short lines
-// are features ("1.商家浏览记录"), sentences describe the box.
-func (lb label) details() (features []string, desc string) {
-	var sentences []string
-	for i := 1; i < len(lb.lines); i++ {
-		l := lb.lines[i]
-		if !lb.listItem[i] && isSentence(l) {
-			sentences = append(sentences, l)
-			continue
+// textWidth counts a wide (CJK) character as two.
+func textWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if wide(r) {
+			n++
 		}
-		features = append(features, l)
 	}
-	return features, strings.Join(sentences, "\n")
+	return n
+}
+
+// rest is every line after the name.
+func (lb label) rest() []string {
+	return lb.lines[lb.nameLines():]
+}
+
+// details are the lines after the name: text in a box's body is drawn in
+// the box, so it becomes the module's features, which diagrams show.
+func (lb label) details() []string {
+	return lb.rest()
 }
 
 // isSentence: sentence punctuation, or too long to be an item's name.
@@ -216,9 +253,6 @@ func (lb label) onlyList() bool {
 	}
 	return true
 }
-
-// text is all lines joined by newlines.
-func (lb label) text() string { return strings.Join(lb.lines, "\n") }
 
 // oneLine is all lines joined by spaces (for edge labels).
 func (lb label) oneLine() string { return strings.Join(lb.lines, " ") }

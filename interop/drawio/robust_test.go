@@ -155,7 +155,7 @@ func TestShapes(t *testing.T) {
 // as a space instead of failing the whole import.
 func TestHTMLEntityInAttribute(t *testing.T) {
 	r := decodeBytes(t, []byte(graph(box("a", "Web&nbsp;shop", "html=1;", 0, 0, 10, 10, "1"))), Options{})
-	if got := r.Model.Domains[0].Name; got != "Web shop" {
+	if got := r.Model.Domains[0].Modules[0].Name; got != "Web shop" {
 		t.Errorf("name %q", got)
 	}
 }

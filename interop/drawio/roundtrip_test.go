@@ -198,6 +198,12 @@ func TestSeedMeaning(t *testing.T) {
 	if f := byName["用户中心模块"].Module.Features; len(f) != 9 || f[3] != "客服系统" {
 		t.Errorf("用户中心模块 features (from the list box it points at) = %q", f)
 	}
+	// Text in a box's body is drawn in the box: features, not a description.
+	for _, name := range []string{"APP客户端", "chrome插件"} {
+		if mo := byName[name].Module; mo == nil || len(mo.Features) != 1 || mo.Description != "" {
+			t.Errorf("%s: body text should be its one feature: %+v", name, mo)
+		}
+	}
 	notesOn := map[string]string{}
 	for _, n := range m.Notes {
 		e, _ := m.Element(n.On)

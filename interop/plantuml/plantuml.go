@@ -2,7 +2,7 @@
 // (the C4 library in PlantUML's standard library, so it renders
 // offline): actors become Person or System_Ext, domains System_Boundary
 // (nested ones Boundary), modules Container, domains without modules
-// System, flows Rel.
+// System, technologies that flows reach Container, flows Rel.
 package plantuml
 
 import (
@@ -44,8 +44,9 @@ func (x *writer) line(format string, args ...any) {
 // end the string, a backslash start an escape (\n), $ and % reach the
 // preprocessor. PlantUML's text engine reads <U+XXXX> as the character
 // (&#92; is no good: PlantUML 1.2022 feeds it to a Java regexp
-// replacement and fails on the backslash it yields).
-var escaper = strings.NewReplacer(`"`, "<U+0022>", `\`, "<U+005C>", "$", "<U+0024>", "%", "<U+0025>")
+// replacement and fails on the backslash it yields). A "(" after a word
+// would read as a macro call: "Application System(s)" calls System(.
+var escaper = strings.NewReplacer(`"`, "<U+0022>", `\`, "<U+005C>", "$", "<U+0024>", "%", "<U+0025>", "(", "<U+0028>")
 
 func str(s string) string { return `"` + escaper.Replace(oneLine(s)) + `"` }
 
@@ -77,10 +78,15 @@ func (x *writer) diagram() {
 	for i := range x.m.Domains {
 		x.domain(&x.m.Domains[i], true)
 	}
+	for _, t := range export.FlowTechs(x.m) {
+		x.line("Container(%s, %s, %s, %s)", export.Ident(t.ID), str(t.Name), str("technology"), str(export.TechDescription(x.m, t)))
+	}
 	x.line("")
 	x.rels()
 	x.line("")
-	x.line("SHOW_LEGEND()")
+	// SHOW_LEGEND() is unknown to the C4 library of Debian's PlantUML
+	// (1.2020.2); LAYOUT_WITH_LEGEND() works on old and new.
+	x.line("LAYOUT_WITH_LEGEND()")
 	x.line("@enduml")
 }
 
@@ -108,8 +114,8 @@ func (x *writer) domain(d *model.Domain, top bool) {
 	x.line("}")
 }
 
-// rels writes the flows; flows touching technologies (not drawn here)
-// stay as comments so nothing disappears silently.
+// rels writes the flows; a flow the diagram cannot draw stays as a
+// comment so nothing disappears silently.
 func (x *writer) rels() {
 	for _, f := range x.m.Flows {
 		if why := x.missing(f.From) + x.missing(f.To); why != "" || f.From == f.To {
@@ -136,7 +142,7 @@ func (x *writer) missing(id string) string {
 	switch {
 	case !ok:
 		return "unknown element " + id
-	case e.Kind == model.KindActor, e.Kind == model.KindDomain, e.Kind == model.KindModule:
+	case e.Kind == model.KindActor, e.Kind == model.KindDomain, e.Kind == model.KindModule, e.Kind == model.KindTech:
 		return ""
 	}
 	return fmt.Sprintf("%s %s is not in the diagram", e.Kind, id)

@@ -147,19 +147,25 @@ func (p *page) cluster(c scene.Cluster) {
 	fill, stroke := p.colours(c.Group)
 	style := "rounded=1;absoluteArcSize=1;arcSize=16;whiteSpace=wrap;html=1;container=1;collapsible=0;recursiveResize=0;" +
 		"verticalAlign=top;align=left;spacingLeft=10;spacingTop=2;fontStyle=1;fillColor=" + fill + ";strokeColor=" + stroke + ";" + p.font()
-	p.vertex("c-"+c.ID, htmlLines(c.Label, ""), c.Tooltip, style, parent, rel(c.Rect, off))
+	p.vertex("c-"+c.ID, htmlLines(unwrapped(c.Text, c.Label), ""), c.Tooltip, style, parent, rel(c.Rect, off))
 }
 
 func (p *page) node(n scene.Node) {
 	parent, off := p.cellParent(n.Parent)
 	_, stroke := p.colours(n.Group)
 	r := rel(n.Rect, off)
-	label := htmlLines(n.Label, n.Sub)
+	name, details := n.Label, []string(nil)
 	if n.NameLines > 0 && n.NameLines < len(n.Label) {
+		name, details = n.Label[:n.NameLines], n.Label[n.NameLines:]
+	}
+	if n.Text != "" {
+		name, details = unwrapped(n.Text, nil), n.Details
+	}
+	label := htmlLines(name, n.Sub)
+	if len(details) > 0 {
 		// Name, a rule, then the details left-aligned, like diagrams.net's
 		// own list shapes.
-		label = htmlLines(n.Label[:n.NameLines], n.Sub) + `<hr size="1"><div style="text-align: left;">` +
-			htmlLines(n.Label[n.NameLines:], "") + `</div>`
+		label += `<hr size="1"><div style="text-align: left;">` + htmlLines(details, "") + `</div>`
 	}
 	var style string
 	switch n.Shape {
@@ -232,6 +238,17 @@ func (p *page) colours(group string) (fill, stroke string) {
 var palette = [][2]string{
 	{"#eef6ff", "#4a90e2"}, {"#effaf1", "#3fa55b"}, {"#fff8e6", "#d49a1a"}, {"#f5f0ff", "#8a63d2"},
 	{"#fff0f0", "#d9534f"}, {"#eafaf8", "#21a79a"}, {"#fff3ea", "#e07b2a"}, {"#f3f5f8", "#6c7a89"},
+}
+
+// unwrapped is the model's text split at its own line breaks, when the
+// scene has it: draw.io wraps the lines itself (whiteSpace=wrap), so a
+// box resized in diagrams.net re-wraps and a re-import reads whole words.
+// Without it (scenes built by hand), the wrapped lines.
+func unwrapped(text string, wrapped []string) []string {
+	if text == "" {
+		return wrapped
+	}
+	return strings.Split(strings.TrimRight(text, "\n"), "\n")
 }
 
 // htmlLines is a label for an html=1 cell: each line HTML-escaped (model

@@ -21,7 +21,7 @@ func (p *page) edge(e scene.Edge) {
 	if e.Dashed {
 		style += "dashed=1;"
 	}
-	label := htmlLines(e.Label, "")
+	label := htmlLines(unwrapped(e.Text, e.Label), "")
 	if e.Seq > 0 {
 		label = strconv.Itoa(e.Seq) + ". " + label
 	}

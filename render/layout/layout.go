@@ -87,6 +87,7 @@ func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	s, err := layout(ctx, v, opts...)
 	if s != nil {
 		s.Groups = v.Groups
+		keepText(s, v)
 	}
 	return s, err
 }

@@ -80,6 +80,12 @@ type Node struct {
 	Kind  string   // model kind: actor, module, tech, domain, layer, note ...
 	Shape string   // one of the Shape constants
 	Label []string // wrapped label lines, in order
+	// Text and Details are the label and detail lines as the model
+	// writes them, before wrapping, for renderers whose own tool wraps
+	// (draw.io): their line breaks are the model's own. Copied from the
+	// view, not laid out, so left out of the scene's JSON (layout goldens).
+	Text    string   `json:"-"`
+	Details []string `json:"-"`
 	// NameLines is how many of Label's first lines are the element's name;
 	// the lines after them are details (a module's list of features).
 	// 0 means every line is the name.
@@ -97,6 +103,7 @@ type Cluster struct {
 	ID       string
 	Kind     string
 	Label    []string
+	Text     string `json:"-"` // Label before wrapping
 	Link     string
 	Tooltip  string
 	Group    string
@@ -112,6 +119,7 @@ type Edge struct {
 	From   string // node or cluster id
 	To     string
 	Label  []string
+	Text   string  `json:"-"` // Label before wrapping
 	Path   []Point // cubic Bézier: P0, then (C1, C2, P) triples
 	Arrow  bool    // arrow head at the To end
 	Dashed bool

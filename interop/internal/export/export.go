@@ -146,3 +146,36 @@ func TopDomain(m *model.Model, id string) string {
 	}
 	return top
 }
+
+// FlowTechs lists, in stack order, the technologies some flow starts or
+// ends at (a queue between two services, a database written to): the
+// exporters draw them so those flows are not lost.
+func FlowTechs(m *model.Model) []*model.Technology {
+	used := map[string]bool{}
+	for _, f := range m.Flows {
+		used[f.From], used[f.To] = true, true
+	}
+	var out []*model.Technology
+	for i := range m.Stack.Layers {
+		l := &m.Stack.Layers[i]
+		for j := range l.Technologies {
+			if t := &l.Technologies[j]; used[t.ID] {
+				out = append(out, t)
+			}
+		}
+	}
+	return out
+}
+
+// TechDescription is a technology's one-line "what it is", else its layer.
+func TechDescription(m *model.Model, t *model.Technology) string {
+	if d := OneLine(t.What); d != "" {
+		return d
+	}
+	if e, ok := m.Element(t.ID); ok {
+		if l, ok := m.Element(e.Parent); ok {
+			return l.Name
+		}
+	}
+	return ""
+}
