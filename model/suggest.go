@@ -105,3 +105,7 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// DidYouMean is didYouMean for messages outside the model's own checks
+// (an unknown view id on the command line).
+func DidYouMean(word string, candidates []string) string { return didYouMean(word, candidates) }

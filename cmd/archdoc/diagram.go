@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -175,7 +176,45 @@ func selectViews(m *model.Model, requested []string) ([]string, error) {
 		}
 	}
 	if len(unknown) > 0 {
-		return nil, fmt.Errorf("no view %s; the views are:\n  %s", strings.Join(quoteAll(unknown), ", "), strings.Join(all, "\n  "))
+		return nil, unknownViews(unknown, all)
 	}
 	return ids, nil
 }
+
+// unknownViews says which requested views do not exist, with the likely
+// one for a typo, and lists the views when they fit on a screen.
+func unknownViews(unknown, all []string) error {
+	var named []string
+	for _, id := range unknown {
+		kind, name := splitView(id)
+		var names []string
+		for _, v := range all {
+			if k, n := splitView(v); k == kind {
+				names = append(names, n)
+			}
+		}
+		hint := model.DidYouMean(name, names) // a typo is in the name, not the kind
+		if kind != "" {
+			hint = strings.Replace(hint, `"`, `"`+kind+"/", 1)
+		}
+		named = append(named, strconv.Quote(id)+hint)
+	}
+	msg := "no view " + strings.Join(named, ", ")
+	if len(all) > maxListedViews {
+		return fmt.Errorf("%s; 'archdoc diagram --list' names all %d views", msg, len(all))
+	}
+	return fmt.Errorf("%s; the views are:\n  %s", msg, strings.Join(all, "\n  "))
+}
+
+// splitView splits "module/wallet" into its kind and name; the overviews
+// ("business") have no kind.
+func splitView(id string) (kind, name string) {
+	if k, n, ok := strings.Cut(id, "/"); ok {
+		return k, n
+	}
+	return "", id
+}
+
+// maxListedViews is how many view ids an error lists before it points to
+// --list instead.
+const maxListedViews = 30
