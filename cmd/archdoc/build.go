@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -85,6 +87,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		layoutSummary(scenes), roundDuration(time.Since(start)))
 	if len(rep.Kept) > 0 {
 		fmt.Fprintf(opts.Stdout, "%s: kept %s, not written by archdoc\n", opts.Out, strings.Join(rep.Kept, ", "))
+	}
+	if index, err := filepath.Abs(filepath.Join(opts.Out, "index.html")); err == nil {
+		fmt.Fprintf(opts.Stdout, "open %s\n", (&url.URL{Scheme: "file", Path: filepath.ToSlash(index)}).String())
 	}
 	return nil
 }
