@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/spf13/cobra"
@@ -28,17 +29,20 @@ func newValidateCmd() *cobra.Command {
 problem at once, sorted, one a line, as file:line:col: path: message.
 
 With --format json it prints a JSON array of {file, line, col, path, message}
-on standard output instead ([] when the model is clean).
+on standard output instead ([] when the model is clean). With --format github
+it prints each problem as a GitHub Actions annotation (::error file=…,line=…,
+col=…::…), which pull requests show on the line.
 
 Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 		Example: `  archdoc validate
   archdoc validate -f examples/shop/architecture.yaml
   generate-model | archdoc validate -f -
-  archdoc validate --format json | jq '.[].message'`,
+  archdoc validate --format json | jq '.[].message'
+  archdoc validate --format github   # in a GitHub Actions step`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Format != "text" && opts.Format != "json" {
-				return usageErrorf(cmd.CommandPath(), "--format must be text or json, not %q", opts.Format)
+			if opts.Format != "text" && opts.Format != "json" && opts.Format != "github" {
+				return usageErrorf(cmd.CommandPath(), "--format must be text, json or github, not %q", opts.Format)
 			}
 			if opts.File == "" {
 				return usageErrorf(cmd.CommandPath(), "-f needs a file name")
@@ -48,8 +52,8 @@ Exit status: 0 the model is clean, 1 it has problems, 2 usage error.`,
 		},
 	}
 	addModelFileFlag(cmd, &opts.File)
-	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text or json")
-	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json"}, cobra.ShellCompDirectiveNoFileComp))
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text, json or github (Actions annotations)")
+	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "json", "github"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
 
@@ -63,11 +67,14 @@ type problem struct {
 }
 
 func runValidate(opts *validateOptions) error {
-	if opts.Format == "json" {
+	if opts.Format != "text" {
 		_, err := readModel(opts.File, opts.In)
 		var errs model.Errors
 		if err != nil && !errors.As(err, &errs) {
 			return err
+		}
+		if opts.Format == "github" {
+			return writeAnnotations(opts.Out, errs)
 		}
 		return writeProblems(opts.Out, errs)
 	}
@@ -97,4 +104,28 @@ func writeProblems(w io.Writer, errs model.Errors) error {
 		return &reportedError{code: exitInput}
 	}
 	return nil
+}
+
+// writeAnnotations prints errs as GitHub Actions workflow commands, one
+// a line, and fails (already reported) when there are any.
+func writeAnnotations(w io.Writer, errs model.Errors) error {
+	for _, e := range errs {
+		fmt.Fprintf(w, "::error file=%s,line=%d,col=%d,title=archdoc validate::%s\n",
+			annotationProperty(e.Pos.File), e.Pos.Line, e.Pos.Col, annotationData(e.Path+": "+e.Msg))
+	}
+	if len(errs) > 0 {
+		return &reportedError{code: exitInput}
+	}
+	return nil
+}
+
+// annotationData escapes a workflow command's message, which model text
+// could otherwise end or extend with a line break.
+func annotationData(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// annotationProperty escapes a workflow command's property value.
+func annotationProperty(s string) string {
+	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
 }
