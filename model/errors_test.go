@@ -288,6 +288,19 @@ presentation:
 		},
 	},
 	{
+		name: "links with a mistyped or natural-language kind; URL schemes are left alone",
+		yaml: `name: x
+summary: "[Go](technology:go), [Redis](tec:redis), [UC](modules:uc), [a](https://x.y), [b](mailto:a@b.c), [c](vscode:open), [d](tel:1)"
+domains:
+  - {id: d, name: D, modules: [{id: uc, name: UC}]}
+`,
+		want: []string{
+			`architecture.yaml:2:10: summary: link (modules:uc): unknown kind "modules" (did you mean "module"?); links to elements use actor, domain, module, layer, tech, flow, idea, task, doc, note or view`,
+			`architecture.yaml:2:10: summary: link (tec:redis): unknown kind "tec" (did you mean "tech"?); links to elements use actor, domain, module, layer, tech, flow, idea, task, doc, note or view`,
+			`architecture.yaml:2:10: summary: link (technology:go): unknown kind "technology" (did you mean "tech"?); links to elements use actor, domain, module, layer, tech, flow, idea, task, doc, note or view`,
+		},
+	},
+	{
 		name: "includes are not read by Parse, but checked",
 		yaml: "name: x\ninclude: [other.yaml, ../up.yaml, /etc/passwd]\n",
 		want: []string{

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"strings"
 )
 
 // LinkRE matches Markdown links to elements, `[text](kind:id)`; group 1
@@ -18,12 +19,45 @@ var linkKinds = map[string]Kind{
 	"doc": KindDoc, "note": KindNote, "view": KindView,
 }
 
+// linkKindList names the kinds a link may use, for messages.
+const linkKindList = "actor, domain, module, layer, tech, flow, idea, task, doc, note or view"
+
+// kindHint returns the link kind a mistyped one most likely means: a
+// natural spelling ("technology", "modules") or a typo ("tec"), or ""
+// for anything else, such as a URL scheme (https:, mailto:, vscode:),
+// which is left alone.
+func kindHint(kind string) string {
+	switch kind {
+	case "technology", "technologies", "techs":
+		return "tech"
+	case "person", "people", "system":
+		return "actor"
+	case "service", "component", "container":
+		return "module"
+	case "document", "page":
+		return "doc"
+	}
+	if k, ok := strings.CutSuffix(kind, "s"); ok {
+		if _, known := linkKinds[k]; known {
+			return k
+		}
+	}
+	names := make([]string, 0, len(linkKinds))
+	for k := range linkKinds {
+		names = append(names, k)
+	}
+	return closest(kind, names)
+}
+
 // checkLinks checks every `[text](kind:id)` in every text of the model.
 func (v *validator) checkLinks() {
 	walkStrings(reflect.ValueOf(v.m).Elem(), "", func(path, s string) {
 		for _, match := range LinkRE.FindAllStringSubmatch(s, -1) {
 			kind, ok := linkKinds[match[1]]
 			if !ok {
+				if hint := kindHint(match[1]); hint != "" {
+					v.errorf(path, "link (%s:%s): unknown kind %q (did you mean %q?); links to elements use %s", match[1], match[2], match[1], hint, linkKindList)
+				}
 				continue
 			}
 			target := match[1] + ":" + match[2]
