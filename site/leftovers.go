@@ -17,7 +17,9 @@ func tempPattern(base, kind string) string {
 
 // removeLeftovers removes the work folders of builds into outDir that
 // were killed during their write phase. The folders of a build that is
-// still running are left alone.
+// still running are left alone. A build killed between moving the old
+// site away and the new one in left no outDir: the old site is put back,
+// so the files it kept (a CNAME) are kept again.
 func removeLeftovers(outDir string) {
 	parent, base := filepath.Split(outDir)
 	if parent == "" {
@@ -32,9 +34,16 @@ func removeLeftovers(outDir string) {
 			continue
 		}
 		pid, ok := leftoverPid(e.Name(), base)
-		if ok && (pid == 0 || !processAlive(pid)) {
-			os.RemoveAll(filepath.Join(parent, e.Name()))
+		if !ok || (pid != 0 && processAlive(pid)) {
+			continue
 		}
+		dir := filepath.Join(parent, e.Name())
+		if strings.HasPrefix(e.Name(), "."+base+".old-") {
+			if _, err := os.Lstat(outDir); os.IsNotExist(err) && os.Rename(dir, outDir) == nil {
+				continue
+			}
+		}
+		os.RemoveAll(dir)
 	}
 }
 

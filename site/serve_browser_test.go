@@ -1,6 +1,9 @@
 package site
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -44,4 +47,28 @@ func TestBrowserServeLiveReload(t *testing.T) {
 
 	saveLikeAnEditor(t, modelPath, serveModelOne)
 	waitFor("recovery", func(s string) bool { return strings.Contains(s, "Holds items.") })
+}
+
+// TestBrowserServeRefusesOtherOrigins is the attack of issue 19: a page on
+// another origin of this machine includes the served search index with
+// <script src> to read the whole model. Chromium gets 403, so the page
+// learns nothing; the served site itself still loads it.
+func TestBrowserServeRefusesOtherOrigins(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	attacker := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><title>x</title><script src="%sassets/search-index.js"></script>`+
+			`<script>window.stolen = JSON.stringify(window.ARCHDOC_INDEX || null)</script>`, base)
+	}))
+	defer attacker.Close()
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(base+"index.html"))
+	if own := eval[string](t, ctx, `JSON.stringify(window.ARCHDOC_INDEX || null)`); !strings.Contains(own, "Shop One") && !strings.Contains(own, "Cart") {
+		t.Fatalf("the served site has no search index (%s): the check below would prove nothing", own)
+	}
+	do(t, ctx, chromedp.Navigate(attacker.URL))
+	if stolen := eval[string](t, ctx, `window.stolen`); stolen != "null" {
+		t.Errorf("a page on %s read the model through the search index: %s", attacker.URL, stolen)
+	}
 }

@@ -232,3 +232,32 @@ func TestWarningsKeepEachSubjectsOrder(t *testing.T) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
 }
+
+// TestKilledSwapPutsTheOldSiteBack: a build killed after moving the old
+// site away and before moving the new one in leaves no output folder; the
+// next build puts the old one back first, so the files it kept survive,
+// and removes the work folders.
+func TestKilledSwapPutsTheOldSiteBack(t *testing.T) {
+	parent := t.TempDir()
+	out := filepath.Join(parent, "public")
+	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(out, "CNAME"), []byte("docs.example.com\n"), 0o644)
+	// The state a build with pid 2147483646 (no such process) left when killed.
+	if err := os.Rename(out, filepath.Join(parent, ".public.old-p2147483646-1")); err != nil {
+		t.Fatal(err)
+	}
+	os.Mkdir(filepath.Join(parent, ".public.new-p2147483646-2"), 0o755)
+	rep, err := Build(context.Background(), shopModel(), out, noScenes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(got) != "docs.example.com\n" || !slices.Equal(rep.Kept, []string{"CNAME"}) {
+		t.Errorf("CNAME holds %q, kept %q; want it kept", got, rep.Kept)
+	}
+	entries, _ := os.ReadDir(parent)
+	if len(entries) != 1 {
+		t.Errorf("parent holds %d entries, want only public", len(entries))
+	}
+}

@@ -63,6 +63,10 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	// site.Build checks this too; here it fails before any layout work.
+	if err := site.Inputs(m).CheckDir(opts.Out); err != nil {
+		return err
+	}
 	progress := newProgressLine(opts.Stderr)
 	layouts := render.NewLayouts()
 	layouts.Progress = progress.Update

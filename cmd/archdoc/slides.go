@@ -134,6 +134,12 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 	if err != nil {
 		return err
 	}
+	inputs := site.Inputs(m)
+	if opts.Out != "-" { // checked again with the diagram files when written
+		if err := inputs.CheckFile(opts.Out); err != nil {
+			return err
+		}
+	}
 	scenes, err := slides.Scenes(ctx, m)
 	if err != nil {
 		return err
@@ -147,7 +153,7 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 	if err != nil {
 		return err
 	}
-	return writeSlideFiles(opts, files, site.Inputs(m))
+	return writeSlideFiles(opts, files, inputs)
 }
 
 // renderDeck returns the output files by path ("" = standard output).

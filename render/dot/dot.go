@@ -252,19 +252,22 @@ func fontSize(s *scene.Scene) float64 {
 
 // quote makes a DOT double-quoted string. Inside one, only `"` needs a
 // backslash; a backslash itself is doubled so it cannot form an escape
-// such as \N or \G, and newlines become \n (centred line break).
+// such as \N or \G, and newlines (CR LF and a lone CR too) become \n
+// (centred line break). Graphviz reads "&name;" as an entity and writes
+// "&;" into its SVG as it is, so & is written as &amp;.
 func quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
-	for _, r := range s {
+	for _, r := range crToLF.Replace(s) {
 		switch r {
+		case '&':
+			b.WriteString("&amp;")
 		case '"':
 			b.WriteString(`\"`)
 		case '\\':
 			b.WriteString(`\\`)
 		case '\n':
 			b.WriteString(`\n`)
-		case '\r':
 		case 0:
 		default:
 			if r < 0x20 {
@@ -277,6 +280,8 @@ func quote(s string) string {
 	b.WriteByte('"')
 	return b.String()
 }
+
+var crToLF = strings.NewReplacer("\r\n", "\n", "\r", "\n")
 
 func num(f float64) string {
 	f = math.Round(f*100) / 100

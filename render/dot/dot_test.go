@@ -61,7 +61,7 @@ func TestQuoting(t *testing.T) {
 		Edges: []scene.Edge{{ID: "e1", From: `a"b\c`, To: "用户", Label: []string{tricky}, Arrow: true}},
 	}
 	got := string(render(t, s))
-	wantLabel := `label="say \"hi\" \\N back\\slash\nnext line 中文标签 <b>&"`
+	wantLabel := `label="say \"hi\" \\N back\\slash\nnext line 中文标签 <b>&amp;"`
 	if !strings.Contains(got, wantLabel) {
 		t.Errorf("label not quoted as %s in:\n%s", wantLabel, got)
 	}

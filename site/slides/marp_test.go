@@ -2,7 +2,6 @@ package slides
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -46,6 +45,26 @@ presentation:
       notes: "| a | b |\n|---|---|\n| 1 | 2 |\n\n--> and <!-- in notes"
 `
 
+// hostileMarpDeck builds the deck of hostileMarpModel and its Markdown.
+func hostileMarpDeck(t *testing.T, allowHTML bool) (*Deck, []byte) {
+	t.Helper()
+	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Settings.AllowHTML = allowHTML
+	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->" // a lone CR is a line break to Marp
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	md, _, err := Markdown(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d, md
+}
+
 // TestMarkdownDeckInMarp renders the Markdown deck of a hostile model with
 // the real Marp core, as 'marp --html' would: every slide archdoc wrote is
 // one slide, no model text became a directive, a heading or an element,
@@ -58,27 +77,11 @@ func TestMarkdownDeckInMarp(t *testing.T) {
 	if _, err := exec.LookPath("node"); err != nil {
 		t.Skip("SKIPPED: node is not installed; it runs Marp core")
 	}
-	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->" // a lone CR is a line break to Marp
 	for _, allowHTML := range []bool{false, true} {
-		m.Settings.AllowHTML = allowHTML
-		d, err := Build(m, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		md, _, err := Markdown(d)
-		if err != nil {
-			t.Fatal(err)
-		}
+		d, md := hostileMarpDeck(t, allowHTML)
 		got := renderMarp(t, core, md)
 		if got.Slides != len(d.Slides) {
 			t.Errorf("allow_html %v: Marp made %d slides of archdoc's %d:\n%s", allowHTML, got.Slides, len(d.Slides), md)
-		}
-		if os.Getenv("ARCHDOC_MARP_DUMP") != "" {
-			os.WriteFile(fmt.Sprintf("%s.%v.html", os.Getenv("ARCHDOC_MARP_DUMP"), allowHTML), []byte(got.HTML), 0o644)
 		}
 		if strings.Contains(got.CSS, "evil.example") || marpLoads.MatchString(got.HTML) {
 			t.Errorf("allow_html %v: Marp would load a URL from model text:\n%s", allowHTML, marpLoads.FindString(got.HTML))
@@ -161,19 +164,7 @@ process.stdout.write(JSON.stringify({slides, html, css, comments, notes: comment
 // break between slides, one heading per slide, and only archdoc's own
 // comments (Marp directives and notes).
 func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
-	m, err := model.Parse("architecture.yaml", []byte(hostileMarpModel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m.Presentation.Author += "\r# CR heading\r<!-- _paginate: false -->"
-	d, err := Build(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	md, _, err := Markdown(d)
-	if err != nil {
-		t.Fatal(err)
-	}
+	d, md := hostileMarpDeck(t, false)
 	_, body, ok := strings.Cut(strings.TrimPrefix(string(md), "---\n"), "\n---\n") // past the front matter
 	if !ok {
 		t.Fatalf("no front matter:\n%s", md)
