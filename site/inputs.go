@@ -1,6 +1,10 @@
 package site
 
 import (
+	"bytes"
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -44,8 +48,28 @@ func Inputs(m *model.Model) *outpath.Inputs {
 			continue
 		}
 		for _, img := range images {
-			in.Add("an image", filepath.Join(dir, filepath.FromSlash(img)))
+			if p := filepath.Join(dir, filepath.FromSlash(img)); !replaceable(root, img) {
+				in.Add("an image", p)
+			}
 		}
 	}
 	return in
+}
+
+// replaceable reports whether the image at name (in root) may be
+// written: it does not exist yet (nothing to lose), or it is an SVG
+// diagram archdoc drew, which a doc that shows it keeps current by
+// running `archdoc diagram` again.
+func replaceable(root *os.Root, name string) bool {
+	f, err := root.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return true
+	}
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	head := make([]byte, 512)
+	n, _ := io.ReadFull(f, head)
+	return bytes.Contains(head[:n], []byte(`<svg xmlns="http://www.w3.org/2000/svg" class="archdoc-diagram`))
 }
