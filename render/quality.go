@@ -42,6 +42,11 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 		// Nothing to collapse: beyond what Graphviz lays out in its budget.
 		return layout.Layout(ctx, v, append(opts[:len(opts):len(opts)], layout.WithGridLayout())...)
 	}
+	if why := doomed(v); why != "" {
+		if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+			return s, err
+		}
+	}
 	s, err := layout.Layout(ctx, v, opts...)
 	if err != nil {
 		return nil, err
@@ -70,6 +75,33 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	}
 	return s, nil
 }
+
+// doomed says why an overview's detailed layout cannot pass the check
+// (unreadable), before spending Graphviz's time on it, or "". Graphviz
+// cannot rank many arrows between domains: on generated models every
+// business view from 100 such arrows (from 40 modules in 4 domains) came
+// out with domains overlapping or arrows unrouted, and at 300 modules
+// laying it out was 40-55 % of the build's layout work, thrown away.
+func doomed(v *view.View) string {
+	if v.ID != "business" || !overview(v) {
+		return ""
+	}
+	owner, boxes := collapse(v)
+	across := 0
+	for _, e := range v.Edges {
+		if a, b := owner[e.From], owner[e.To]; a != "" && b != "" && a != b {
+			across++
+		}
+	}
+	if across < maxArrowsAcross {
+		return ""
+	}
+	return fmt.Sprintf("has %d arrows between its %d domains, more than Graphviz draws readably (%d)", across, len(boxes), maxArrowsAcross)
+}
+
+// maxArrowsAcross is how many arrows between domains a business view may
+// have before its detail is not even tried (see doomed).
+const maxArrowsAcross = 100
 
 // overview reports the views that stand for the whole system and read
 // well at domain level when their detail does not: the stack (its

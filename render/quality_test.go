@@ -3,10 +3,12 @@ package render
 import (
 	"context"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
@@ -353,6 +355,45 @@ func TestOverviewNeedsThreeDomains(t *testing.T) {
 	} {
 		if got := overview(tt.v); got != tt.want {
 			t.Errorf("overview(%s with %d domains) = %v, want %v", tt.v.ID, len(tt.v.Clusters), got, tt.want)
+		}
+	}
+}
+
+// TestDoomedBusinessViewsAreThoseTheCheckRejects: the business views
+// sent to domain level without a try are exactly those whose detailed
+// layout the check rejects, on generated models of 50, 100 and 300
+// modules (and 1000 with ARCHDOC_TEST_LARGE=1), while the examples'
+// are tried and pass.
+func TestDoomedBusinessViewsAreThoseTheCheckRejects(t *testing.T) {
+	sizes := []int{50, 100, 300}
+	if os.Getenv("ARCHDOC_TEST_LARGE") == "1" {
+		sizes = append(sizes, 1000)
+	}
+	models := map[string]*model.Model{}
+	for _, n := range sizes {
+		models[fmt.Sprintf("N=%d", n)] = synthModel(t, n)
+	}
+	for _, path := range examples {
+		models[path] = load(t, path)
+	}
+	for name, m := range models {
+		v, err := view.Get(m, "business")
+		if err != nil {
+			t.Fatal(err)
+		}
+		predicted := doomed(v) != ""
+		if detail(v) > MaxDetail {
+			if !predicted {
+				t.Errorf("%s: over MaxDetail but not predicted", name)
+			}
+			continue // the check never sees it
+		}
+		s, err := layout.Layout(context.Background(), v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rejected := unreadable(s) != ""; rejected != predicted {
+			t.Errorf("%s: predicted %v, the check rejects %v (%q)", name, predicted, rejected, unreadable(s))
 		}
 	}
 }
