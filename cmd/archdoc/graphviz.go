@@ -1,7 +1,9 @@
 package main
 
 import (
+	"os"
 	"runtime"
+	"strconv"
 
 	"github.com/archdoc/archdoc/internal/graphviz"
 	"github.com/spf13/cobra"
@@ -11,7 +13,17 @@ import (
 // one process lays out one graph at a time, so layouts use one per core.
 const maxWorkers = 4
 
-func useGraphvizWorkers() { graphviz.UseSelfAsWorkers(min(runtime.NumCPU(), maxWorkers)) }
+// workersEnv sets how many workers to use (0 or 1: lay out in this
+// process only), for machines short of memory and for measuring.
+const workersEnv = "ARCHDOC_GRAPHVIZ_WORKERS"
+
+func useGraphvizWorkers() {
+	n := min(runtime.NumCPU(), maxWorkers)
+	if v, err := strconv.Atoi(os.Getenv(workersEnv)); err == nil && v >= 0 {
+		n = v
+	}
+	graphviz.UseSelfAsWorkers(n)
+}
 
 // layoutCommands lay views out, so they take --graphviz.
 var layoutCommands = map[string]bool{"build": true, "diagram": true, "slides": true, "serve": true}
