@@ -24,16 +24,11 @@ import (
 
 // ServeOptions configure Serve.
 type ServeOptions struct {
-	ModelPath string // architecture.yaml
+	ModelPath string // architecture.yaml, watched
 	Port      int    // on 127.0.0.1; 0 picks a free port
-	// Load reads the model; model.Load when nil.
-	Load func(path string) (*model.Model, error)
-	// BuildOptions are passed to every Build (e.g. WithScenes).
-	BuildOptions []Option
-	// PerBuild, when set, adds options made from each freshly loaded model
-	// (e.g. WithExtraFile("slides.html", deck)); an error fails that build
-	// and is shown like a model error.
-	PerBuild func(ctx context.Context, m *model.Model) ([]Option, error)
+	// Source loads the model and renders its site on every rebuild;
+	// NewSource(ModelPath) when nil.
+	Source Source
 	// Debounce is how long to wait after the last file change before
 	// rebuilding (editors write several events per save); 150ms when 0.
 	Debounce time.Duration
@@ -41,9 +36,41 @@ type ServeOptions struct {
 	Ready func(url string)
 	// Logf reports rebuilds and errors; nothing is printed when nil.
 	Logf func(format string, args ...any)
-	// Summary, when set, is added to the "built ..." line after each
-	// build, as 'archdoc build' adds what the layout worked around.
-	Summary func() string
+}
+
+// A Source makes what serve shows: the model, then its site.
+type Source interface {
+	Load() (*model.Model, error)
+	Render(ctx context.Context, m *model.Model) (*Rendered, error)
+}
+
+// Rendered is one rebuild's site, in memory.
+type Rendered struct {
+	Files  map[string][]byte
+	Report *Report
+	// Summary is added to the "built ..." line, as 'archdoc build' adds
+	// what the layout worked around.
+	Summary string
+}
+
+// NewSource is the plain Source: model.Load, then Render with opts.
+func NewSource(modelPath string, opts ...Option) Source {
+	return plainSource{path: modelPath, opts: opts}
+}
+
+type plainSource struct {
+	path string
+	opts []Option
+}
+
+func (p plainSource) Load() (*model.Model, error) { return model.Load(p.path) }
+
+func (p plainSource) Render(ctx context.Context, m *model.Model) (*Rendered, error) {
+	files, rep, err := Render(ctx, m, p.opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Rendered{Files: files, Report: rep}, nil
 }
 
 // Serve builds the site into a temporary folder, serves it on 127.0.0.1,
@@ -51,8 +78,8 @@ type ServeOptions struct {
 // pages reload. While the model is broken every page shows its errors
 // with their positions. It returns when ctx is cancelled.
 func Serve(ctx context.Context, o ServeOptions) error {
-	if o.Load == nil {
-		o.Load = model.Load
+	if o.Source == nil {
+		o.Source = NewSource(o.ModelPath)
 	}
 	if o.Debounce <= 0 {
 		o.Debounce = 150 * time.Millisecond
@@ -128,25 +155,18 @@ type server struct {
 // rebuild loads the model and builds the site, recording the outcome.
 func (s *server) rebuild(ctx context.Context) {
 	start := time.Now()
-	m, err := s.o.Load(s.o.ModelPath)
+	m, err := s.o.Source.Load()
 	if m != nil {
 		s.watchModel(m)
 	} else {
 		s.watchFiles(s.o.ModelPath)
 	}
-	var rep *Report
-	opts := s.o.BuildOptions
-	if err == nil && s.o.PerBuild != nil {
-		var more []Option
-		more, err = s.o.PerBuild(ctx, m)
-		opts = append(append([]Option{}, opts...), more...)
-	}
+	var built *Rendered
 	if err == nil {
-		var files map[string][]byte
-		files, rep, err = Render(ctx, m, opts...)
+		built, err = s.o.Source.Render(ctx, m)
 		if err == nil {
 			s.siteMu.Lock()
-			_, err = writeSite(s.out, files)
+			_, err = writeSite(s.out, built.Files)
 			s.siteMu.Unlock()
 		}
 	}
@@ -159,14 +179,11 @@ func (s *server) rebuild(ctx context.Context) {
 	} else {
 		s.errs = nil
 		s.lang = m.Language
+		rep := built.Report
 		for _, w := range rep.Warnings { // as 'archdoc build' prints them
 			s.o.Logf("warning: %s", w)
 		}
-		summary := ""
-		if s.o.Summary != nil {
-			summary = s.o.Summary()
-		}
-		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, summary, time.Since(start).Round(time.Millisecond))
+		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, built.Summary, time.Since(start).Round(time.Millisecond))
 	}
 	if !s.closed {
 		close(s.changed)

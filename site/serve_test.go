@@ -30,7 +30,7 @@ func startServe(t *testing.T, modelPath string) string {
 	done := make(chan error, 1)
 	go func() {
 		done <- Serve(ctx, ServeOptions{
-			ModelPath: modelPath, Port: 0, BuildOptions: []Option{noScenes}, Debounce: 50 * time.Millisecond,
+			ModelPath: modelPath, Port: 0, Source: NewSource(modelPath, noScenes), Debounce: 50 * time.Millisecond,
 			Ready: func(url string) { ready <- url },
 			Logf:  t.Logf,
 		})
@@ -232,9 +232,8 @@ func TestServePrintsWarnings(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	ready, done := make(chan string, 1), make(chan error, 1)
 	go func() {
-		done <- Serve(ctx, ServeOptions{ModelPath: path, Port: 0, BuildOptions: []Option{scenes},
-			Ready:   func(url string) { ready <- url },
-			Summary: func() string { return " (1 view at domain level)" },
+		done <- Serve(ctx, ServeOptions{ModelPath: path, Port: 0, Source: summarySource{NewSource(path, scenes), " (1 view at domain level)"},
+			Ready: func(url string) { ready <- url },
 			Logf: func(format string, args ...any) {
 				mu.Lock()
 				logs = append(logs, fmt.Sprintf(format, args...))
@@ -332,4 +331,18 @@ func TestServeWatchesDocsAfterTheirFolderCameBack(t *testing.T) {
 	eventually(t, base+"docs/setup.html", "doc back", func(s int, b string) bool { return s == 200 && strings.Contains(b, "Run make.") })
 	saveLikeAnEditor(t, filepath.Join(docs, "setup.md"), "# Setup\n\nRun task.\n")
 	eventually(t, base+"docs/setup.html", "doc edit after the folder came back", func(s int, b string) bool { return strings.Contains(b, "Run task.") })
+}
+
+// summarySource adds a layout summary to what its Source renders.
+type summarySource struct {
+	Source
+	summary string
+}
+
+func (s summarySource) Render(ctx context.Context, m *model.Model) (*Rendered, error) {
+	r, err := s.Source.Render(ctx, m)
+	if r != nil {
+		r.Summary = s.summary
+	}
+	return r, err
 }

@@ -11,11 +11,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/archdoc/archdoc/model"
-	"github.com/archdoc/archdoc/render"
-	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/site"
-	"github.com/archdoc/archdoc/site/slides"
 )
 
 // buildOptions are the inputs of `archdoc build`.
@@ -59,36 +56,25 @@ output folder that holds the model, an include, a doc or an image.`,
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
 	start := time.Now()
-	m, err := loadModel(opts.File, opts.Stdin)
+	b := builder.New(opts.File, opts.Stdin)
+	b.Site = opts.Site
+	m, err := loadWith(b)
 	if err != nil {
 		return err
 	}
-	// site.Build checks this too; here it fails before any layout work.
-	if err := site.Inputs(m).CheckDir(opts.Out); err != nil {
-		return err
-	}
 	progress := newProgressLine(opts.Stderr)
-	layouts := render.NewLayouts()
-	layouts.Progress = progress.Update
-	scenes, err := layouts.Scenes(ctx, m)
+	b.Progress = progress.Update
+	res, err := b.WriteSite(ctx, m, opts.Out)
 	progress.Done()
 	if err != nil {
 		return err
 	}
-	deck, err := deckHTML(m, slides.ByID(scenes))
-	if err != nil {
-		return err
-	}
-	siteOpts := append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, opts.Site...)
-	rep, err := site.Build(ctx, m, opts.Out, siteOpts...)
-	if err != nil {
-		return err
-	}
+	rep := res.Report
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(opts.Stderr, "warning: %s\n", w)
 	}
 	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams%s in %s\n", opts.Out, rep.Pages, rep.Diagrams,
-		layoutSummary(scenes), roundDuration(time.Since(start)))
+		res.Summary(), roundDuration(time.Since(start)))
 	if len(rep.Kept) > 0 {
 		fmt.Fprintf(opts.Stdout, "%s: kept %s, not written by archdoc\n", opts.Out, strings.Join(rep.Kept, ", "))
 	}
@@ -98,61 +84,10 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	return nil
 }
 
-// fixedScenes hands scenes laid out once to site.Build.
-func fixedScenes(scenes []*scene.Scene) site.SceneFunc {
-	return func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
-}
-
-// layoutSummary counts what the layout had to work around, for the build
-// summary: arrows Graphviz dropped and that were redrawn straight, views
-// drawn at domain level or with the fallback grid layout, arrows left out
-// of a domain-level grid. Each case is also a warning line; the count
-// makes sure a long list of them is not missed.
-func layoutSummary(scenes []*scene.Scene) string {
-	var sum scene.Fallbacks
-	var domain, grid int
-	for _, s := range scenes {
-		f := s.Fallbacks
-		sum.StraightEdges += f.StraightEdges
-		sum.HiddenEdges += f.HiddenEdges
-		if f.DomainLevel {
-			domain++
-		}
-		if f.GridLayout {
-			grid++
-		}
-	}
-	var parts []string
-	if sum.StraightEdges > 0 {
-		parts = append(parts, plural(sum.StraightEdges, "arrow")+" redrawn straight")
-	}
-	if domain > 0 {
-		parts = append(parts, plural(domain, "view")+" at domain level")
-	}
-	if grid > 0 {
-		parts = append(parts, plural(grid, "view")+" in the grid layout")
-	}
-	if sum.HiddenEdges > 0 {
-		parts = append(parts, plural(sum.HiddenEdges, "arrow")+" between domains not drawn")
-	}
-	if len(parts) == 0 {
-		return ""
-	}
-	return " (" + strings.Join(parts, ", ") + ")"
-}
-
 // roundDuration keeps a timing readable: 1.234s, 87ms.
 func roundDuration(d time.Duration) time.Duration {
 	if d > time.Second {
 		return d.Round(10 * time.Millisecond)
 	}
 	return d.Round(time.Millisecond)
-}
-
-// plural is "1 view", "2 views".
-func plural(n int, noun string) string {
-	if n != 1 {
-		noun += "s"
-	}
-	return fmt.Sprintf("%d %s", n, noun)
 }

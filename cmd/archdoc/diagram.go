@@ -10,10 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/model"
-	"github.com/archdoc/archdoc/render"
-	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 	"github.com/archdoc/archdoc/site"
 )
@@ -94,7 +93,8 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 	if err := checkFont(opts); err != nil {
 		return err
 	}
-	m, err := loadModel(opts.File, opts.Stdin)
+	b := builder.New(opts.File, opts.Stdin)
+	m, err := loadWith(b)
 	if err != nil {
 		return err
 	}
@@ -109,16 +109,14 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 	if err != nil {
 		return err
 	}
-	scenes := make([]*scene.Scene, 0, len(ids))
-	for _, id := range ids {
-		s, err := render.Scene(ctx, m, id)
-		if err != nil {
-			return fmt.Errorf("view %s: %w", id, err)
-		}
+	scenes, err := b.ScenesOf(ctx, m, ids)
+	if err != nil {
+		return err
+	}
+	for _, s := range scenes {
 		for _, w := range s.Warnings {
-			fmt.Fprintf(opts.Stderr, "warning: %s: %s\n", id, w)
+			fmt.Fprintf(opts.Stderr, "warning: %s: %s\n", s.ID, w)
 		}
-		scenes = append(scenes, s)
 	}
 	files, err := drawDiagrams(opts, plan, scenes)
 	if err != nil {

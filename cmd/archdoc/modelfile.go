@@ -2,13 +2,11 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/model"
 	"github.com/spf13/cobra"
 )
@@ -16,8 +14,8 @@ import (
 // stdinFile is the -f value that reads the model from standard input;
 // errors name it stdinName.
 const (
-	stdinFile = "-"
-	stdinName = "<stdin>"
+	stdinFile = builder.StdinFile
+	stdinName = builder.StdinName
 )
 
 // addModelFileFlag adds the -f flag every model-reading command takes.
@@ -29,30 +27,24 @@ func addModelFileFlag(cmd *cobra.Command, file *string) {
 }
 
 // loadModel loads and validates the model at path (standard input for
-// "-") for a command. A missing file gets a hint for newcomers; model
-// problems come back as model.Errors, which main prints one a line.
+// "-") for a command; model problems come back as model.Errors, which
+// main prints one a line.
 func loadModel(path string, stdin io.Reader) (*model.Model, error) {
-	if path == "" {
-		return nil, &usageError{err: errors.New("-f needs a file name")}
-	}
-	if path != stdinFile {
-		if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s: no such file; create one with 'archdoc init' or name another with -f FILE", path)
-		}
-	}
-	return readModel(path, stdin)
+	return loadWith(builder.New(path, stdin))
 }
 
-// readModel is model.Load, or for "-" model.LoadReader on stdin (os.Stdin
-// when nil) with includes and docs resolved in the working directory.
+// loadWith is b.Load with an empty -f as a usage error.
+func loadWith(b *builder.Builder) (*model.Model, error) {
+	if b.File == "" {
+		return nil, &usageError{err: errors.New("-f needs a file name")}
+	}
+	return b.Load()
+}
+
+// readModel is loadModel without the hint for a missing file (validate's
+// JSON output reports what model.Load says).
 func readModel(path string, stdin io.Reader) (*model.Model, error) {
-	if path != stdinFile {
-		return model.Load(path)
-	}
-	if stdin == nil {
-		stdin = os.Stdin
-	}
-	return model.LoadReader(stdinName, stdin, ".")
+	return builder.New(path, stdin).Read()
 }
 
 // modelBaseName names outputs after the model file ("architecture" for

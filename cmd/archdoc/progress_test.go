@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"testing"
 	"time"
-
-	"github.com/archdoc/archdoc/render/scene"
 )
 
 func TestProgressLineOnlyOnTerminalsAfterASecond(t *testing.T) {
@@ -32,22 +30,5 @@ func TestProgressLineOnlyOnTerminalsAfterASecond(t *testing.T) {
 	want := "\r\x1b[Klaying out views 2/10\r\x1b[Klaying out views 10/10\r\x1b[K"
 	if buf.String() != want {
 		t.Errorf("wrote %q, want %q", buf.String(), want)
-	}
-}
-
-func TestLayoutSummaryCountsWorkarounds(t *testing.T) {
-	scenes := []*scene.Scene{
-		{Fallbacks: scene.Fallbacks{StraightEdges: 1}},
-		{Fallbacks: scene.Fallbacks{StraightEdges: 2}},
-		{Fallbacks: scene.Fallbacks{DomainLevel: true, GridLayout: true, HiddenEdges: 2379}},
-		{},
-	}
-	got := layoutSummary(scenes)
-	want := " (3 arrows redrawn straight, 1 view at domain level, 1 view in the grid layout, 2379 arrows between domains not drawn)"
-	if got != want {
-		t.Errorf("got %q, want %q", got, want)
-	}
-	if s := layoutSummary([]*scene.Scene{{}}); s != "" {
-		t.Errorf("nothing to report gave %q", s)
 	}
 }

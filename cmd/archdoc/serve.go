@@ -9,10 +9,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/archdoc/archdoc/model"
-	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/site"
-	"github.com/archdoc/archdoc/site/slides"
 )
 
 // serveOptions are the inputs of `archdoc serve`.
@@ -62,29 +60,13 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 			return err
 		}
 	}
-	layouts := render.NewLayouts()
-	summary := "" // of the last build's layout; builds run one at a time
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
-		Load:      func(path string) (*model.Model, error) { return loadModel(path, nil) },
-		// The deck is rebuilt with the site so slides.html stays current.
 		// Layouts are cached between rebuilds: an edit re-lays only the
-		// views it changes.
-		PerBuild: func(ctx context.Context, m *model.Model) ([]site.Option, error) {
-			scenes, err := layouts.Scenes(ctx, m)
-			if err != nil {
-				return nil, err
-			}
-			summary = layoutSummary(scenes)
-			deck, err := deckHTML(m, slides.ByID(scenes))
-			if err != nil {
-				return nil, err
-			}
-			return []site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, nil
-		},
-		Ready:   func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
-		Logf:    func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
-		Summary: func() string { return summary },
+		// views it changes; the deck is rebuilt with the site.
+		Source: builder.New(opts.File, nil).ServeSource(),
+		Ready:  func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
+		Logf:   func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
 	})
 }

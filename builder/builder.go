@@ -1,0 +1,187 @@
+// Package builder is the one pipeline every command runs: it loads the
+// model, lays its views out (one cache of scenes, kept between serve's
+// rebuilds) and hands the scenes to the site and deck writers. `build`,
+// `serve`, `slides` and `diagram` ask it for what they need; cmd/archdoc
+// only parses flags, prints and picks the exit status.
+package builder
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/site"
+	"github.com/archdoc/archdoc/site/slides"
+)
+
+// StdinFile is the model file name that reads the model from Stdin;
+// errors then name it StdinName.
+const (
+	StdinFile = "-"
+	StdinName = "<stdin>"
+)
+
+// Builder runs the pipeline for one model file. A Builder is safe for
+// one command at a time; serve reuses it for every rebuild.
+type Builder struct {
+	File  string    // the model; StdinFile reads Stdin
+	Stdin io.Reader // os.Stdin when nil
+	// Progress, when set, hears how many views are laid out.
+	Progress func(done, total int)
+	// Site are extra options for every site the builder renders (tests).
+	Site    []site.Option
+	layouts *render.Layouts
+}
+
+// New returns a builder for the model in file.
+func New(file string, stdin io.Reader) *Builder {
+	return &Builder{File: file, Stdin: stdin, layouts: render.NewLayouts()}
+}
+
+// Load reads and validates the model. A missing file gets a hint for
+// newcomers; model problems come back as model.Errors.
+func (b *Builder) Load() (*model.Model, error) {
+	if b.File == "" {
+		return nil, errors.New("-f needs a file name")
+	}
+	if b.File != StdinFile {
+		if _, err := os.Stat(b.File); errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s: no such file; create one with 'archdoc init' or name another with -f FILE", b.File)
+		}
+	}
+	return b.Read()
+}
+
+// Read is Load without the hint: model.Load, or for StdinFile
+// model.LoadReader, with includes and docs found in the working folder.
+func (b *Builder) Read() (*model.Model, error) {
+	if b.File != StdinFile {
+		return model.Load(b.File)
+	}
+	in := b.Stdin
+	if in == nil {
+		in = os.Stdin
+	}
+	return model.LoadReader(StdinName, in, ".")
+}
+
+// Scenes lays out every view of m; views unchanged since the last call
+// come from the cache.
+func (b *Builder) Scenes(ctx context.Context, m *model.Model) ([]*scene.Scene, error) {
+	b.layouts.Progress = b.Progress
+	return b.layouts.Scenes(ctx, m)
+}
+
+// ScenesOf lays out the views of m with the given ids, in that order.
+func (b *Builder) ScenesOf(ctx context.Context, m *model.Model, ids []string) ([]*scene.Scene, error) {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	b.layouts.Progress = b.Progress
+	list, err := b.layouts.ScenesOf(ctx, m, func(id string) bool { return want[id] })
+	if err != nil {
+		return nil, err
+	}
+	byID := slides.ByID(list)
+	out := make([]*scene.Scene, 0, len(ids))
+	for _, id := range ids {
+		out = append(out, byID[id])
+	}
+	return out, nil
+}
+
+// Site is a rendered site and what its layout worked around.
+type Site struct {
+	Files  map[string][]byte // by path in the site
+	Report *site.Report
+	Scenes []*scene.Scene
+}
+
+// Summary says what the layout worked around, e.g. " (2 views at domain
+// level)", or "".
+func (s *Site) Summary() string { return LayoutSummary(s.Scenes) }
+
+// RenderSite lays out m's views and renders its site, with the HTML deck
+// as slides.html, in memory (serve writes it).
+func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error) {
+	opts, scenes, err := b.siteOptions(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	files, rep, err := site.Render(ctx, m, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Files: files, Report: rep, Scenes: scenes}, nil
+}
+
+// WriteSite renders m's site and writes it to out (see site.Build).
+func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string) (*Site, error) {
+	opts, scenes, err := b.siteOptions(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	rep, err := site.Build(ctx, m, out, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Report: rep, Scenes: scenes}, nil
+}
+
+// siteOptions lays the views out once for both the site and its deck.
+func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Option, []*scene.Scene, error) {
+	scenes, err := b.Scenes(ctx, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	deck, err := DeckHTML(m, slides.ByID(scenes))
+	if err != nil {
+		return nil, nil, err
+	}
+	fixed := func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
+	return append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, nil
+}
+
+// DeckHTML renders the HTML deck for the site's slides.html: the same
+// slides as `archdoc slides`, with element links to the site's pages.
+func DeckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
+	deck, err := slides.Build(m, scenes)
+	if err != nil {
+		return nil, err
+	}
+	href := func(id string) string {
+		if e, ok := m.Element(id); ok {
+			return site.PageURL(e)
+		}
+		return ""
+	}
+	var buf bytes.Buffer
+	if err := slides.WriteHTML(&buf, deck, slides.HTMLOptions{Href: href}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// ServeSource is what `archdoc serve` rebuilds from: b's model, and its
+// site with the deck; the layout cache lives as long as b.
+func (b *Builder) ServeSource() site.Source { return serveSource{b} }
+
+type serveSource struct{ b *Builder }
+
+func (s serveSource) Load() (*model.Model, error) { return s.b.Read() }
+
+func (s serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
+	r, err := s.b.RenderSite(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return &site.Rendered{Files: r.Files, Report: r.Report, Summary: r.Summary()}, nil
+}
