@@ -11,8 +11,8 @@ import (
 	"sync"
 
 	"github.com/alecthomas/chroma/v2/formatters/html"
-	"github.com/alecthomas/chroma/v2/styles"
 
+	"github.com/archdoc/archdoc/internal/highlight"
 	"github.com/archdoc/archdoc/internal/inputfile"
 	"github.com/archdoc/archdoc/templates"
 )
@@ -44,10 +44,10 @@ func (b *builder) assets() error {
 var chromaCSS = sync.OnceValue(func() []byte {
 	formatter := html.New(html.WithClasses(true))
 	var light, dark bytes.Buffer
-	if err := formatter.WriteCSS(&light, styles.Get("github")); err != nil {
+	if err := formatter.WriteCSS(&light, highlight.NamedStyle("github")); err != nil {
 		panic(err)
 	}
-	if err := formatter.WriteCSS(&dark, styles.Get("github-dark")); err != nil {
+	if err := formatter.WriteCSS(&dark, highlight.NamedStyle("github-dark")); err != nil {
 		panic(err)
 	}
 	var out bytes.Buffer

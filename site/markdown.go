@@ -10,9 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/yuin/goldmark"
-	highlighting "github.com/yuin/goldmark-highlighting/v2"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
@@ -21,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/archdoc/archdoc/internal/highlight"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -60,7 +59,7 @@ func newMarkdown(m *model.Model) *markdown {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.Footnote,
-			highlighting.NewHighlighting(highlighting.WithFormatOptions(html.WithClasses(true))),
+			highlight.Markdown(),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
