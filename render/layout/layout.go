@@ -107,7 +107,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	if err == nil {
 		var s *scene.Scene
 		if s, err = g.scene(out); err == nil {
-			return s, nil
+			return g.reorder(ctx, s), nil
 		}
 	}
 	if ctx.Err() != nil {

@@ -66,6 +66,7 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 		edges[e.ID] = e
 	}
 	g.readEdges(s, edges, f)
+	clearLabels(s)
 	if gv.Splines == "line" {
 		s.Fallbacks.StraightEdges = len(s.Edges) // counted in build summaries like unrouted ones
 		g.warnings = append(g.warnings, "Graphviz could not route the arrows in time; they are drawn as straight lines")
