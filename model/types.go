@@ -81,6 +81,7 @@ type Layer struct {
 	ID           string       `yaml:"id" json:"id"`
 	Name         string       `yaml:"name" json:"name"`
 	Description  string       `yaml:"description,omitempty" json:"description,omitempty"`
+	Position     string       `yaml:"position,omitempty" json:"position,omitempty" enum:"main,side" doc:"main (default): a band across the stack diagram, in declaration order from the top; side: a column beside the bands, for cross-cutting layers (testing, async jobs)."`
 	Technologies []Technology `yaml:"technologies,omitempty" json:"technologies,omitempty"`
 }
 

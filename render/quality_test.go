@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
@@ -280,7 +281,9 @@ func TestParentDomainGoesToSubDomainLevel(t *testing.T) {
 	m.BuildIndex()
 	collapsed := 0
 	for _, id := range []string{"top0", "top1", "top2", "top3", "top4"} {
-		s, err := Scene(context.Background(), m, "domain/"+id)
+		e := layout.NewEngine() // a fresh Graphviz: its history changes its output (see layout.Engine)
+		s, err := Scene(context.Background(), m, "domain/"+id, layout.WithEngine(e))
+		e.Close()
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
@@ -61,7 +62,9 @@ func TestSeedDiagramHasCounterparts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := Scene(context.Background(), load(t, examples[0]), "business")
+	e := layout.NewEngine() // a fresh Graphviz: its history changes its output (see layout.Engine)
+	defer e.Close()
+	s, err := Scene(context.Background(), load(t, examples[0]), "business", layout.WithEngine(e))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -70,6 +70,7 @@ func generatedScenes(t *testing.T, n int) []*scene.Scene {
 
 func TestLayoutRules(t *testing.T) {
 	scenes := append(goldenScenes(t), generatedScenes(t, 30)...)
+	stacks := 0
 	for _, s := range scenes {
 		if s.Kind != scene.KindGraph {
 			continue
@@ -78,6 +79,52 @@ func TestLayoutRules(t *testing.T) {
 		checkLabelsClearBorders(t, s)
 		checkDeclaredOrder(t, s)
 		checkNoLoneHan(t, s)
+		if strings.HasSuffix(s.ID, " stack") {
+			stacks++
+			checkLayerCake(t, s)
+		}
+	}
+	if stacks != 3 {
+		t.Errorf("checked %d stack views, want 3 (two examples, one generated)", stacks)
+	}
+}
+
+// checkLayerCake: the stack has no arrows, only layers of technologies;
+// the bands come in model order from the top, each as wide as the cake,
+// and side layers stand to the right of every band.
+func checkLayerCake(t *testing.T, s *scene.Scene) {
+	t.Helper()
+	if len(s.Edges) > 0 {
+		t.Errorf("%s: %d arrows; the layer cake has none", s.ID, len(s.Edges))
+	}
+	for _, n := range s.Nodes {
+		if n.Kind != "tech" || n.Parent == "" {
+			t.Errorf("%s: %s (%s) is not a technology in a layer", s.ID, n.ID, n.Kind)
+		}
+	}
+	var bands []scene.Cluster
+	rightOfBands := 0.0
+	for _, c := range s.Clusters {
+		if c.Rect.W > s.Width/3 && c.Rect.X <= margin {
+			bands = append(bands, c)
+			rightOfBands = math.Max(rightOfBands, c.Rect.X+c.Rect.W)
+		}
+	}
+	if len(bands) == 0 {
+		t.Fatalf("%s: no bands", s.ID)
+	}
+	for i, b := range bands {
+		if b.Rect.W != bands[0].Rect.W {
+			t.Errorf("%s: band %s is %v wide, %s %v", s.ID, b.ID, b.Rect.W, bands[0].ID, bands[0].Rect.W)
+		}
+		if i > 0 && b.Rect.Y <= bands[i-1].Rect.Y {
+			t.Errorf("%s: band %s is not below %s, declared before it", s.ID, b.ID, bands[i-1].ID)
+		}
+	}
+	for _, c := range s.Clusters {
+		if c.Rect.X > margin && c.Rect.X < rightOfBands {
+			t.Errorf("%s: side layer %s overlaps the bands", s.ID, c.ID)
+		}
 	}
 }
 

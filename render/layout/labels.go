@@ -89,7 +89,8 @@ func distanceTo(r scene.Rect, pts []scene.Point) float64 {
 // ring lists offsets at distance d: straight moves first (up, down, left,
 // right), then the diagonals.
 func ring(d float64) []scene.Point {
-	return []scene.Point{{0, -d}, {0, d}, {-d, 0}, {d, 0}, {-d, -d}, {d, -d}, {-d, d}, {d, d}}
+	return []scene.Point{{X: 0, Y: -d}, {X: 0, Y: d}, {X: -d, Y: 0}, {X: d, Y: 0},
+		{X: -d, Y: -d}, {X: d, Y: -d}, {X: -d, Y: d}, {X: d, Y: d}}
 }
 
 // labelBlocked reports whether r crosses a cluster's border or covers its

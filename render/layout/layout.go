@@ -99,6 +99,9 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	if v.Kind == view.KindSequence {
 		return layoutSequence(v, c), nil
 	}
+	if v.Layout == view.LayoutLayers {
+		return layoutLayers(v, c), nil
+	}
 	g := newGraph(v, c)
 	if c.gridOnly {
 		return g.gridOnly(), nil

@@ -31,6 +31,7 @@ type View struct {
 	Description string
 	Kind        string   // KindGraph or KindSequence
 	Direction   string   // LeftToRight or TopToBottom (graph views)
+	Layout      string   // "" (Graphviz) or LayoutLayers
 	Groups      []string // the model's domains, then layers: colour slots shared by every view
 	Nodes       []Node
 	Clusters    []Cluster // parents before children
@@ -51,6 +52,11 @@ type Node struct {
 	Parent  string // enclosing cluster id ("" = top level)
 }
 
+// LayoutLayers is the stack's layer cake: layers are bands stacked in
+// model order, first on top, their technologies tiles inside; side
+// layers are a column beside them. archdoc lays it out itself.
+const LayoutLayers = "layers"
+
 // Cluster is a container: a domain or a layer.
 type Cluster struct {
 	ID      string
@@ -60,6 +66,7 @@ type Cluster struct {
 	Link    string
 	Group   string
 	Parent  string
+	Side    bool `json:",omitempty"` // a layer drawn beside the bands (LayoutLayers)
 }
 
 // Edge is an arrow. From and To name a node or a cluster of the view.
