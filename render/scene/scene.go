@@ -119,6 +119,9 @@ type Edge struct {
 	LabelRect Rect
 	// Seq is the 1-based order of a message in a sequence scene.
 	Seq int
+	// Link is the element id whose page the arrow links to ("" = none):
+	// a flow's own page, a note's element.
+	Link string `json:",omitempty"`
 }
 
 // Lifeline is the vertical line under a sequence participant.

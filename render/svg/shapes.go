@@ -192,6 +192,16 @@ func (r *renderer) edge(e scene.Edge) {
 		r.p("</title>")
 	}
 	r.p("\n")
+	end := "</g>\n"
+	if href := r.href(e.Link); href != "" {
+		r.p(`<a`)
+		r.attr("href", href)
+		r.p(">\n")
+		end = "</a></g>\n"
+		if len(e.Path) > 0 { // a wide invisible stroke: a 1.5 pt line is hard to hit
+			r.p(`<path class="hit" d="` + pathData(e.Path) + `"/>` + "\n")
+		}
+	}
 	if len(e.Path) > 0 {
 		r.p(`<path class="line" d="` + pathData(e.Path) + `"`)
 		if e.Arrow {
@@ -209,7 +219,7 @@ func (r *renderer) edge(e scene.Edge) {
 		r.label(e.Label, "", lr.X+lr.W/2, lr.Y, lr.H)
 		r.p("</g>\n")
 	}
-	r.p("</g>\n")
+	r.p(end)
 }
 
 // badge draws the message number of a sequence step at its start.

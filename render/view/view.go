@@ -80,6 +80,7 @@ type Edge struct {
 	Dashed bool
 	Seq    int    // 1-based message order in sequence views
 	Note   string // sequence views: a note shown beside the message
+	Link   string `json:",omitempty"` // element id whose page the arrow links to ("" = none)
 	// Count is how many arrows a merged arrow of a domain-level view
 	// stands for (0: it is one arrow of the model).
 	Count int `json:",omitempty"`
