@@ -59,7 +59,7 @@ func (g *graph) fallback() *scene.Scene {
 	}
 	for i, n := range g.v.Nodes {
 		s.Nodes = append(s.Nodes, scene.Node{ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: g.nodes[i].lines, Sub: n.Sub,
-			Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Rect: nodes[i]})
+			Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Rect: nodes[i], Icon: n.Icon})
 	}
 	for i, e := range g.v.Edges {
 		info := g.edges[i]

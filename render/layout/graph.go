@@ -20,8 +20,8 @@ type graph struct {
 	clusters []clusterInfo
 	edges    []edgeInfo
 	warnings []string
-	pairs    [][2]string         // invisible edges laying out boxes in rows (gridPairs)
-	rankOf   map[string]int      // column of each DOT node within its cluster
+	pairs    [][2]string    // invisible edges laying out boxes in rows (gridPairs)
+	rankOf   map[string]int // column of each DOT node within its cluster
 }
 
 type clusterInfo struct {

@@ -121,7 +121,7 @@ func layoutLayers(v *view.View, c config) *scene.Scene {
 	}
 	for i, n := range v.Nodes {
 		s.Nodes = append(s.Nodes, scene.Node{ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: sizes[i].lines, NameLines: sizes[i].name,
-			Sub: n.Sub, Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: parentIn(n.Parent, index), Rect: roundRect(rects[i])})
+			Sub: n.Sub, Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: parentIn(n.Parent, index), Rect: roundRect(rects[i]), Icon: n.Icon})
 	}
 	s.Width = round(math.Max(x-cakeGap, margin+bandW) + margin)
 	s.Height = round(margin + cakeH + margin)

@@ -152,6 +152,9 @@ func checkFits(t *testing.T, s *scene.Scene) {
 			h += actorFigure * fs
 		}
 		for _, line := range n.Label {
+			if n.Icon != nil && measure.Width(line, fs) > n.TextRect().W-2*padX+0.5 {
+				t.Errorf("%s: node %s line %q does not fit beside its icon (%v)", s.ID, n.ID, line, n.TextRect())
+			}
 			if measure.Width(line, fs) > n.Rect.W-2 {
 				t.Errorf("%s: node %s line %q is %.1fpt wide, box %.1fpt", s.ID, n.ID, line, measure.Width(line, fs), n.Rect.W)
 			}

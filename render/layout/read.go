@@ -105,7 +105,7 @@ func (g *graph) readNodes(s *scene.Scene, objects map[string]gvObject, f flip) {
 		sz := g.nodes[i]
 		sn := scene.Node{
 			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: sz.lines, NameLines: sz.name, Sub: n.Sub, Tooltip: n.Tooltip,
-			Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent),
+			Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Icon: n.Icon,
 		}
 		p, ok := parseFloats(objects[g.nodeName[n.ID]].Pos, 2)
 		if !ok {

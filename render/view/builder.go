@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/icon"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -71,6 +72,7 @@ func (b *builder) addElement(id string) {
 		}
 	case model.KindTech:
 		n.Tooltip, n.Sub, n.Group = plain(e.Tech.What), e.Tech.Category, e.Parent
+		n.Icon, _ = icon.For(e.Tech)
 		if !b.flat {
 			n.Parent = b.addLayer(e.Parent)
 		}

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 // View kinds (the same words as the scene kinds).
@@ -47,9 +48,10 @@ type Node struct {
 	Details []string // extra lines under the label (a module's features)
 	Sub     string   // small second line: category, "external" ...
 	Tooltip string
-	Link    string // element id whose page the node links to ("" = none)
-	Group   string // domain or layer id that colours it
-	Parent  string // enclosing cluster id ("" = top level)
+	Link    string      // element id whose page the node links to ("" = none)
+	Group   string      // domain or layer id that colours it
+	Parent  string      // enclosing cluster id ("" = top level)
+	Icon    *scene.Icon `json:",omitempty"` // a technology's icon (see render/icon)
 }
 
 // LayoutLayers is the stack's layer cake: layers are bands stacked in
