@@ -84,7 +84,7 @@ func TestIconsInEveryFormat(t *testing.T) {
 	if err := svg.Render(&out, s, svg.Options{Standalone: true}); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{`<svg class="icon"`, `fill="#009639"`, `<image class="icon"`, `href="data:image/png;base64,`} {
+	for _, want := range []string{`<g class="icon" transform="translate(`, `fill="#009639"`, `<image class="icon"`, `href="data:image/png;base64,`} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("SVG lacks %q", want)
 		}

@@ -63,8 +63,8 @@ func (r *renderer) node(n scene.Node) {
 	r.p(end)
 }
 
-// icon draws a node's icon: a bundled one as its path in a nested 24 x 24
-// viewBox, a user's file as an embedded image (data: URL, so the SVG
+// icon draws a node's icon: a bundled one as its 24 x 24 path scaled into
+// place, a user's file as an embedded image (data: URL, so the SVG
 // stays one self-contained file).
 func (r *renderer) icon(n scene.Node) {
 	if n.Icon == nil {
@@ -74,10 +74,12 @@ func (r *renderer) icon(n scene.Node) {
 	box := `x="` + num(b.X) + `" y="` + num(b.Y) + `" width="` + num(b.W) + `" height="` + num(b.H) + `"`
 	switch {
 	case n.Icon.Path != "":
-		r.p(`<svg class="icon" ` + box + ` viewBox="0 0 24 24"><path`)
+		// A transformed group, not a nested <svg>: tools that cut a page's
+		// inline diagrams at "</svg>" keep working.
+		r.p(`<g class="icon" transform="translate(` + num(b.X) + ` ` + num(b.Y) + `) scale(` + strconv.FormatFloat(b.W/24, 'f', 4, 64) + `)"><path`)
 		r.attr("fill", n.Icon.Color)
 		r.attr("d", n.Icon.Path)
-		r.p("/></svg>\n")
+		r.p("/></g>\n")
 	case len(n.Icon.Image) > 0:
 		r.p(`<image class="icon" ` + box)
 		r.attr("href", "data:"+n.Icon.MIME+";base64,"+base64.StdEncoding.EncodeToString(n.Icon.Image))
