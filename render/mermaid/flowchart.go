@@ -77,7 +77,7 @@ func (f *flowchart) level(parent, indent string) {
 	for _, i := range f.nodes[parent] {
 		n := f.s.Nodes[i]
 		open, close := shapeBrackets(n.Shape)
-		label := lines(n.Label)
+		label := nameAndDetails(n)
 		if n.Sub != "" {
 			label += "<br/>" + escape(n.Sub)
 		}
