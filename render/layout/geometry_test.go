@@ -170,10 +170,16 @@ func checkSiblingGaps(t *testing.T, s *scene.Scene) {
 }
 
 // checkLabelsClearBorders: an arrow's label box lies either inside a
-// domain (clear of its title band) or outside it, never across its border.
+// domain (clear of its title band) or outside it, never across its border,
+// and never on another arrow's label.
 func checkLabelsClearBorders(t *testing.T, s *scene.Scene) {
 	t.Helper()
-	for _, e := range s.Edges {
+	for i, e := range s.Edges {
+		for _, o := range s.Edges[i+1:] {
+			if e.LabelRect.W > 0 && o.LabelRect.W > 0 && gap(e.LabelRect, o.LabelRect) < 0 {
+				t.Errorf("%s: labels of %s and %s overlap", s.ID, e.ID, o.ID)
+			}
+		}
 		l := e.LabelRect
 		if l.W == 0 {
 			continue

@@ -9,8 +9,8 @@ import (
 
 // Graphviz places an arrow's label beside the arrow without regard to
 // cluster borders: a label can sit across a domain's frame or on its
-// title. clearLabels moves each such label to a free place near its
-// arrow.
+// title, and two parallel flows' labels can lie on each other.
+// clearLabels moves each such label to a free place near its arrow.
 
 const (
 	labelStep  = 3  // points between tried positions
@@ -93,8 +93,9 @@ func ring(d float64) []scene.Point {
 		{X: -d, Y: -d}, {X: d, Y: -d}, {X: -d, Y: d}, {X: d, Y: d}}
 }
 
-// labelBlocked reports whether r crosses a cluster's border or covers its
-// title; strict also refuses boxes and labels already placed.
+// labelBlocked reports whether r crosses a cluster's border, covers its
+// title or a label already placed (parallel flows' labels stack there);
+// strict also refuses boxes.
 func labelBlocked(s *scene.Scene, r scene.Rect, placed []scene.Rect, strict bool) bool {
 	air := scene.Rect{X: r.X - labelAir, Y: r.Y - labelAir, W: r.W + 2*labelAir, H: r.H + 2*labelAir}
 	for _, c := range s.Clusters {
@@ -102,6 +103,11 @@ func labelBlocked(s *scene.Scene, r scene.Rect, placed []scene.Rect, strict bool
 			return true
 		}
 		if overlaps(air, titleBand(s, c)) {
+			return true
+		}
+	}
+	for _, p := range placed {
+		if overlaps(r, p) {
 			return true
 		}
 	}
