@@ -10,8 +10,8 @@ import (
 // The layer cake (view.LayoutLayers) is laid out here, without Graphviz:
 // main layers are full-width bands in model order, first on top, each
 // with its title on the left and its technologies as tiles in rows;
-// side layers are columns to the right of the bands, as tall as the
-// cake, tiles stacked. Every gap is at least clusterGap.
+// side layers share a column to the right of the bands, stacked, as tall
+// as the cake, their tiles one under another. Every gap is at least clusterGap.
 
 const (
 	cakeGap      = 20  // between bands, tiles and columns
@@ -101,18 +101,30 @@ func layoutLayers(v *view.View, c config) *scene.Scene {
 	if len(main) == 0 && len(loose) == 0 {
 		x, cakeH = margin, 0
 	}
+	// The side layers share one column, stacked in model order; the last
+	// one stretches so the column is as tall as the cake.
+	colW := 0.0
 	for _, l := range side {
-		colW := math.Max(tileW, l.titleW) + 2*cakePad
+		colW = math.Max(colW, math.Max(tileW, l.titleW)+2*cakePad)
+	}
+	top := float64(margin)
+	for k, l := range side {
 		tilesH := float64(len(l.tiles))*(tileH+cakeGap) - cakeGap
-		h := math.Max(cakeH, l.titleH+cakeGap/2+tilesH+2*cakePad)
-		clusterRects[l.cluster] = scene.Rect{X: x, Y: margin, W: colW, H: h}
-		labelAt[l.cluster] = scene.Point{X: x + cakePad, Y: margin + cakePad}
-		top := margin + cakePad + l.titleH + cakeGap/2
-		for k, i := range l.tiles {
-			rects[i] = scene.Rect{X: x + (colW-tileW)/2, Y: top + float64(k)*(tileH+cakeGap), W: tileW, H: tileH}
+		h := l.titleH + cakeGap/2 + tilesH + 2*cakePad
+		if k == len(side)-1 {
+			h = math.Max(h, margin+cakeH-top)
 		}
+		clusterRects[l.cluster] = scene.Rect{X: x, Y: top, W: colW, H: h}
+		labelAt[l.cluster] = scene.Point{X: x + cakePad, Y: top + cakePad}
+		tileTop := top + cakePad + l.titleH + cakeGap/2
+		for j, i := range l.tiles {
+			rects[i] = scene.Rect{X: x + (colW-tileW)/2, Y: tileTop + float64(j)*(tileH+cakeGap), W: tileW, H: tileH}
+		}
+		top += h + cakeGap
+	}
+	if len(side) > 0 {
 		x += colW + cakeGap
-		cakeH = math.Max(cakeH, h)
+		cakeH = math.Max(cakeH, top-cakeGap-margin)
 	}
 	for i, cl := range v.Clusters {
 		r := clusterRects[i]
