@@ -162,7 +162,7 @@ func checkSiblingGaps(t *testing.T, s *scene.Scene) {
 			if a.parent != b.parent {
 				continue
 			}
-			if g := gap(a.r, b.r); g < minGap-0.5 {
+			if g := gap(a.r, b.r); g < minGap {
 				t.Errorf("%s: %s and %s are %.1fpt apart, want at least %d", s.ID, a.id, b.id, g, minGap)
 			}
 		}

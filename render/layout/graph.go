@@ -169,8 +169,9 @@ func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
 		}
 		ci := g.clusters[i]
 		// An unlabelled, undrawn cluster around each one keeps siblings
-		// clusterGap apart: Graphviz lets sibling clusters touch.
-		fmt.Fprintf(b, "subgraph %s_gap {\nlabel=\"\" peripheries=0 margin=%d;\n", ci.name, clusterGap/2)
+		// clusterGap apart (a point more each side: Graphviz rounds a box
+		// beside it half a point closer): Graphviz lets sibling clusters touch.
+		fmt.Fprintf(b, "subgraph %s_gap {\nlabel=\"\" peripheries=0 margin=%d;\n", ci.name, clusterGap/2+1)
 		fmt.Fprintf(b, "subgraph %s {\nlabel=%s labeljust=l labelloc=t margin=12;\n", ci.name, fixedLabel(ci.w, ci.h))
 		g.writeMembers(b, cl.ID)
 		b.WriteString("}\n}\n")
