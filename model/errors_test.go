@@ -260,6 +260,25 @@ docs:
 		},
 	},
 	{
+		name: "icon files outside the folder or of another kind",
+		yaml: `name: x
+stack:
+  layers:
+    - id: l
+      name: L
+      technologies:
+        - {id: a, name: A, icon: ../logo.svg}
+        - {id: b, name: B, icon: /etc/logo.png}
+        - {id: c, name: C, icon: icons/c.gif}
+        - {id: d, name: D, icon: nginx}
+`,
+		want: []string{
+			`architecture.yaml:7:34: stack.layers[0].technologies[0].icon: "../logo.svg" is outside the model's folder`,
+			`architecture.yaml:8:34: stack.layers[0].technologies[1].icon: "/etc/logo.png" is an absolute path: an icon file must be inside the model's folder`,
+			`architecture.yaml:9:34: stack.layers[0].technologies[2].icon: "icons/c.gif": an icon file must be .svg or .png`,
+		},
+	},
+	{
 		name: "markdown links",
 		yaml: `name: x
 summary: See [the center](module:user-centre), [Redis](module:redis) and [site](https://example.com).

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -221,6 +222,52 @@ func SectionNames() []string {
 		}
 	}
 	return nil
+}
+
+// maxIconSize bounds an icon file: it is inlined in every diagram and
+// page that shows the technology.
+const maxIconSize = 256 << 10
+
+// checkIcons checks that an icon file is an SVG or PNG inside the model's
+// folder, and reads it for the renderers (nothing else reads it).
+func (v *validator) checkIcons() {
+	for li := range v.m.Stack.Layers {
+		for ti := range v.m.Stack.Layers[li].Technologies {
+			t := &v.m.Stack.Layers[li].Technologies[ti]
+			if !IsIconFile(t.Icon) {
+				continue
+			}
+			path := fmt.Sprintf("stack.layers[%d].technologies[%d].icon", li, ti)
+			rel := filepath.FromSlash(t.Icon)
+			lower := strings.ToLower(t.Icon)
+			switch {
+			case filepath.IsAbs(rel) || strings.HasPrefix(t.Icon, "/"):
+				v.errorf(path, "%q is an absolute path: an icon file must be inside the model's folder", t.Icon)
+				continue
+			case !filepath.IsLocal(rel):
+				v.errorf(path, "%q is outside the model's folder", t.Icon)
+				continue
+			case !strings.HasSuffix(lower, ".svg") && !strings.HasSuffix(lower, ".png"):
+				v.errorf(path, "%q: an icon file must be .svg or .png", t.Icon)
+				continue
+			case v.root == nil:
+				continue
+			}
+			b, err := readInRoot(v.root, rel)
+			switch {
+			case err != nil:
+				v.errorf(path, "%s", fileProblem(rel, err))
+			case len(b) > maxIconSize:
+				v.errorf(path, "%q is %s; an icon file may be at most 256 KB", t.Icon, megabytes(int64(len(b))))
+			case strings.HasSuffix(lower, ".png") && !bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+				v.errorf(path, "%q is not a PNG file", t.Icon)
+			case strings.HasSuffix(lower, ".svg") && !bytes.Contains(b, []byte("<svg")):
+				v.errorf(path, "%q is not an SVG file", t.Icon)
+			default:
+				t.IconFile = b
+			}
+		}
+	}
 }
 
 // checkDocs checks that each doc names a file inside the model's folder.

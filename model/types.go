@@ -2,6 +2,8 @@
 // architecture.yaml, the position-keeping loader and the validator.
 package model
 
+import "strings"
+
 // Model is one architecture.yaml (plus its includes), decoded.
 //
 // Every list keeps the file order. Positions of every value are kept by
@@ -81,6 +83,7 @@ type Layer struct {
 	ID           string       `yaml:"id" json:"id"`
 	Name         string       `yaml:"name" json:"name"`
 	Description  string       `yaml:"description,omitempty" json:"description,omitempty"`
+	Position     string       `yaml:"position,omitempty" json:"position,omitempty" enum:"main,side" doc:"main (default): a band across the stack diagram, in declaration order from the top; side: a column beside the bands, for cross-cutting layers (testing, async jobs)."`
 	Technologies []Technology `yaml:"technologies,omitempty" json:"technologies,omitempty"`
 }
 
@@ -97,6 +100,17 @@ type Technology struct {
 	Links    []Link   `yaml:"links,omitempty" json:"links,omitempty"`
 	UsedBy   []string `yaml:"used_by,omitempty" json:"used_by,omitempty" doc:"Ids of modules that use it (in addition to the modules' own tech lists)."`
 	Tags     []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+	Icon     string   `yaml:"icon,omitempty" json:"icon,omitempty" doc:"Its icon: the name of one of archdoc's bundled icons (Simple Icons, e.g. nginx), none, or an SVG or PNG file inside the model's folder. Default: the bundled icon named like the technology, if any."`
+	// IconFile is the content of the file Icon names (read by validate,
+	// inside the model's folder only); nil when Icon names no file.
+	IconFile []byte `yaml:"-" json:"-"`
+}
+
+// IsIconFile reports whether an icon: value names a file rather than a
+// bundled icon: it ends in .svg or .png, or has a folder in it.
+func IsIconFile(icon string) bool {
+	l := strings.ToLower(icon)
+	return strings.HasSuffix(l, ".svg") || strings.HasSuffix(l, ".png") || strings.ContainsAny(icon, `/\`)
 }
 
 // Link is a titled URL.

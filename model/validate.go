@@ -46,6 +46,7 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 		v.checkLinks()
 	}
 	v.checkDocs()
+	v.checkIcons()
 	v.checkLanguage()
 	v.checkGlossary()
 	return v.errs

@@ -330,6 +330,7 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 		if n := count[p]; n > 1 {
 			e.ID = fmt.Sprintf("%s>%s:%s", p.from, p.to, p.kind)
 			e.Label = countLabel(n, p.kind, zh)
+			e.Link = "" // several flows: no one page to open
 		}
 		edges = append(edges, e)
 	}

@@ -291,6 +291,37 @@ func TestBrowserDiagramClickOpensModule(t *testing.T) {
 	}
 }
 
+// TestBrowserDiagramClickOnArrowOpensFlow clicks a point on the line of
+// the domain-to-domain flow 前台 → 数据模块 (not its label) in the
+// business diagram and lands on the flow's page.
+func TestBrowserDiagramClickOnArrowOpensFlow(t *testing.T) {
+	dir := exampleSite(t)
+	ctx := newTab(t)
+	line := chromedp.CSS(`.diagram svg .edge[data-id="frontend-to-data"] a .hit`)
+	do(t, ctx,
+		chromedp.EmulateViewport(1280, 900),
+		chromedp.Navigate(fileURL(dir, "index.html")),
+		chromedp.WaitVisible(`.diagram svg .edge[data-id="frontend-to-data"]`),
+		chromedp.ScrollIntoView(line),
+	)
+	at := eval[[]float64](t, ctx, `(() => {
+		const p = document.querySelector('.diagram svg .edge[data-id="frontend-to-data"] a .hit');
+		const pt = p.getPointAtLength(p.getTotalLength() * 0.2), m = p.getScreenCTM();
+		return [pt.x * m.a + pt.y * m.c + m.e, pt.x * m.b + pt.y * m.d + m.f];
+	})()`)
+	if len(at) != 2 {
+		t.Fatalf("no point on the arrow: %v", at)
+	}
+	do(t, ctx,
+		chromedp.MouseClickXY(at[0], at[1]),
+		chromedp.Sleep(300*time.Millisecond),
+		chromedp.WaitReady(chromedp.CSS("h1")),
+	)
+	if loc := location(t, ctx); !strings.HasSuffix(loc, "/flow/frontend-to-data.html") {
+		t.Errorf("clicking the 前台 → 数据模块 arrow at %v opened %s", at, loc)
+	}
+}
+
 func TestBrowserHoverHighlightsNeighbours(t *testing.T) {
 	dir := exampleSite(t)
 	ctx := newTab(t)

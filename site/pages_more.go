@@ -36,7 +36,10 @@ func (b *builder) stackPages() error {
 		layers = append(layers, l)
 		b.addSearch("layer", e.Name, PageURL(e), plain(e.Layer.Description))
 	}
-	p.D = struct{ Layers []layerSection }{layers}
+	p.D = struct {
+		Layers []layerSection
+		Usage  usageMatrix
+	}{layers, b.usageMatrix(p)}
 	if err := b.emit("stack", p); err != nil {
 		return err
 	}
@@ -48,6 +51,53 @@ func (b *builder) stackPages() error {
 		}
 	}
 	return nil
+}
+
+// usageMatrix is the stack page's "who uses what" table: the diagram
+// counts each technology's users, the table names them, both ways linked.
+type usageMatrix struct {
+	Techs []link
+	Rows  []usageRow
+}
+
+type usageRow struct {
+	Module link
+	Uses   []bool // one per column of Techs
+}
+
+func (b *builder) usageMatrix(p *page) usageMatrix {
+	var techs []string
+	used := map[string]map[string]bool{} // module -> tech
+	for _, e := range b.m.Elements() {
+		if e.Kind != model.KindTech {
+			continue
+		}
+		any := false
+		for _, u := range b.m.TechUsers(e.ID) {
+			if m, ok := b.m.Element(u); ok && m.Kind == model.KindModule {
+				if used[u] == nil {
+					used[u] = map[string]bool{}
+				}
+				used[u][e.ID], any = true, true
+			}
+		}
+		if any {
+			techs = append(techs, e.ID)
+		}
+	}
+	var out usageMatrix
+	out.Techs = p.refs(techs)
+	for _, e := range b.m.Elements() {
+		if e.Kind != model.KindModule || used[e.ID] == nil {
+			continue
+		}
+		row := usageRow{Module: p.ref(e.ID)}
+		for _, t := range techs {
+			row.Uses = append(row.Uses, used[e.ID][t])
+		}
+		out.Rows = append(out.Rows, row)
+	}
+	return out
 }
 
 func (b *builder) techPage(e model.Element) error {

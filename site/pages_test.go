@@ -271,3 +271,20 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 	mustContain(t, "grid page", orders, `<p class="diagram-note">Graphviz could not lay this diagram out`)
 	mustNotContain(t, "grid page", orders, "Some arrows are drawn straight") // the grid note says so already
 }
+
+// TestStackPageSaysWhoUsesWhat: the stack diagram only counts each
+// technology's users; the page's matrix names them, linked both ways.
+func TestStackPageSaysWhoUsesWhat(t *testing.T) {
+	files, _ := renderSite(t, loadExample(t))
+	page := string(files["stack.html"])
+	_, table, ok := strings.Cut(page, `<h2 id="who-uses-what">`)
+	if !ok {
+		t.Fatal("stack.html has no who-uses-what section")
+	}
+	table, _, _ = strings.Cut(table, "</table>")
+	mustContain(t, "matrix", table, `href="tech/php.html"`, `href="tech/mysql.html"`, `href="module/withdrawals.html"`)
+	mustNotContain(t, "matrix", table, `href="tech/linux.html"`) // no module lists Linux
+	if rows, dots := strings.Count(table, `<th scope="row">`), strings.Count(table, "●"); rows != 12 || dots < 12 {
+		t.Errorf("matrix has %d module rows and %d uses; want 12 rows, a use at least each", rows, dots)
+	}
+}

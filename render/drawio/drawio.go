@@ -7,7 +7,9 @@ package drawio
 
 import (
 	"bufio"
+	"encoding/base64"
 	"encoding/xml"
+	"fmt"
 	"html"
 	"io"
 	"math"
@@ -184,7 +186,34 @@ func (p *page) node(n scene.Node) {
 		// turning into pills.
 		style = "rounded=1;absoluteArcSize=1;arcSize=12;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=" + stroke + ";"
 	}
-	p.vertex("n-"+n.ID, label, n.Tooltip, style+p.font(), parent, r)
+	p.vertex("n-"+n.ID, label, n.Tooltip, style+iconStyle(n.Icon)+p.font(), parent, r)
+}
+
+// iconStyle puts a node's icon in its own cell, as diagrams.net's label
+// shape does: one shape per box, still editable. Style values cannot hold
+// ";", so the data URL is diagrams.net's "data:TYPE,BASE64" form.
+func iconStyle(i *scene.Icon) string {
+	var mime string
+	var data []byte
+	switch {
+	case i == nil:
+		return ""
+	case i.Path != "":
+		mime = "image/svg+xml"
+		var b strings.Builder
+		b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24"><path fill="`)
+		xml.EscapeText(&b, []byte(i.Color))
+		b.WriteString(`" d="`)
+		xml.EscapeText(&b, []byte(i.Path))
+		b.WriteString(`"/></svg>`)
+		data = []byte(b.String())
+	case len(i.Image) > 0:
+		mime, data = i.MIME, i.Image
+	default:
+		return ""
+	}
+	return fmt.Sprintf("shape=label;image=data:%s,%s;imageWidth=%d;imageHeight=%d;imageAlign=left;imageVerticalAlign=middle;spacingLeft=%d;",
+		mime, base64.StdEncoding.EncodeToString(data), scene.IconSize, scene.IconSize, scene.IconPad+scene.IconSize+scene.IconGap-12)
 }
 
 // actorFigure is the box of the stick figure: draw.io draws an actor's

@@ -59,11 +59,11 @@ func (g *graph) fallback() *scene.Scene {
 	}
 	for i, n := range g.v.Nodes {
 		s.Nodes = append(s.Nodes, scene.Node{ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: g.nodes[i].lines, Sub: n.Sub,
-			Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Rect: nodes[i]})
+			Tooltip: n.Tooltip, Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Rect: nodes[i], Icon: n.Icon})
 	}
 	for i, e := range g.v.Edges {
 		info := g.edges[i]
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq}
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq, Link: e.Link}
 		a, b := rectOf(s, e.From), rectOf(s, e.To)
 		se.Path = line(clip(a, b.Center()), clip(b, a.Center()))
 		if info.w > 0 {

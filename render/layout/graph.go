@@ -20,6 +20,8 @@ type graph struct {
 	clusters []clusterInfo
 	edges    []edgeInfo
 	warnings []string
+	pairs    [][2]string    // invisible edges laying out boxes in rows (gridPairs)
+	rankOf   map[string]int // column of each DOT node within its cluster
 }
 
 type clusterInfo struct {
@@ -56,6 +58,8 @@ func newGraph(v *view.View, c config) *graph {
 		g.edges = append(g.edges, g.prepareEdge(e))
 	}
 	g.pickRepresentatives()
+	g.pairs = g.gridPairs()
+	g.rankOf = g.columnRanks()
 	return g
 }
 
@@ -116,7 +120,7 @@ func (g *graph) dot() []byte {
 	if dir == "" {
 		dir = view.LeftToRight
 	}
-	fmt.Fprintf(&b, "digraph G {\ngraph [rankdir=%s compound=true nodesep=0.35 ranksep=0.6 margin=0 pad=0 fontsize=%s];\n", dir, num(g.c.fontSize))
+	fmt.Fprintf(&b, "digraph G {\ngraph [rankdir=%s compound=true remincross=false nodesep=0.35 ranksep=0.6 margin=0 pad=0 fontsize=%s];\n", dir, num(g.c.fontSize))
 	b.WriteString("node [shape=box fixedsize=true label=\"\"];\nedge [arrowsize=0.8];\n")
 	g.writeMembers(&b, "")
 	for i, e := range g.edges {
@@ -141,7 +145,10 @@ func (g *graph) dot() []byte {
 		}
 		b.WriteString("];\n")
 	}
-	for _, p := range g.gridPairs() {
+	for _, p := range g.pairs {
+		fmt.Fprintf(&b, "%s -> %s [style=invis];\n", p[0], p[1])
+	}
+	for _, p := range g.orderEdges() {
 		fmt.Fprintf(&b, "%s -> %s [style=invis];\n", p[0], p[1])
 	}
 	b.WriteString("}\n")
@@ -155,14 +162,19 @@ func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
 			fmt.Fprintf(b, "%s [width=%s height=%s];\n", g.nodeName[n.ID], inches(g.nodes[i].w), inches(g.nodes[i].h))
 		}
 	}
+	g.writeSameRank(b, parent)
 	for i, cl := range g.v.Clusters {
 		if g.effectiveParent(cl.Parent) != parent || g.clusters[i].rep == "" || cl.ID == parent {
 			continue
 		}
 		ci := g.clusters[i]
+		// An unlabelled, undrawn cluster around each one keeps siblings
+		// clusterGap apart (a point more each side: Graphviz rounds a box
+		// beside it half a point closer): Graphviz lets sibling clusters touch.
+		fmt.Fprintf(b, "subgraph %s_gap {\nlabel=\"\" peripheries=0 margin=%d;\n", ci.name, clusterGap/2+1)
 		fmt.Fprintf(b, "subgraph %s {\nlabel=%s labeljust=l labelloc=t margin=12;\n", ci.name, fixedLabel(ci.w, ci.h))
 		g.writeMembers(b, cl.ID)
-		b.WriteString("}\n")
+		b.WriteString("}\n}\n")
 	}
 }
 

@@ -100,6 +100,9 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	if v.Kind == view.KindSequence {
 		return layoutSequence(v, c), nil
 	}
+	if v.Layout == view.LayoutLayers {
+		return layoutLayers(v, c), nil
+	}
 	g := newGraph(v, c)
 	if c.gridOnly {
 		return g.gridOnly(), nil
@@ -109,7 +112,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		var s *scene.Scene
 		if s, err = g.scene(res.JSON); err == nil {
 			s.Warnings = append(s.Warnings, graphvizNotes(res)...)
-			return s, nil
+			return g.reorder(ctx, s), nil
 		}
 	}
 	if ctx.Err() != nil {

@@ -153,6 +153,9 @@ func checkFits(t *testing.T, s *scene.Scene) {
 			h += actorFigure * fs
 		}
 		for _, line := range n.Label {
+			if n.Icon != nil && measure.Width(line, fs) > n.TextRect().W-2*padX+0.5 {
+				t.Errorf("%s: node %s line %q does not fit beside its icon (%v)", s.ID, n.ID, line, n.TextRect())
+			}
 			if measure.Width(line, fs) > n.Rect.W-2 {
 				t.Errorf("%s: node %s line %q is %.1fpt wide, box %.1fpt", s.ID, n.ID, line, measure.Width(line, fs), n.Rect.W)
 			}
@@ -205,28 +208,37 @@ func TestLongLabelsWrap(t *testing.T) {
 	checkFits(t, s)
 }
 
-// TestClusterEdgesEndAtTheCluster: a flow to a domain is drawn to the
-// domain's box (Graphviz lhead/ltail), not to one of its modules.
+// TestClusterEdgesEndAtTheCluster: a flow between domains starts and
+// ends at the domains' boxes (Graphviz ltail/lhead), not at a module.
 func TestClusterEdgesEndAtTheCluster(t *testing.T) {
 	v := exampleView(t, "cashback", "business")
 	s, err := Layout(context.Background(), v)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var data scene.Rect
+	var data, frontend scene.Rect
 	for _, c := range s.Clusters {
-		if c.ID == "data" {
+		switch c.ID {
+		case "data":
 			data = c.Rect
+		case "frontend":
+			frontend = c.Rect
 		}
 	}
 	for _, e := range s.Edges {
 		if e.ID != "frontend-to-data" {
 			continue
 		}
-		end := e.Path[len(e.Path)-1]
+		start, end := e.Path[0], e.Path[len(e.Path)-1]
 		onBorder := func(v, edge float64) bool { return v > edge-2 && v < edge+2 }
-		if !(onBorder(end.X, data.X) || onBorder(end.X, data.X+data.W) || onBorder(end.Y, data.Y) || onBorder(end.Y, data.Y+data.H)) {
-			t.Fatalf("frontend-to-data ends at %v, not on the data cluster's border %v", end, data)
+		on := func(p scene.Point, r scene.Rect) bool {
+			return near(p, r) && (onBorder(p.X, r.X) || onBorder(p.X, r.X+r.W) || onBorder(p.Y, r.Y) || onBorder(p.Y, r.Y+r.H))
+		}
+		if !on(end, data) {
+			t.Errorf("frontend-to-data ends at %v, not on the data cluster's border %v", end, data)
+		}
+		if !on(start, frontend) {
+			t.Errorf("frontend-to-data starts at %v, not on the frontend cluster's border %v", start, frontend)
 		}
 		return
 	}

@@ -66,6 +66,7 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 		edges[e.ID] = e
 	}
 	g.readEdges(s, edges, f)
+	clearLabels(s)
 	if gv.Splines == "line" {
 		s.Fallbacks.StraightEdges = len(s.Edges) // counted in build summaries like unrouted ones
 		g.warnings = append(g.warnings, "Graphviz could not route the arrows in time; they are drawn as straight lines")
@@ -104,7 +105,7 @@ func (g *graph) readNodes(s *scene.Scene, objects map[string]gvObject, f flip) {
 		sz := g.nodes[i]
 		sn := scene.Node{
 			ID: n.ID, Kind: n.Kind, Shape: shapeOf(n.Shape), Label: sz.lines, NameLines: sz.name, Sub: n.Sub, Tooltip: n.Tooltip,
-			Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent),
+			Link: n.Link, Group: n.Group, Parent: g.effectiveParent(n.Parent), Icon: n.Icon,
 		}
 		p, ok := parseFloats(objects[g.nodeName[n.ID]].Pos, 2)
 		if !ok {
@@ -122,7 +123,7 @@ func (g *graph) readEdges(s *scene.Scene, edges map[string]gvEdge, f flip) {
 	var straight []string
 	for i, e := range g.v.Edges {
 		info := g.edges[i]
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq}
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq, Link: e.Link}
 		ge, ok := edges["e"+strconv.Itoa(i)]
 		path, okPath := parsePath(ge.Pos, f)
 		if ok && okPath {

@@ -61,6 +61,10 @@ func (c config) sizeNode(n view.Node) sized {
 		px += externalPad
 		py += externalPad
 	}
+	if n.Icon != nil { // a strip at the left (see scene.Node.TextRect)
+		textW += scene.IconPad + scene.IconSize + scene.IconGap - padX
+		textH = math.Max(textH, scene.IconSize)
+	}
 	return sized{lines, ceil(math.Max(textW+2*px, minBoxW)), ceil(math.Max(textH+2*py, minBoxH)), name}
 }
 

@@ -54,6 +54,9 @@ func TestWrap(t *testing.T) {
 		{"CR alone breaks too", "返利业务\r1.商家\r\n浏览", 1000, []string{"返利业务", "1.商家", "浏览"}},
 		{"no wrap", "a b c", 0, []string{"a b c"}},
 		{"empty", "", 10, []string{""}},
+		{"no lone han", "是否有返利", 40, []string{"是否有", "返利"}},
+		{"no lone han with full stop", "不同参数。", 30, []string{"不同", "参数。"}},
+		{"opening bracket stays with the next", "一二（三四", 30, []string{"一二", "（三四"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -77,6 +80,12 @@ func checkWrapped(t *testing.T, text string, lines []string, maxWidth, fs float6
 		}
 		if l != "" && strings.ContainsRune("，。、；：！？）」", []rune(l)[0]) {
 			t.Errorf("line %q starts with closing punctuation", l)
+		}
+		if l != "" && strings.ContainsRune("（「『《【", []rune(l)[len([]rune(l))-1]) {
+			t.Errorf("line %q ends with opening punctuation", l)
+		}
+		if len(lines) > 1 && LoneHan(l) {
+			t.Errorf("line %q of %q is one Chinese character alone", l, lines)
 		}
 	}
 	strip := func(s string) string { return strings.Join(strings.Fields(s), "") }

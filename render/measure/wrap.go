@@ -75,6 +75,42 @@ func wrapParagraph(text string, maxWidth, fontSize float64) []string {
 	if len(lines) == 0 {
 		return []string{""}
 	}
+	return noLoneHan(lines, maxWidth, fontSize)
+}
+
+// LoneHan reports a line that holds one Chinese character and nothing
+// else but punctuation ("利", "数。").
+func LoneHan(line string) bool {
+	han, other := 0, 0
+	for _, r := range line {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case !unicode.IsPunct(r) && !strings.ContainsRune(noLineStart+noLineEnd, r):
+			other++
+		}
+	}
+	return han == 1 && other == 0
+}
+
+// noLoneHan moves the last piece of a line onto the next when that next
+// line would be a single Chinese character: "是否有返|利" reads as a
+// mistake, "是否有|返利" does not. A moved piece keeps its punctuation.
+func noLoneHan(lines []string, maxWidth, fontSize float64) []string {
+	for i := 1; i < len(lines); i++ {
+		if !LoneHan(lines[i]) {
+			continue
+		}
+		prev := atoms(lines[i-1])
+		last := prev[len(prev)-1]
+		lr, _ := utf8.DecodeLastRuneInString(last)
+		fr, _ := utf8.DecodeRuneInString(last)
+		if len(prev) < 2 || !isWide(lr) || !isWide(fr) || Width(last+lines[i], fontSize) > maxWidth {
+			continue
+		}
+		lines[i-1] = strings.TrimRight(strings.Join(prev[:len(prev)-1], ""), " ")
+		lines[i] = last + lines[i]
+	}
 	return lines
 }
 

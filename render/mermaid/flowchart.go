@@ -47,7 +47,7 @@ func writeFlowchart(b *bufio.Writer, s *scene.Scene, ids *ids) {
 		f.nodes[f.parent(n.Parent)] = append(f.nodes[f.parent(n.Parent)], i)
 	}
 	dir := "LR"
-	if s.Height > s.Width {
+	if s.Height > s.Width || layerCake(s) {
 		dir = "TB"
 	}
 	b.WriteString("flowchart " + dir + "\n")
@@ -55,7 +55,33 @@ func writeFlowchart(b *bufio.Writer, s *scene.Scene, ids *ids) {
 	for _, e := range s.Edges {
 		f.edge(e)
 	}
+	if layerCake(s) {
+		f.stackLayers()
+	}
 	f.styles()
+}
+
+// layerCake reports the stack's layer cake: layers holding technologies
+// and no arrows.
+func layerCake(s *scene.Scene) bool {
+	if len(s.Edges) > 0 || len(s.Clusters) == 0 {
+		return false
+	}
+	for _, c := range s.Clusters {
+		if c.Kind != "layer" {
+			return false
+		}
+	}
+	return true
+}
+
+// stackLayers chains the layers with invisible links, so Mermaid stacks
+// them top to bottom in model order (best effort: it has no bands);
+// each layer lays its tiles out in a row.
+func (f *flowchart) stackLayers() {
+	for i := 0; i+1 < len(f.s.Clusters); i++ {
+		f.b.WriteString("  " + f.ref(f.s.Clusters[i].ID) + " ~~~ " + f.ref(f.s.Clusters[i+1].ID) + "\n")
+	}
 }
 
 func (f *flowchart) parent(id string) string {
@@ -77,7 +103,7 @@ func (f *flowchart) level(parent, indent string) {
 	for _, i := range f.nodes[parent] {
 		n := f.s.Nodes[i]
 		open, close := shapeBrackets(n.Shape)
-		label := lines(n.Label)
+		label := nameAndDetails(n)
 		if n.Sub != "" {
 			label += "<br/>" + escape(n.Sub)
 		}
@@ -86,6 +112,9 @@ func (f *flowchart) level(parent, indent string) {
 	for _, i := range f.children[parent] {
 		c := f.s.Clusters[i]
 		f.b.WriteString(indent + "subgraph " + f.ref(c.ID) + `["` + lines(c.Label) + `"]` + "\n")
+		if c.Kind == "layer" && layerCake(f.s) {
+			f.b.WriteString(indent + "  direction LR\n")
+		}
 		f.level(c.ID, indent+"  ")
 		f.b.WriteString(indent + "end\n")
 	}

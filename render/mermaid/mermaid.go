@@ -9,8 +9,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
+	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -27,10 +29,10 @@ func Render(w io.Writer, s *scene.Scene) error {
 	return b.Flush()
 }
 
-// writeFrontMatter gives the diagram its title and, for flowcharts, a
-// wrapping width wide enough for our own line breaks: Mermaid would
-// otherwise wrap our already-wrapped lines a second time. The title is
-// written as a JSON string, which is also a valid YAML double-quoted scalar.
+// writeFrontMatter gives the diagram its title, written as a JSON string,
+// which is also a valid YAML double-quoted scalar. Mermaid wraps labels
+// with its own font and width: archdoc's breaks, measured for its font,
+// are not written (see lines).
 func writeFrontMatter(b *bufio.Writer, s *scene.Scene) {
 	title := s.Title
 	if title == "" {
@@ -40,9 +42,6 @@ func writeFrontMatter(b *bufio.Writer, s *scene.Scene) {
 	if title != "" {
 		q, _ := json.Marshal(title)
 		b.WriteString("title: " + string(q) + "\n")
-	}
-	if s.Kind != scene.KindSequence {
-		b.WriteString("config:\n  flowchart:\n    wrappingWidth: 400\n")
 	}
 	b.WriteString("---\n")
 }
@@ -118,11 +117,32 @@ func escape(s string) string {
 	return b.String()
 }
 
-// lines joins wrapped label lines with Mermaid's line break.
+// lines turns wrapped label lines back into one line (measure.Unwrap):
+// archdoc wrapped them for its own font, and hard breaks in Mermaid's
+// would leave short or overflowing lines. Mermaid wraps it.
 func lines(ls []string) string {
-	out := make([]string, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, escape(l))
+	return escape(measure.Unwrap(ls))
+}
+
+// itemStart is how a module's numbered feature starts ("3. "): the
+// model's own line break, kept as one.
+var itemStart = regexp.MustCompile(`^\d+\. `)
+
+// nameAndDetails keeps the breaks the model made (between the name and
+// each of a module's features) and drops the ones wrapping made.
+func nameAndDetails(n scene.Node) string {
+	if n.NameLines <= 0 || n.NameLines >= len(n.Label) {
+		return lines(n.Label)
 	}
-	return strings.Join(out, "<br/>")
+	parts := []string{lines(n.Label[:n.NameLines])}
+	var item []string
+	for _, l := range n.Label[n.NameLines:] {
+		if itemStart.MatchString(l) && len(item) > 0 {
+			parts = append(parts, lines(item))
+			item = nil
+		}
+		item = append(item, l)
+	}
+	parts = append(parts, lines(item))
+	return strings.Join(parts, "<br/>")
 }

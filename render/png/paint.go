@@ -99,7 +99,9 @@ func (p *painter) node(n scene.Node) {
 	default:
 		p.box(r, 6, 1.2, colModuleFill, pick(hasPal, palStroke, colModuleStroke))
 	}
-	p.label(n.Label, n.Sub, r.X+r.W/2, r.Y, r.H)
+	p.icon(n)
+	t := n.TextRect()
+	p.label(n.Label, n.Sub, t.X+t.W/2, t.Y, t.H)
 }
 
 func pick(cond bool, a, b color.NRGBA) color.NRGBA {

@@ -6,6 +6,7 @@ import (
 	"math"
 	"strings"
 
+	"github.com/archdoc/archdoc/render/icon"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -24,6 +25,7 @@ type canvas struct {
 	lang   string
 	nextID int
 	pal    map[string]int
+	pics   [][]byte // PNG pictures placed, in relationship order
 }
 
 func (c *canvas) x(v float64) int { return int(math.Round(c.ox + v*c.k)) }
@@ -37,10 +39,11 @@ func (c *canvas) fontSize(pt float64) int {
 
 func (c *canvas) id() int { c.nextID++; return c.nextID }
 
-// drawScene draws s scaled into the box, centred.
-func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) error {
+// drawScene draws s scaled into the box, centred, and returns the PNG
+// pictures it placed: the slide's relationships rId3, rId4 ... in order.
+func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte, error) {
 	if s.Width <= 0 || s.Height <= 0 {
-		return fmt.Errorf("diagram %q has no size", s.ID)
+		return nil, fmt.Errorf("diagram %q has no size", s.ID)
 	}
 	k := math.Min(float64(into.w)/(s.Width*emuPerPt), float64(into.h)/(s.Height*emuPerPt))
 	k = math.Min(k, maxScale) * emuPerPt
@@ -63,7 +66,7 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) error {
 	for _, n := range s.Nodes {
 		c.node(n)
 	}
-	return nil
+	return c.pics, nil
 }
 
 // Colours per group slot (fill, stroke), like the SVG renderer's palette.
@@ -128,7 +131,58 @@ func (c *canvas) node(n scene.Node) {
 	if n.Shape == scene.ShapeDomain {
 		adj = 20000
 	}
-	c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub})
+	inset := 0
+	if n.Icon != nil {
+		inset = c.d(n.TextRect().X - r.X) // text centred beside the icon
+	}
+	c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset})
+	c.icon(n)
+}
+
+// icon draws a bundled icon as a filled free-form shape of its own (an
+// editable vector in PowerPoint and Impress), a user's PNG as a picture.
+// A user's SVG is not drawn: PPTX pictures are raster.
+func (c *canvas) icon(n scene.Node) {
+	if n.Icon != nil && n.Icon.MIME == "image/png" {
+		c.picture(n)
+		return
+	}
+	if n.Icon == nil || n.Icon.Path == "" {
+		return
+	}
+	polys := icon.Outline(n.Icon.Path)
+	if len(polys) == 0 {
+		return
+	}
+	r := n.IconRect()
+	x0, y0, w, h := c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H)
+	b := c.b
+	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>`, c.id(), esc(n.ID+" icon "+n.Icon.Title))
+	fmt.Fprintf(b, `<a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm>`, x0, y0, w, h)
+	b.WriteString(`<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="2400" h="2400">`)
+	pt := func(p scene.Point) string {
+		return fmt.Sprintf(`<a:pt x="%d" y="%d"/>`, int(math.Round(p.X*100)), int(math.Round(p.Y*100)))
+	}
+	for _, poly := range polys {
+		b.WriteString(`<a:moveTo>` + pt(poly[0]) + `</a:moveTo>`)
+		for _, p := range poly[1:] {
+			b.WriteString(`<a:lnTo>` + pt(p) + `</a:lnTo>`)
+		}
+		b.WriteString(`<a:close/>`)
+	}
+	fmt.Fprintf(b, `</a:path></a:pathLst></a:custGeom><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`,
+		strings.ToUpper(strings.TrimPrefix(n.Icon.Color, "#")))
+}
+
+// picture places a user's PNG icon, embedded as the slide's next image
+// relationship (see drawScene).
+func (c *canvas) picture(n scene.Node) {
+	c.pics = append(c.pics, n.Icon.Image)
+	r := n.IconRect()
+	fmt.Fprintf(c.b, `<p:pic><p:nvPicPr><p:cNvPr id="%d" name="%s"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>`+
+		`<p:blipFill><a:blip r:embed="rId%d"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>`+
+		`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>`,
+		c.id(), esc(n.ID+" icon"), 2+len(c.pics), c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H))
 }
 
 // actor draws a simple figure: a round head and a rounded body above the
@@ -206,6 +260,7 @@ type shapeSpec struct {
 	sub          string
 	bold, small  bool
 	align        string // "ctr" (default) or "l"
+	lIns         int    // text inset from the left (EMU), beside an icon
 	anchor       string // "ctr" (default) or "t"
 	color        string
 }
@@ -270,7 +325,7 @@ func (c *canvas) text(s shapeSpec) {
 		return
 	}
 	align, anchor := firstNonEmpty(s.align, "ctr"), firstNonEmpty(s.anchor, "ctr")
-	fmt.Fprintf(b, `<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="%s" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>`, anchor)
+	fmt.Fprintf(b, `<p:txBody><a:bodyPr wrap="none" lIns="%d" tIns="0" rIns="0" bIns="0" anchor="%s" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>`, s.lIns, anchor)
 	size := c.fontSize(c.fs)
 	if s.small {
 		size = c.fontSize(c.fs * 0.85)

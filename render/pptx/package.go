@@ -3,6 +3,7 @@ package pptx
 import (
 	"bytes"
 	"fmt"
+	"strings"
 )
 
 const xmlHeader = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
@@ -22,6 +23,7 @@ func contentTypes(slides int) []byte {
 	b.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
 	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
 	b.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
+	b.WriteString(`<Default Extension="png" ContentType="image/png"/>`)
 	over := func(part, ct string) {
 		fmt.Fprintf(&b, `<Override PartName="/%s" ContentType="%s"/>`, part, ct)
 	}
@@ -101,15 +103,21 @@ func presentationRels(slides int) []byte {
 	return b.Bytes()
 }
 
-func slideRels(k int, layout string) []byte {
+// slideRels relates slide k to its layout, its notes and its pics
+// pictures (rId3 ... , ppt/media/slide<k>-icon<n>.png).
+func slideRels(k int, layout string, pics int) []byte {
 	lay := 2
 	if layout == LayoutTitle {
 		lay = 1
 	}
+	var images strings.Builder
+	for j := 1; j <= pics; j++ {
+		fmt.Fprintf(&images, `<Relationship Id="rId%d" Type="%simage" Target="../media/slide%d-icon%d.png"/>`, j+2, relT, k, j)
+	}
 	return []byte(fmt.Sprintf(xmlHeader+`<Relationships xmlns="%s">`+
 		`<Relationship Id="rId1" Type="%sslideLayout" Target="../slideLayouts/slideLayout%d.xml"/>`+
 		`<Relationship Id="rId2" Type="%snotesSlide" Target="../notesSlides/notesSlide%d.xml"/>`+
-		`</Relationships>`, nsRel, relT, lay, relT, k))
+		`%s</Relationships>`, nsRel, relT, lay, relT, k, images.String()))
 }
 
 func notesRels(k int) []byte {

@@ -135,12 +135,15 @@ func build(p *Presentation) (map[string][]byte, error) {
 	parts["ppt/notesMasters/_rels/notesMaster1.xml.rels"] = []byte(notesMasterRels)
 	for i, s := range p.Slides {
 		k := i + 1
-		sx, err := slideXML(s, lang)
+		sx, pics, err := slideXML(s, lang)
 		if err != nil {
 			return nil, fmt.Errorf("pptx: slide %d: %w", k, err)
 		}
 		parts[fmt.Sprintf("ppt/slides/slide%d.xml", k)] = sx
-		parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", k)] = slideRels(k, s.Layout)
+		parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", k)] = slideRels(k, s.Layout, len(pics))
+		for j, pic := range pics {
+			parts[fmt.Sprintf("ppt/media/slide%d-icon%d.png", k, j+1)] = pic
+		}
 		parts[fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k)] = notesXML(s.Notes, lang)
 		parts[fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", k)] = notesRels(k)
 	}

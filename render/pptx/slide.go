@@ -7,7 +7,7 @@ import (
 
 // slideXML writes one slide: title placeholder, body placeholder (when
 // there is text) and the diagram's shapes.
-func slideXML(s Slide, lang string) ([]byte, error) {
+func slideXML(s Slide, lang string) ([]byte, [][]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<p:sld ` + rootNS + `><p:cSld><p:spTree>` + emptyGroup)
 	title, body := `<p:ph type="title"/>`, `<p:ph idx="1"/>`
@@ -46,13 +46,15 @@ func slideXML(s Slide, lang string) ([]byte, error) {
 		paragraphs(&b, s.Body, lang, s.Layout == LayoutTitle)
 		b.WriteString(`</p:txBody></p:sp>`)
 	}
+	var pics [][]byte
 	if s.Diagram != nil {
-		if err := drawScene(&b, s.Diagram, diagramBox, lang); err != nil {
-			return nil, err
+		var err error
+		if pics, err = drawScene(&b, s.Diagram, diagramBox, lang); err != nil {
+			return nil, nil, err
 		}
 	}
 	b.WriteString(`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`)
-	return b.Bytes(), nil
+	return b.Bytes(), pics, nil
 }
 
 // notesXML writes the notes page: the slide image and the notes text.

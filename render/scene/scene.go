@@ -96,6 +96,42 @@ type Node struct {
 	Group     string // id of the domain or layer that colours it ("" = none)
 	Parent    string // id of the enclosing cluster ("" = top level)
 	Rect      Rect
+	Icon      *Icon `json:",omitempty"` // drawn at the left of the box, the text beside it
+}
+
+// Icon is a small picture on a node: a bundled vector icon (an SVG path
+// in a 24 x 24 box, one colour) or the bytes of a user's SVG or PNG file.
+type Icon struct {
+	Title string
+	Path  string `json:",omitempty"`
+	Color string `json:",omitempty"` // "#RRGGBB" fill of Path
+	Image []byte `json:",omitempty"` // SVG or PNG file
+	MIME  string `json:",omitempty"` // of Image: image/svg+xml or image/png
+}
+
+// Icon geometry inside a node, in points.
+const (
+	IconSize = 22 // the icon's side
+	IconPad  = 10 // box side to icon
+	IconGap  = 4  // icon to the text beside it
+)
+
+// IconRect is where the node's icon is drawn (zero when it has none).
+func (n Node) IconRect() Rect {
+	if n.Icon == nil {
+		return Rect{}
+	}
+	return Rect{X: n.Rect.X + IconPad, Y: n.Rect.Y + (n.Rect.H-IconSize)/2, W: IconSize, H: IconSize}
+}
+
+// TextRect is the part of the box the label is centred in: the box
+// without the icon's strip.
+func (n Node) TextRect() Rect {
+	if n.Icon == nil {
+		return n.Rect
+	}
+	cut := float64(IconPad + IconSize + IconGap - 12) // the text keeps its own 12 pt side padding
+	return Rect{X: n.Rect.X + cut, Y: n.Rect.Y, W: n.Rect.W - cut, H: n.Rect.H}
 }
 
 // Cluster is a positioned container (a domain, a layer).
@@ -127,6 +163,9 @@ type Edge struct {
 	LabelRect Rect
 	// Seq is the 1-based order of a message in a sequence scene.
 	Seq int
+	// Link is the element id whose page the arrow links to ("" = none):
+	// a flow's own page, a note's element.
+	Link string `json:",omitempty"`
 }
 
 // Lifeline is the vertical line under a sequence participant.

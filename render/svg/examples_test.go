@@ -50,3 +50,33 @@ func TestGroupColoursAgreeAcrossViews(t *testing.T) {
 		}
 	}
 }
+
+// TestArrowsAndNotesLink: a flow's arrow (line and label) opens the
+// flow's page, a note opens the element it is on; merged arrows of a
+// domain-level view, standing for several flows, link nowhere.
+func TestArrowsAndNotesLink(t *testing.T) {
+	var business *scene.Scene
+	for _, s := range rendertest.ExampleScenes(t)["cashback"] {
+		if s.ID == "business" {
+			business = s
+		}
+	}
+	if business == nil {
+		t.Fatal("no business scene")
+	}
+	got := string(render(t, business, Options{Href: func(id string) string { return "page:" + id }}))
+	for _, want := range []string{
+		`<g id="e-frontend-to-data"`, `<a href="page:frontend-to-data">` + "\n" + `<path class="hit"`,
+		`<g id="e-cashback-to-deals"`, `<a href="page:cashback-to-deals">`,
+		`<g id="n-soft-strong-login"`, `<a href="page:user">`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("business.svg lacks %q", want)
+		}
+	}
+	merged := &scene.Scene{ID: "t", Kind: scene.KindGraph, Width: 100, Height: 100,
+		Edges: []scene.Edge{{ID: "a>b:flow", Kind: "flow", From: "a", To: "b", Path: []scene.Point{{}, {}, {}, {X: 10}}}}}
+	if out := string(render(t, merged, Options{Href: func(id string) string { return "page:" + id }})); strings.Contains(out, "<a ") {
+		t.Errorf("an arrow without a link got one: %s", out)
+	}
+}

@@ -1,6 +1,7 @@
 package svg
 
 import (
+	"encoding/base64"
 	"math"
 	"strconv"
 	"strings"
@@ -52,12 +53,38 @@ func (r *renderer) node(n scene.Node) {
 	default:
 		r.rect("shape", x, 6)
 	}
+	r.icon(n)
 	if n.NameLines > 0 && n.NameLines < len(n.Label) {
 		r.nameAndDetails(n)
 	} else {
-		r.label(n.Label, n.Sub, x.X+x.W/2, x.Y, x.H)
+		t := n.TextRect()
+		r.label(n.Label, n.Sub, t.X+t.W/2, t.Y, t.H)
 	}
 	r.p(end)
+}
+
+// icon draws a node's icon: a bundled one as its 24 x 24 path scaled into
+// place, a user's file as an embedded image (data: URL, so the SVG
+// stays one self-contained file).
+func (r *renderer) icon(n scene.Node) {
+	if n.Icon == nil {
+		return
+	}
+	b := n.IconRect()
+	box := `x="` + num(b.X) + `" y="` + num(b.Y) + `" width="` + num(b.W) + `" height="` + num(b.H) + `"`
+	switch {
+	case n.Icon.Path != "":
+		// A transformed group, not a nested <svg>: tools that cut a page's
+		// inline diagrams at "</svg>" keep working.
+		r.p(`<g class="icon" transform="translate(` + num(b.X) + ` ` + num(b.Y) + `) scale(` + strconv.FormatFloat(b.W/24, 'f', 4, 64) + `)"><path`)
+		r.attr("fill", n.Icon.Color)
+		r.attr("d", n.Icon.Path)
+		r.p("/></g>\n")
+	case len(n.Icon.Image) > 0:
+		r.p(`<image class="icon" ` + box)
+		r.attr("href", "data:"+n.Icon.MIME+";base64,"+base64.StdEncoding.EncodeToString(n.Icon.Image))
+		r.p("/>\n")
+	}
 }
 
 // textPadX is the layout's room between a box's side and its text.
@@ -67,7 +94,7 @@ const textPadX = 12
 // list): the name centred, a divider, then the details left-aligned so
 // numbered lists read as lists.
 func (r *renderer) nameAndDetails(n scene.Node) {
-	x := n.Rect
+	x := n.TextRect()
 	lh := lineHeight * r.fs
 	name, details := n.Label[:n.NameLines], n.Label[n.NameLines:]
 	total := float64(len(n.Label)) * lh
@@ -192,6 +219,16 @@ func (r *renderer) edge(e scene.Edge) {
 		r.p("</title>")
 	}
 	r.p("\n")
+	end := "</g>\n"
+	if href := r.href(e.Link); href != "" {
+		r.p(`<a`)
+		r.attr("href", href)
+		r.p(">\n")
+		end = "</a></g>\n"
+		if len(e.Path) > 0 { // a wide invisible stroke: a 1.5 pt line is hard to hit
+			r.p(`<path class="hit" d="` + pathData(e.Path) + `"/>` + "\n")
+		}
+	}
 	if len(e.Path) > 0 {
 		r.p(`<path class="line" d="` + pathData(e.Path) + `"`)
 		if e.Arrow {
@@ -209,7 +246,7 @@ func (r *renderer) edge(e scene.Edge) {
 		r.label(e.Label, "", lr.X+lr.W/2, lr.Y, lr.H)
 		r.p("</g>\n")
 	}
-	r.p("</g>\n")
+	r.p(end)
 }
 
 // badge draws the message number of a sequence step at its start.

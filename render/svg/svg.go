@@ -135,10 +135,7 @@ func (r *renderer) open(id, classes, link, tooltip string, extra ...string) stri
 		r.p("</title>")
 	}
 	r.p("\n")
-	href := ""
-	if link != "" && r.opts.Href != nil {
-		href = r.opts.Href(link)
-	}
+	href := r.href(link)
 	if href == "" {
 		return "</g>\n"
 	}
@@ -146,6 +143,14 @@ func (r *renderer) open(id, classes, link, tooltip string, extra ...string) stri
 	r.attr("href", href)
 	r.p(">\n")
 	return "</a></g>\n"
+}
+
+// href is the URL of element id's page, or "" when it has none.
+func (r *renderer) href(id string) string {
+	if id == "" || r.opts.Href == nil {
+		return ""
+	}
+	return r.opts.Href(id)
 }
 
 // groupClasses returns " g-<group> pal-<n>" for a coloured element.

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/icon"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -71,6 +72,7 @@ func (b *builder) addElement(id string) {
 		}
 	case model.KindTech:
 		n.Tooltip, n.Sub, n.Group = plain(e.Tech.What), e.Tech.Category, e.Parent
+		n.Icon, _ = icon.For(e.Tech)
 		if !b.flat {
 			n.Parent = b.addLayer(e.Parent)
 		}
@@ -145,7 +147,7 @@ func (b *builder) addFlow(i int) bool {
 	if label == "" {
 		label = f.Protocol
 	}
-	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true})
+	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true, Link: id})
 	return true
 }
 
@@ -198,8 +200,9 @@ func (b *builder) addNote(id, on, text string) {
 		parent = c.Parent
 	}
 	b.nodes[id] = true
-	b.v.Nodes = append(b.v.Nodes, Node{ID: id, Kind: string(model.KindNote), Shape: scene.ShapeNote, Label: plain(text), Parent: parent})
-	b.addEdge(Edge{ID: "note:" + id + "->" + on, Kind: EdgeNote, From: id, To: on, Dashed: true})
+	// A note links to the element it is on: notes have no page of their own.
+	b.v.Nodes = append(b.v.Nodes, Node{ID: id, Kind: string(model.KindNote), Shape: scene.ShapeNote, Label: plain(text), Parent: parent, Link: on})
+	b.addEdge(Edge{ID: "note:" + id + "->" + on, Kind: EdgeNote, From: id, To: on, Dashed: true, Link: on})
 }
 
 var (

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 // View kinds (the same words as the scene kinds).
@@ -31,6 +32,7 @@ type View struct {
 	Description string
 	Kind        string   // KindGraph or KindSequence
 	Direction   string   // LeftToRight or TopToBottom (graph views)
+	Layout      string   // "" (Graphviz) or LayoutLayers
 	Groups      []string // the model's domains, then layers: colour slots shared by every view
 	Nodes       []Node
 	Clusters    []Cluster // parents before children
@@ -46,10 +48,16 @@ type Node struct {
 	Details []string // extra lines under the label (a module's features)
 	Sub     string   // small second line: category, "external" ...
 	Tooltip string
-	Link    string // element id whose page the node links to ("" = none)
-	Group   string // domain or layer id that colours it
-	Parent  string // enclosing cluster id ("" = top level)
+	Link    string      // element id whose page the node links to ("" = none)
+	Group   string      // domain or layer id that colours it
+	Parent  string      // enclosing cluster id ("" = top level)
+	Icon    *scene.Icon `json:",omitempty"` // a technology's icon (see render/icon)
 }
+
+// LayoutLayers is the stack's layer cake: layers are bands stacked in
+// model order, first on top, their technologies tiles inside; side
+// layers are a column beside them. archdoc lays it out itself.
+const LayoutLayers = "layers"
 
 // Cluster is a container: a domain or a layer.
 type Cluster struct {
@@ -60,6 +68,7 @@ type Cluster struct {
 	Link    string
 	Group   string
 	Parent  string
+	Side    bool `json:",omitempty"` // a layer drawn beside the bands (LayoutLayers)
 }
 
 // Edge is an arrow. From and To name a node or a cluster of the view.
@@ -73,6 +82,7 @@ type Edge struct {
 	Dashed bool
 	Seq    int    // 1-based message order in sequence views
 	Note   string // sequence views: a note shown beside the message
+	Link   string `json:",omitempty"` // element id whose page the arrow links to ("" = none)
 	// Count is how many arrows a merged arrow of a domain-level view
 	// stands for (0: it is one arrow of the model).
 	Count int `json:",omitempty"`

@@ -112,11 +112,21 @@ func TestBusiness(t *testing.T) {
 	}
 }
 
+// TestStack: the stack is a layer cake of technologies only; each tile
+// counts the modules using it instead of drawing an arrow from each.
 func TestStack(t *testing.T) {
-	v := Stack(testModel())
-	check(t, v, "php mysql web db", "app-layer< store<", "uses:web->php uses:db->mysql uses:web->mysql")
-	if v.Node("php").Sub != "语言" || v.Node("php").Parent != "app-layer" || v.Node("web").Parent != "" {
-		t.Errorf("php %+v web %+v", v.Node("php"), v.Node("web"))
+	m := testModel()
+	m.Stack.Layers[1].Position = "side"
+	v := Stack(m)
+	check(t, v, "php mysql", "app-layer< store<", "")
+	if v.Layout != LayoutLayers {
+		t.Errorf("layout %q, want the layer cake", v.Layout)
+	}
+	if php, mysql := v.Node("php"), v.Node("mysql"); php.Sub != "语言 · 1 个模块使用" || php.Parent != "app-layer" || mysql.Sub != "2 个模块使用" {
+		t.Errorf("php %+v mysql %+v", php, mysql)
+	}
+	if v.Cluster("app-layer").Side || !v.Cluster("store").Side {
+		t.Errorf("side layers: %+v", v.Clusters)
 	}
 }
 

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/archdoc/archdoc/model"
 )
@@ -34,42 +35,51 @@ func business(x *index) *View {
 	return b.v
 }
 
-// Stack shows the technology layers and, for each technology, the
-// modules that use it.
+// Stack is the layer cake: each layer a band of its technologies, in
+// model order (first on top), side layers beside them. Which modules use
+// a technology is a count on its tile, not an arrow: 37 arrows converging
+// on PHP and MySQL told nobody anything (the stack page has the matrix).
 func Stack(m *model.Model) *View { return stack(newIndex(m)) }
 
 func stack(x *index) *View {
 	m := x.m
-	b := newBuilder(x, "stack", title(m, "技术栈", "Technology stack"), LeftToRight)
-	for _, e := range b.x.elems {
-		if e.Kind == model.KindTech {
-			b.addElement(e.ID)
-		}
-	}
-	b.flat = true
-	type use struct{ module, tech string }
-	var uses []use
+	b := newBuilder(x, "stack", title(m, "技术栈", "Technology stack"), TopToBottom)
+	b.v.Layout = LayoutLayers
+	zh := title(m, "zh", "") != ""
 	for _, e := range b.x.elems {
 		if e.Kind != model.KindTech {
 			continue
 		}
-		for _, mod := range x.techUsers[e.ID] {
-			if b.x.kind(mod) == model.KindModule {
-				uses = append(uses, use{mod, e.ID})
+		b.addElement(e.ID)
+		n := &b.v.Nodes[len(b.v.Nodes)-1]
+		if n.ID != e.ID {
+			continue
+		}
+		users := 0
+		for _, u := range x.techUsers[e.ID] {
+			if x.kind(u) == model.KindModule {
+				users++
 			}
 		}
+		n.Sub = strings.TrimPrefix(n.Sub+" · "+usedBy(users, zh), " · ")
 	}
-	for _, e := range b.x.elems { // modules in model order, not tech order
-		for _, u := range uses {
-			if u.module == e.ID {
-				b.addElement(u.module)
-			}
+	for i := range b.v.Clusters {
+		if l := x.byID[b.v.Clusters[i].ID]; l.Kind == model.KindLayer {
+			b.v.Clusters[i].Side = l.Layer.Position == "side"
 		}
-	}
-	for _, u := range uses {
-		b.addUses(u.module, u.tech)
 	}
 	return b.v
+}
+
+// usedBy says how many modules use a technology.
+func usedBy(n int, zh bool) string {
+	switch {
+	case zh:
+		return fmt.Sprintf("%d 个模块使用", n)
+	case n == 1:
+		return "used by 1 module"
+	}
+	return fmt.Sprintf("used by %d modules", n)
 }
 
 // Domain shows one domain with its modules and every element that
