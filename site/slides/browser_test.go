@@ -269,6 +269,9 @@ func TestPDF(t *testing.T) {
 	if m == nil || string(m[1]) != strconv.Itoa(len(d.Slides)) {
 		t.Errorf("PDF pages: %s, want %d\n%s", m, len(d.Slides), info)
 	}
+	if title := regexp.MustCompile(`(?m)^Title:\s+(.*)$`).FindSubmatch(info); title == nil || string(title[1]) != d.Title {
+		t.Errorf("PDF title metadata %q, want the deck's title %q", title, d.Title)
+	}
 	if !regexp.MustCompile(`(?m)^Page size:\s+960 x 540 pts`).Match(info) {
 		t.Errorf("PDF page size is not 16:9 (960 x 540 pt):\n%s", info)
 	}

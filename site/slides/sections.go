@@ -71,6 +71,38 @@ func (b *builder) diagram(id string) string {
 	return ""
 }
 
+// parts lists the scenes of a view split across slides (see Scenes):
+// the view itself when it fits one slide, nothing when it has no scene.
+func (b *builder) parts(id string) []string {
+	if b.scenes[id] != nil {
+		return []string{id}
+	}
+	var out []string
+	for n := 1; b.scenes[PartID(id, n)] != nil; n++ {
+		out = append(out, PartID(id, n))
+	}
+	return out
+}
+
+// splitSlide repeats s once per part of its diagram; the titles are
+// numbered by decorate.
+func (b *builder) splitSlide(s Slide, view string) []Slide {
+	parts := b.parts(view)
+	if len(parts) <= 1 {
+		return []Slide{s}
+	}
+	out := make([]Slide, len(parts))
+	for i, p := range parts {
+		out[i] = s
+		out[i].Diagram = p
+		if i > 0 {
+			out[i].ID = fmt.Sprintf("%s-%d", s.ID, i+1)
+			out[i].Notes = ""
+		}
+	}
+	return out
+}
+
 // name is an element's display name, falling back to its id.
 func (b *builder) name(id string) string {
 	if e, ok := b.m.Element(id); ok && e.Name != "" {
@@ -104,20 +136,21 @@ func (b *builder) titleSlide(_ model.SectionSpec, d *Deck) []Slide {
 
 func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	s := Slide{ID: "business", Section: SectionBusiness, Layout: LayoutDiagram, Title: b.words.Business,
-		Diagram: b.diagram("business"), Notes: b.elementNotes("business")}
-	if s.Diagram == "" {
-		s.Layout = LayoutContent
-		var md mdBuf
-		md.head(b.words.Actors)
-		for _, a := range b.m.Actors {
-			md.item(0, "**%s** %s", mdText(a.Name), firstLine(a.Description))
-		}
-		md.head(b.words.Domains)
-		for _, dm := range b.m.Domains {
-			md.item(0, "**%s** %s", mdText(dm.Name), firstLine(dm.Description))
-		}
-		s.Body = md.String()
+		Diagram: firstNonEmpty(b.parts("business")...), Notes: b.elementNotes("business")}
+	if s.Diagram != "" {
+		return b.splitSlide(s, "business")
 	}
+	s.Layout = LayoutContent
+	var md mdBuf
+	md.head(b.words.Actors)
+	for _, a := range b.m.Actors {
+		md.item(0, "**%s** %s", mdText(a.Name), firstLine(a.Description))
+	}
+	md.head(b.words.Domains)
+	for _, dm := range b.m.Domains {
+		md.item(0, "**%s** %s", mdText(dm.Name), firstLine(dm.Description))
+	}
+	s.Body = md.String()
 	return []Slide{s}
 }
 
@@ -151,6 +184,12 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			}
 		}
 		s.Body = md.String()
+		if s.Diagram != "" {
+			// The diagram gets the whole slide to stay readable (its
+			// modules are in it); the speaker says the description.
+			s.Layout, s.Body = LayoutDiagram, ""
+			s.Notes = joinNotes(dm.Description, s.Notes)
+		}
 		out = append(out, s)
 	}
 	return out
@@ -158,19 +197,20 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 
 func (b *builder) stackSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	s := Slide{ID: "stack", Section: SectionStack, Layout: LayoutDiagram, Title: b.words.Stack,
-		Diagram: b.diagram("stack"), Notes: b.elementNotes("stack")}
-	if s.Diagram == "" {
-		s.Layout = LayoutContent
-		var md mdBuf
-		for _, l := range b.m.Stack.Layers {
-			names := make([]string, len(l.Technologies))
-			for i, t := range l.Technologies {
-				names[i] = mdText(t.Name)
-			}
-			md.item(0, "**%s**: %s", mdText(l.Name), strings.Join(names, ", "))
-		}
-		s.Body = md.String()
+		Diagram: firstNonEmpty(b.parts("stack")...), Notes: b.elementNotes("stack")}
+	if s.Diagram != "" {
+		return b.splitSlide(s, "stack")
 	}
+	s.Layout = LayoutContent
+	var md mdBuf
+	for _, l := range b.m.Stack.Layers {
+		names := make([]string, len(l.Technologies))
+		for i, t := range l.Technologies {
+			names[i] = mdText(t.Name)
+		}
+		md.item(0, "**%s**: %s", mdText(l.Name), strings.Join(names, ", "))
+	}
+	s.Body = md.String()
 	return []Slide{s}
 }
 
