@@ -14,11 +14,12 @@ import (
 
 // The diagram area of a diagram slide at 1280×720 in CSS pixels (see
 // .layout-diagram in deck.css), and the smallest text a diagram may show
-// there: 14 px reads from the back of a meeting room (about 12 pt in PPTX).
+// there: 16 px reads from the back of a meeting room and is 12 pt on the
+// PPTX slide (960 pt wide).
 const (
 	FrameWidth  = 1200.0
 	FrameHeight = 560.0
-	MinTextPx   = 14.0
+	MinTextPx   = 16.0
 )
 
 // Scenes lays out the views a deck shows (business, stack, the domains
@@ -39,7 +40,7 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 		if err != nil {
 			return nil, err
 		}
-		if TextPx(s) >= MinTextPx || v.Kind != view.KindGraph {
+		if TextPx(s) >= MinTextPx {
 			out[v.ID] = s
 			continue
 		}
@@ -64,14 +65,15 @@ func PartID(viewID string, n int) string { return fmt.Sprintf("%s#%d", viewID, n
 // maxParts is the most slides one view is split across.
 const maxParts = 4
 
-// split cuts an overview that no layout makes readable into parts of
-// consecutive top-level containers (the stack's layers, the business
-// view's domains), at domain level and without secondary text, in as
-// few parts as give every part MinTextPx text. Boxes outside every
-// container go with the first part. It returns nil when no split works.
+// split cuts a view that no layout makes readable into parts, at domain
+// level and without secondary text, in as few parts as give every part
+// MinTextPx text: a graph by consecutive top-level containers (the
+// stack's layers, the business view's domains; boxes outside every
+// container go with the first part), a sequence by consecutive steps.
+// It returns nil when no split works.
 func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, error) {
 	base := v
-	if small, ok := render.DomainLevel(v, m); ok {
+	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph {
 		base = small
 	}
 	if small, ok := compact(base); ok {
@@ -83,10 +85,18 @@ func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, e
 			tops = append(tops, c.ID)
 		}
 	}
-	for n := 2; n <= min(maxParts, len(tops)); n++ {
+	count := len(tops)
+	part := func(i, n int) *view.View {
+		return viewPart(base, tops[i*count/n:(i+1)*count/n], i == 0)
+	}
+	if v.Kind == view.KindSequence {
+		count = len(base.Edges)
+		part = func(i, n int) *view.View { return stepsPart(base, i*count/n, (i+1)*count/n) }
+	}
+	for n := 2; n <= min(maxParts, count); n++ {
 		var parts []*scene.Scene
 		for i := range n {
-			part := viewPart(base, tops[i*len(tops)/n:(i+1)*len(tops)/n], i == 0)
+			part := part(i, n)
 			s, err := fitted(ctx, part, m)
 			if err != nil {
 				return nil, err
@@ -102,6 +112,24 @@ func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, e
 		}
 	}
 	return nil, nil
+}
+
+// stepsPart is the sequence v with only its steps from..to-1 (keeping
+// their numbers) and the participants they involve.
+func stepsPart(v *view.View, from, to int) *view.View {
+	out := *v
+	out.Edges = v.Edges[from:to]
+	used := map[string]bool{}
+	for _, e := range out.Edges {
+		used[e.From], used[e.To] = true, true
+	}
+	out.Nodes = nil
+	for _, n := range v.Nodes {
+		if used[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	return &out
 }
 
 // viewPart is v with only the given top-level containers and what is in
@@ -145,7 +173,7 @@ func deckView(id string) bool {
 // text a larger share of the slide: that is the last resort.
 func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, error) {
 	var best *scene.Scene
-	for _, fs := range []float64{layout.DefaultFontSize, 20} {
+	for _, fs := range []float64{layout.DefaultFontSize, 20, 26} {
 		for _, level := range candidates(v, m) {
 			var better *scene.Scene
 			for _, c := range level {

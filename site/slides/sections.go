@@ -266,7 +266,7 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			continue
 		}
 		s := Slide{ID: "flow-" + f.ID, Section: SectionFlows, Layout: LayoutDiagram,
-			Title: firstNonEmpty(f.Label, f.ID), Diagram: b.diagram("flow/" + f.ID),
+			Title: firstNonEmpty(f.Label, f.ID), Diagram: firstNonEmpty(b.parts("flow/"+f.ID)...),
 			Notes: joinNotes(f.Description, b.elementNotes(f.ID))}
 		if s.Diagram == "" {
 			s.Layout = LayoutContent
@@ -275,8 +275,10 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 				steps.line("%d. **%s** → **%s**: %s", i+1, mdText(b.name(st.From)), mdText(b.name(st.To)), mdText(st.Label))
 			}
 			s.Body = steps.String()
+			stepped = append(stepped, s)
+			continue
 		}
-		stepped = append(stepped, s)
+		stepped = append(stepped, b.splitSlide(s, "flow/"+f.ID)...)
 	}
 	var out []Slide
 	if md.Len() > 0 {
