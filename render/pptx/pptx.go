@@ -135,7 +135,7 @@ func build(p *Presentation) (map[string][]byte, error) {
 	parts["ppt/notesMasters/_rels/notesMaster1.xml.rels"] = []byte(notesMasterRels)
 	for i, s := range p.Slides {
 		k := i + 1
-		sx, err := slideXML(s, lang)
+		sx, err := slideXML(s, p.Title, lang)
 		if err != nil {
 			return nil, fmt.Errorf("pptx: slide %d: %w", k, err)
 		}

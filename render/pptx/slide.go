@@ -7,27 +7,42 @@ import (
 
 // slideXML writes one slide: title placeholder, body placeholder (when
 // there is text) and the diagram's shapes.
-func slideXML(s Slide, lang string) ([]byte, error) {
+func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<p:sld ` + rootNS + `><p:cSld><p:spTree>` + emptyGroup)
 	title, body := `<p:ph type="title"/>`, `<p:ph idx="1"/>`
 	if s.Layout == LayoutTitle {
 		title, body = `<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`
 	}
+	// A diagram slide gives the diagram 900 x 420 pt, as the HTML deck
+	// gives it 1200 x 560 px: a smaller title at the top.
+	whole := s.Diagram != nil && len(s.Body) == 0 && s.Layout != LayoutTitle
+	titleSpPr, titleSize := `<p:spPr/>`, 0
+	if whole {
+		titleSpPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, diagramX, 330000, diagramW, 680000)
+		titleSize = 2600
+	}
 	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>` + title +
-		`</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/><a:p>`)
-	run(&b, s.Title, textStyle{lang: lang})
+		`</p:nvPr></p:nvSpPr>` + titleSpPr + `<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/><a:p>`)
+	run(&b, s.Title, textStyle{lang: lang, size: titleSize})
 	b.WriteString(`<a:endParaRPr lang="` + esc(lang) + `"/></a:p></p:txBody></p:sp>`)
 
+	kickerX, kickerY := marginX, titleY-91440
+	if whole {
+		kickerX, kickerY = diagramX, 90000
+	}
 	if s.Kicker != "" && s.Layout != LayoutTitle {
 		fmt.Fprintf(&b, `<p:sp><p:nvSpPr><p:cNvPr id="4" name="Kicker"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>`+
 			`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`+
 			`<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr><a:buNone/></a:pPr>`,
-			marginX, titleY-91440, bodyW, 274320)
+			kickerX, kickerY, bodyW, 274320)
 		run(&b, s.Kicker, textStyle{lang: lang, size: 1400, color: "2563EB", bold: true})
 		b.WriteString(`</a:p></p:txBody></p:sp>`)
 	}
 	diagramBox := box{marginX, bodyY, bodyW, bodyH}
+	if whole {
+		diagramBox = box{diagramX, diagramY, diagramW, diagramH}
+	}
 	if len(s.Body) > 0 {
 		spPr := `<p:spPr/>`
 		textW := bodyW
@@ -51,6 +66,7 @@ func slideXML(s Slide, lang string) ([]byte, error) {
 			return nil, err
 		}
 	}
+	footer(&b, deckTitle, lang)
 	b.WriteString(`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`)
 	return b.Bytes(), nil
 }
@@ -66,4 +82,17 @@ func notesXML(notes []Paragraph, lang string) []byte {
 	paragraphs(&b, notes, lang, false)
 	b.WriteString(`</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>`)
 	return b.Bytes()
+}
+
+// footer fills the layout's footer and slide number placeholders (idx 11
+// and 12, as in PowerPoint's own layouts and most company templates):
+// the deck's title and the slide's number, as in the HTML deck.
+func footer(b *bytes.Buffer, title, lang string) {
+	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="5" name="Footer"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
+		`<p:nvPr><p:ph type="ftr" sz="quarter" idx="11"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>`)
+	run(b, title, textStyle{lang: lang})
+	b.WriteString(`</a:p></p:txBody></p:sp>`)
+	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="6" name="Slide Number"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
+		`<p:nvPr><p:ph type="sldNum" sz="quarter" idx="12"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>` +
+		slideNumber + `</a:p></p:txBody></p:sp>`)
 }
