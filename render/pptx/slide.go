@@ -7,7 +7,8 @@ import (
 
 // slideXML writes one slide: title placeholder, body placeholder (when
 // there is text) and the diagram's shapes.
-func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
+func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, error) {
+	lay := g.layout(s.Layout)
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<p:sld ` + rootNS + `><p:cSld><p:spTree>` + emptyGroup)
 	title, body := `<p:ph type="title"/>`, `<p:ph idx="1"/>`
@@ -15,10 +16,11 @@ func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
 		title, body = `<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`
 	}
 	// A diagram slide gives the diagram 900 x 420 pt, as the HTML deck
-	// gives it 1200 x 560 px: a smaller title at the top.
+	// gives it 1200 x 560 px: a smaller title at the top. A template's
+	// slide keeps its layout's title and puts the diagram in its body.
 	whole := s.Diagram != nil && len(s.Body) == 0 && s.Layout != LayoutTitle
 	titleSpPr, titleSize := `<p:spPr/>`, 0
-	if whole {
+	if whole && g.own {
 		titleSpPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, diagramX, 330000, diagramW, 680000)
 		titleSize = 2600
 	}
@@ -31,7 +33,7 @@ func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
 	if whole {
 		kickerX, kickerY = diagramX, 90000
 	}
-	if s.Kicker != "" && s.Layout != LayoutTitle {
+	if s.Kicker != "" && s.Layout != LayoutTitle && g.own {
 		fmt.Fprintf(&b, `<p:sp><p:nvSpPr><p:cNvPr id="4" name="Kicker"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>`+
 			`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`+
 			`<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr><a:buNone/></a:pPr>`,
@@ -39,22 +41,23 @@ func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
 		run(&b, s.Kicker, textStyle{lang: lang, size: 1400, color: "2563EB", bold: true})
 		b.WriteString(`</a:p></p:txBody></p:sp>`)
 	}
-	diagramBox := box{marginX, bodyY, bodyW, bodyH}
-	if whole {
+	body0 := lay.body
+	diagramBox := body0
+	if whole && g.own {
 		diagramBox = box{diagramX, diagramY, diagramW, diagramH}
 	}
 	if len(s.Body) > 0 {
 		spPr := `<p:spPr/>`
-		textW := bodyW
+		textW := body0.w
 		if s.Diagram != nil && s.Split {
-			left := bodyW * 36 / 100
+			left := body0.w * 36 / 100
 			textW = left
-			spPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, marginX, bodyY, left, bodyH)
-			diagramBox = box{marginX + left + 182880, bodyY, bodyW - left - 182880, bodyH}
+			spPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, body0.x, body0.y, left, body0.h)
+			diagramBox = box{body0.x + left + 182880, body0.y, body0.w - left - 182880, body0.h}
 		}
 		fit := `<a:normAutofit/>`
 		if s.Layout != LayoutTitle {
-			fit = autofit(s.Body, textW, bodyH)
+			fit = autofit(s.Body, textW, body0.h)
 		}
 		b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="3" name="Content 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>` + body +
 			`</p:nvPr></p:nvSpPr>` + spPr + `<p:txBody><a:bodyPr>` + fit + `</a:bodyPr><a:lstStyle/>`)
@@ -66,7 +69,7 @@ func slideXML(s Slide, deckTitle, lang string) ([]byte, error) {
 			return nil, err
 		}
 	}
-	footer(&b, deckTitle, lang)
+	footer(&b, deckTitle, lang, lay)
 	b.WriteString(`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`)
 	return b.Bytes(), nil
 }
@@ -85,14 +88,19 @@ func notesXML(notes []Paragraph, lang string) []byte {
 }
 
 // footer fills the layout's footer and slide number placeholders (idx 11
-// and 12, as in PowerPoint's own layouts and most company templates):
-// the deck's title and the slide's number, as in the HTML deck.
-func footer(b *bytes.Buffer, title, lang string) {
-	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="5" name="Footer"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
-		`<p:nvPr><p:ph type="ftr" sz="quarter" idx="11"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>`)
-	run(b, title, textStyle{lang: lang})
-	b.WriteString(`</a:p></p:txBody></p:sp>`)
+// and 12 in archdoc's and PowerPoint's own layouts) when it has them: the
+// deck's title and the slide's number, as in the HTML deck.
+func footer(b *bytes.Buffer, title, lang string, lay templateLayout) {
+	if lay.footer != "" {
+		b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="5" name="Footer"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
+			`<p:nvPr><p:ph type="ftr" sz="quarter" idx="` + esc(lay.footer) + `"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>`)
+		run(b, title, textStyle{lang: lang})
+		b.WriteString(`</a:p></p:txBody></p:sp>`)
+	}
+	if lay.number == "" {
+		return
+	}
 	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="6" name="Slide Number"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
-		`<p:nvPr><p:ph type="sldNum" sz="quarter" idx="12"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>` +
+		`<p:nvPr><p:ph type="sldNum" sz="quarter" idx="` + esc(lay.number) + `"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>` +
 		slideNumber + `</a:p></p:txBody></p:sp>`)
 }

@@ -3,11 +3,13 @@ package slides
 import (
 	"bytes"
 	"encoding/xml"
+	"os"
 	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/internal/officetest"
+	"github.com/archdoc/archdoc/render/pptx"
 	"github.com/archdoc/archdoc/render/scene"
 )
 
@@ -99,13 +101,15 @@ func TestPPTXEditableInLibreOffice(t *testing.T) {
 				t.Fatalf("LibreOffice shows %d slides, want %d", len(pages), len(d.Slides))
 			}
 			for i, s := range d.Slides {
-				checkPage(t, s, d.Scene(s), pages[i], sizes)
+				checkPage(t, s, d.Scene(s), pages[i], sizes, 12)
 			}
 		})
 	}
 }
 
-func checkPage(t *testing.T, s Slide, sc *scene.Scene, page *odNode, sizes map[string]float64) {
+// checkPage checks one slide as LibreOffice shows it: notes, the
+// diagram's group, its glued connectors and (minPt > 0) its text size.
+func checkPage(t *testing.T, s Slide, sc *scene.Scene, page *odNode, sizes map[string]float64, minPt float64) {
 	t.Helper()
 	notes := page.all("notes")
 	if s.Notes != "" && (len(notes) == 0 || strings.TrimSpace(notes[0].text()) == "") {
@@ -150,7 +154,59 @@ func checkPage(t *testing.T, s Slide, sc *scene.Scene, page *odNode, sizes map[s
 		}
 	}
 	t.Logf("slide %s: %d connectors, smallest diagram text %.1f pt", s.ID, len(connectors), smallest)
-	if smallest < 12-0.05 {
-		t.Errorf("slide %s: diagram text of %.1f pt, want at least 12", s.ID, smallest)
+	if smallest < minPt-0.05 {
+		t.Errorf("slide %s: diagram text of %.1f pt, want at least %v", s.ID, smallest, minPt)
+	}
+}
+
+// TestPPTXTemplateInLibreOffice writes the example's deck on the company
+// template of testdata/template (hand-made: its own theme, colours,
+// fonts, a band and a mark on the master, a 10 x 5.63 in slide, layouts
+// named "Contoso ...") and opens it in LibreOffice: the title slides use
+// the template's title layout, the others its title-and-content layout,
+// the theme is the template's, and notes and glued arrows survive.
+func TestPPTXTemplateInLibreOffice(t *testing.T) {
+	data, err := os.ReadFile("testdata/template/company.potx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, warnings, err := pptx.ReadTemplate(data)
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("ReadTemplate: %v %q", err, warnings)
+	}
+	d := exampleDeck(t, "cashback")
+	var b bytes.Buffer
+	if err := WritePPTXTemplate(&b, d, tmpl); err != nil {
+		t.Fatal(err)
+	}
+	if err := pptx.Check(b.Bytes(), len(d.Slides)); err != nil {
+		t.Fatal(err)
+	}
+	parts, err := pptxParts(b.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(parts["ppt/theme/theme1.xml"], `name="Contoso Corporate"`) {
+		t.Error("the deck's theme is not the template's Contoso Corporate")
+	}
+	content, styles := officetest.ODP(t, b.Bytes())
+	if !strings.Contains(styles, `loext:name="Contoso Corporate"`) {
+		t.Error("LibreOffice does not see the template's theme, Contoso Corporate")
+	}
+	root := parseOD(t, content)
+	sizes := fontSizes(root)
+	pages := root.all("page")
+	if len(pages) != len(d.Slides) {
+		t.Fatalf("LibreOffice shows %d slides, want %d", len(pages), len(d.Slides))
+	}
+	for i, s := range d.Slides {
+		want := "Contoso_20_Content"
+		if s.Layout == LayoutTitle {
+			want = "Contoso_20_Title"
+		}
+		if got := pages[i].attr("master-page-name"); got != want {
+			t.Errorf("slide %s uses master page %q, want the template's %q", s.ID, got, want)
+		}
+		checkPage(t, s, d.Scene(s), pages[i], sizes, 0)
 	}
 }

@@ -12,6 +12,14 @@ func WritePPTX(w io.Writer, d *Deck) error {
 	return pptx.Write(w, PPTX(d))
 }
 
+// WritePPTXTemplate writes the deck on a company template (see
+// pptx.ReadTemplate): its masters, layouts and theme.
+func WritePPTXTemplate(w io.Writer, d *Deck, t *pptx.Template) error {
+	p := PPTX(d)
+	p.Template = t
+	return pptx.Write(w, p)
+}
+
 // PPTX converts the deck into the pptx writer's presentation.
 func PPTX(d *Deck) *pptx.Presentation {
 	md := newMarkdown(false, nil)

@@ -59,8 +59,10 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 	return out, nil
 }
 
-// PartID is the scene id of part n (1-based) of a view split across slides.
-func PartID(viewID string, n int) string { return fmt.Sprintf("%s#%d", viewID, n) }
+// PartID is the scene id of part n (1-based) of a view split across
+// slides: "stack.part1". Model ids have no dot, and a file named after it
+// (Marp decks write one per diagram) needs no escaping in a link.
+func PartID(viewID string, n int) string { return fmt.Sprintf("%s.part%d", viewID, n) }
 
 // maxParts is the most slides one view is split across.
 const maxParts = 4
