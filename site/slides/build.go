@@ -36,7 +36,7 @@ func (b *builder) build() (*Deck, error) {
 	}
 	d := &Deck{
 		Title:     firstNonEmpty(p.Title, b.m.Name),
-		Subtitle:  firstNonEmpty(p.Subtitle, firstLine(b.m.Summary)),
+		Subtitle:  firstNonEmpty(p.Subtitle, lead(b.m.Summary)),
 		Author:    p.Author,
 		Date:      p.Date,
 		Lang:      deckLang(b.m.Language),
@@ -50,6 +50,10 @@ func (b *builder) build() (*Deck, error) {
 	}
 	b.checkIDs(d.Slides)
 	b.applyNotes(p, d.Slides)
+	for i := range d.Slides { // hand-written slides and notes too
+		d.Slides[i].Body = joinLines(d.Slides[i].Body)
+		d.Slides[i].Notes = joinLines(d.Slides[i].Notes)
+	}
 	spreadTime(d, groups)
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
@@ -332,12 +336,4 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "\n"); i >= 0 {
-		s = s[:i]
-	}
-	return s
 }

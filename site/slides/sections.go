@@ -144,11 +144,11 @@ func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	var md mdBuf
 	md.head(b.words.Actors)
 	for _, a := range b.m.Actors {
-		md.item(0, "**%s** %s", mdText(a.Name), firstLine(a.Description))
+		md.item(0, "**%s** %s", mdText(a.Name), lead(a.Description))
 	}
 	md.head(b.words.Domains)
 	for _, dm := range b.m.Domains {
-		md.item(0, "**%s** %s", mdText(dm.Name), firstLine(dm.Description))
+		md.item(0, "**%s** %s", mdText(dm.Name), lead(dm.Description))
 	}
 	s.Body = md.String()
 	return []Slide{s}
@@ -173,14 +173,14 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 				if s.Diagram != "" {
 					md.item(0, "**%s**", mdText(mo.Name))
 				} else {
-					md.item(0, "**%s** %s", mdText(mo.Name), firstLine(mo.Description))
+					md.item(0, "**%s** %s", mdText(mo.Name), lead(mo.Description))
 				}
 			}
 		}
 		if len(dm.Domains) > 0 {
 			md.head(b.words.SubDomains)
 			for _, sd := range dm.Domains {
-				md.item(0, "**%s** %s", mdText(sd.Name), firstLine(sd.Description))
+				md.item(0, "**%s** %s", mdText(sd.Name), lead(sd.Description))
 			}
 		}
 		s.Body = md.String()
@@ -299,12 +299,12 @@ func (b *builder) ideaSlides(spec model.SectionSpec, _ *Deck) []Slide {
 		if len(x.Options) > 0 {
 			md.head(b.words.Options)
 			for _, o := range x.Options {
-				md.item(0, "**%s** %s", mdText(o.Name), firstLine(o.Description))
+				md.item(0, "**%s** %s", mdText(o.Name), lead(o.Description))
 				if len(o.Pros) > 0 {
-					md.item(1, "%s%s%s", b.words.Pros, b.words.Colon, strings.Join(o.Pros, "; "))
+					md.item(1, "%s%s%s", b.words.Pros, b.words.Colon, strings.Join(o.Pros, b.words.listSep()))
 				}
 				if len(o.Cons) > 0 {
-					md.item(1, "%s%s%s", b.words.Cons, b.words.Colon, strings.Join(o.Cons, "; "))
+					md.item(1, "%s%s%s", b.words.Cons, b.words.Colon, strings.Join(o.Cons, b.words.listSep()))
 				}
 			}
 		}
@@ -335,7 +335,7 @@ func (b *builder) taskSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			for i, id := range t.Tech {
 				names[i] = mdText(b.name(id))
 			}
-			md.labelled(b.words.TechUsed, strings.Join(names, ", "))
+			md.labelled(b.words.TechUsed, strings.Join(names, b.words.nameSep()))
 		}
 		out = append(out, Slide{ID: "task-" + t.ID, Section: SectionTasks, Layout: LayoutContent,
 			Title: t.Title, Body: md.String(), Notes: b.elementNotes(t.ID)})
@@ -372,7 +372,7 @@ func (b *builder) glossarySlides(_ model.SectionSpec, _ *Deck) []Slide {
 			if len(t.Aliases) > 0 {
 				term += " (" + mdText(strings.Join(t.Aliases, ", ")) + ")"
 			}
-			md.item(0, "**%s** %s", term, firstLine(t.Definition))
+			md.item(0, "**%s** %s", term, lead(t.Definition))
 		}
 		id := "glossary"
 		if i > 0 {
@@ -397,7 +397,7 @@ func nonEmpty(s ...string) []string {
 // says more than the subtitle's first line.
 func (b *builder) summaryNotes() string {
 	s := strings.TrimSpace(b.m.Summary)
-	if s == firstLine(s) {
+	if s == lead(s) {
 		return ""
 	}
 	return s
