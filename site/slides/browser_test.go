@@ -213,7 +213,7 @@ func TestHTMLDeckDeepLinkAndPresenter(t *testing.T) {
 	got := evalString(t, ctx, `[document.body.className, document.getElementById("p-notes").textContent.trim(),
 		document.querySelector("#p-current .slide").dataset.id, document.querySelector("#p-next .slide").dataset.id,
 		document.getElementById("p-total").textContent, document.getElementById("p-slide-time").textContent].join("|")`)
-	want := "presenter|从左到右讲：用户 → 前台 → 后台。|business|domain-front|10:00|本页 00:00 / 01:00"
+	want := "presenter|从左到右讲：用户 → 前台 → 后台。|business|domain-front|10:00|本页 00:00 / 01:07"
 	if got != want {
 		t.Errorf("presenter view:\n got %s\nwant %s", got, want)
 	}

@@ -44,17 +44,23 @@ func (b *builder) build() (*Deck, error) {
 		Scenes:    b.scenes,
 	}
 	d.Duration = b.duration(p.Duration)
-	groups := b.groups(p, d)
+	groups := b.mergeHighlights(b.groups(p, d))
+	var appendix []Slide
+	if d.Duration > 0 {
+		groups, appendix = b.fitDuration(groups, int(math.Round(float64(d.Duration)/60)))
+	}
 	for _, g := range groups {
 		d.Slides = append(d.Slides, g.slides...)
 	}
+	main := len(d.Slides)
+	d.Slides = append(d.Slides, appendix...)
 	b.checkIDs(d.Slides)
 	b.applyNotes(p, d.Slides)
 	for i := range d.Slides { // hand-written slides and notes too
 		d.Slides[i].Body = joinLines(d.Slides[i].Body)
 		d.Slides[i].Notes = joinLines(d.Slides[i].Notes)
 	}
-	spreadTime(d, groups)
+	spreadTime(d, groups, main)
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
@@ -269,8 +275,8 @@ func slideIDs(slides []Slide) string {
 
 // spreadTime shares the time budget among the sections by weight, then
 // equally among each section's slides; whole seconds that add up exactly.
-func spreadTime(d *Deck, groups []group) {
-	if d.Duration == 0 || len(d.Slides) == 0 {
+func spreadTime(d *Deck, groups []group, main int) {
+	if d.Duration == 0 || main == 0 {
 		return
 	}
 	var weights []float64
