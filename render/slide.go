@@ -17,8 +17,15 @@ func LayoutView(ctx context.Context, v *view.View, m *model.Model, opts ...layou
 }
 
 // DomainLevel is v with each top-level domain collapsed into one box
-// (the stack: its technologies only), as a too-large view is drawn; false
-// when nothing collapses.
+// (the stack: its technologies only) and only its strongest arrows, as a
+// too-large view is drawn; false when nothing collapses.
 func DomainLevel(v *view.View, m *model.Model) (*view.View, bool) {
-	return domainLevel(v, m)
+	small, ok := domainLevel(v, m)
+	if !ok {
+		return nil, false
+	}
+	if kept, _, arrows, _ := strongestArrows(small); arrows > 0 {
+		small.Edges = kept
+	}
+	return small, true
 }

@@ -170,12 +170,16 @@ func deckView(id string) bool {
 
 // fitted returns the slide layout of v with the largest text, preferring
 // more detail once the text is large enough; of one level of detail it
-// takes the direction that gives the larger text. Graphviz's gaps between
-// boxes are fixed, so a layout measured with a larger font gives its
-// text a larger share of the slide: that is the last resort.
+// takes the direction that gives the larger text. A sequence's gaps are
+// fixed, so laying it out with a larger font gives its text a larger
+// share of the slide: that is its last resort.
 func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, error) {
 	var best *scene.Scene
-	for _, fs := range []float64{layout.DefaultFontSize, 20, 26} {
+	fonts := []float64{layout.DefaultFontSize}
+	if v.Kind == view.KindSequence { // cheap to lay out, and only fonts shrink its gaps
+		fonts = append(fonts, 20, 26)
+	}
+	for _, fs := range fonts {
 		for _, level := range candidates(v, m) {
 			var better *scene.Scene
 			for _, c := range level {
@@ -199,6 +203,10 @@ func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, er
 	return best, nil
 }
 
+// bigView is the size (boxes plus arrows) from which a view is laid out
+// in its own direction only.
+const bigView = 150
+
 // candidates lists the layouts a slide may use by level of detail, most
 // detailed first.
 func candidates(v *view.View, m *model.Model) [][]*view.View {
@@ -209,14 +217,25 @@ func candidates(v *view.View, m *model.Model) [][]*view.View {
 		}
 		return out
 	}
+	overview := v.ID == "business" || v.ID == "stack"
+	var domains []*view.View
+	if small, ok := render.DomainLevel(v, m); ok && overview {
+		domains = bothWays(small)
+	}
+	if len(v.Nodes)+len(v.Edges) > bigView {
+		// Laying out a large view takes seconds and its text cannot be
+		// read on a slide: an overview goes straight to domain level.
+		if domains != nil {
+			return [][]*view.View{domains}
+		}
+		return [][]*view.View{{v}}
+	}
 	out := [][]*view.View{bothWays(v)}
 	if small, ok := compact(v); ok {
 		out = append(out, bothWays(small))
 	}
-	if v.ID == "business" || v.ID == "stack" {
-		if small, ok := render.DomainLevel(v, m); ok {
-			out = append(out, bothWays(small))
-		}
+	if domains != nil {
+		out = append(out, domains)
 	}
 	return out
 }
