@@ -66,7 +66,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
-	deck, err := deckHTML(m, slides.ByID(scenes))
+	// The deck lays its diagrams out for the 16:9 slide (see slides.Scenes).
+	deckScenes, err := slides.Scenes(ctx, m)
+	if err != nil {
+		return err
+	}
+	deck, err := deckHTML(m, deckScenes)
 	if err != nil {
 		return err
 	}
