@@ -1,5 +1,7 @@
 package pptx
 
+import "strings"
+
 // The fixed parts: theme, slide master, the two layouts and the notes
 // master. Fonts: Latin text uses the theme's Latin face, CJK text the
 // East Asian face "Microsoft YaHei" (set in the theme and on every run);
@@ -81,6 +83,12 @@ const (
 	footerH = 320000
 )
 
+// centred centres a placeholder's text (the master's title style is
+// left-aligned).
+func centred(ph string) string {
+	return strings.Replace(ph, `<a:lstStyle/>`, `<a:lstStyle><a:lvl1pPr algn="ctr"/></a:lstStyle>`, 1)
+}
+
 // footers are the footer and slide number placeholders of the master and
 // every layout: small grey text at the bottom, as in the HTML deck.
 var footers = footerPlaceholder(5, "Footer Placeholder 4", `<p:ph type="ftr" sz="quarter" idx="11"/>`, diagramX, 7000000, "l", `<a:endParaRPr lang="en-US"/>`) +
@@ -123,7 +131,7 @@ var slideMaster = xmlHeader + `<p:sldMaster ` + rootNS + `><p:cSld><p:bg><p:bgPr
 
 var titleLayout = xmlHeader + `<p:sldLayout ` + rootNS + ` type="title" preserve="1"><p:cSld name="Title Slide"><p:spTree>` +
 	emptyGroup +
-	placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`) +
+	centred(placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`)) +
 	placeholder(3, "Subtitle 2", `<p:ph type="subTitle" idx="1"/>`, 1524000, subTitleY, 9144000, 1500000, ``) +
 	footers +
 	`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`

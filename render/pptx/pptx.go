@@ -20,6 +20,7 @@ import (
 const (
 	LayoutTitle   = "title"   // centred title and subtitle (title layout)
 	LayoutContent = "content" // title and body (title+content layout)
+	LayoutSection = "section" // a divider (section header layout; archdoc's own: the title layout)
 )
 
 // Presentation is what Write needs.
@@ -35,7 +36,7 @@ type Presentation struct {
 
 // Slide is one slide.
 type Slide struct {
-	Layout  string // LayoutTitle or LayoutContent
+	Layout  string // LayoutTitle, LayoutContent or LayoutSection
 	Kicker  string // small line above the title (the section's name), may be empty
 	Title   string
 	Body    []Paragraph // subtitle (title layout) or body text
@@ -194,6 +195,9 @@ func (g geometry) layout(kind string) templateLayout {
 	if l, ok := g.layouts[kind]; ok {
 		return l
 	}
+	if kind == LayoutSection {
+		return g.layouts[LayoutTitle]
+	}
 	return g.layouts[LayoutContent]
 }
 
@@ -202,8 +206,8 @@ func ownGeometry() geometry {
 	return geometry{width: SlideWidth, height: SlideHeight, own: true, theme: "ppt/theme/theme1.xml",
 		targets: []string{"ppt/slideMasters/slideMaster1.xml"},
 		layouts: map[string]templateLayout{
-			LayoutTitle:   {part: "ppt/slideLayouts/slideLayout1.xml", body: body, footer: "11", number: "12"},
-			LayoutContent: {part: "ppt/slideLayouts/slideLayout2.xml", body: body, footer: "11", number: "12"},
+			LayoutTitle:   {kind: LayoutTitle, part: "ppt/slideLayouts/slideLayout1.xml", body: body, footer: "11", number: "12"},
+			LayoutContent: {kind: LayoutContent, part: "ppt/slideLayouts/slideLayout2.xml", body: body, footer: "11", number: "12"},
 		}}
 }
 

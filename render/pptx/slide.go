@@ -12,13 +12,17 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, error) {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<p:sld ` + rootNS + `><p:cSld><p:spTree>` + emptyGroup)
 	title, body := `<p:ph type="title"/>`, `<p:ph idx="1"/>`
-	if s.Layout == LayoutTitle {
+	switch lay.kind {
+	case LayoutTitle:
 		title, body = `<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`
+	case LayoutSection:
+		body = `<p:ph type="body" idx="1"/>`
 	}
+	centred := lay.kind != LayoutContent
 	// A diagram slide gives the diagram 900 x 420 pt, as the HTML deck
 	// gives it 1200 x 560 px: a smaller title at the top. A template's
 	// slide keeps its layout's title and puts the diagram in its body.
-	whole := s.Diagram != nil && len(s.Body) == 0 && s.Layout != LayoutTitle
+	whole := s.Diagram != nil && len(s.Body) == 0 && !centred
 	titleSpPr, titleSize := `<p:spPr/>`, 0
 	if whole && g.own {
 		titleSpPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, diagramX, 330000, diagramW, 680000)
@@ -33,7 +37,7 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, error) {
 	if whole {
 		kickerX, kickerY = diagramX, 90000
 	}
-	if s.Kicker != "" && s.Layout != LayoutTitle && g.own {
+	if s.Kicker != "" && !centred && g.own {
 		fmt.Fprintf(&b, `<p:sp><p:nvSpPr><p:cNvPr id="4" name="Kicker"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr>`+
 			`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`+
 			`<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr><a:buNone/></a:pPr>`,
@@ -56,12 +60,12 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, error) {
 			diagramBox = box{body0.x + left + 182880, body0.y, body0.w - left - 182880, body0.h}
 		}
 		fit := `<a:normAutofit/>`
-		if s.Layout != LayoutTitle {
+		if !centred {
 			fit = autofit(s.Body, textW, body0.h)
 		}
 		b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="3" name="Content 2"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>` + body +
 			`</p:nvPr></p:nvSpPr>` + spPr + `<p:txBody><a:bodyPr>` + fit + `</a:bodyPr><a:lstStyle/>`)
-		paragraphs(&b, s.Body, lang, s.Layout == LayoutTitle)
+		paragraphs(&b, s.Body, lang, lay.kind == LayoutTitle)
 		b.WriteString(`</p:txBody></p:sp>`)
 	}
 	if s.Diagram != nil {

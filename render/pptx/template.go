@@ -25,6 +25,7 @@ type Template struct {
 
 // templateLayout is the layout a kind of archdoc slide uses.
 type templateLayout struct {
+	kind           string // the Layout* whose placeholders it has
 	part           string
 	body           box    // where its content goes
 	footer, number string // idx of its footer and slide number placeholders ("" = none)
@@ -134,8 +135,11 @@ func (t *Template) pickLayouts() []string {
 	if content == "" {
 		return append(warnings, "the template has no slide layouts")
 	}
-	t.layouts[LayoutContent] = t.layout(content)
-	t.layouts[LayoutTitle] = t.layout(title)
+	t.layouts[LayoutContent] = t.layout(content, LayoutContent)
+	t.layouts[LayoutTitle] = t.layout(title, LayoutTitle)
+	if section, ok := byType["secHead"]; ok {
+		t.layouts[LayoutSection] = t.layout(section, LayoutSection)
+	}
 	return warnings
 }
 
@@ -153,8 +157,8 @@ func (t *Template) layoutName(part string) string {
 
 // layout reads where a layout puts its content (its body placeholder,
 // else its master's, else the slide less a margin) and its footers.
-func (t *Template) layout(part string) templateLayout {
-	l := templateLayout{part: part}
+func (t *Template) layout(part, kind string) templateLayout {
+	l := templateLayout{kind: kind, part: part}
 	w, h := t.size[0], t.size[1]
 	l.body = box{w / 20, h * 2 / 9, w * 9 / 10, h * 2 / 3}
 	found := false

@@ -163,7 +163,8 @@ func checkPage(t *testing.T, s Slide, sc *scene.Scene, page *odNode, sizes map[s
 // template of testdata/template (hand-made: its own theme, colours,
 // fonts, a band and a mark on the master, a 10 x 5.63 in slide, layouts
 // named "Contoso ...") and opens it in LibreOffice: the title slides use
-// the template's title layout, the others its title-and-content layout,
+// the template's title layout, the appendix's divider its section header,
+// the others its title-and-content layout,
 // the theme is the template's, and notes and glued arrows survive.
 func TestPPTXTemplateInLibreOffice(t *testing.T) {
 	data, err := os.ReadFile("testdata/template/company.potx")
@@ -201,7 +202,10 @@ func TestPPTXTemplateInLibreOffice(t *testing.T) {
 	}
 	for i, s := range d.Slides {
 		want := "Contoso_20_Content"
-		if s.Layout == LayoutTitle {
+		switch {
+		case s.Section == SectionAppendix:
+			want = "Contoso_20_Section"
+		case s.Layout == LayoutTitle:
 			want = "Contoso_20_Title"
 		}
 		if got := pages[i].attr("master-page-name"); got != want {

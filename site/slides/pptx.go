@@ -26,7 +26,9 @@ func PPTX(d *Deck) *pptx.Presentation {
 	p := &pptx.Presentation{Title: d.Title, Author: d.Author, Lang: d.Lang}
 	for _, s := range d.Slides {
 		ps := pptx.Slide{Layout: pptx.LayoutContent, Kicker: s.Kicker, Title: s.Title, Diagram: d.Scene(s), Notes: md.Paragraphs(s.Notes)}
-		if s.Layout == LayoutTitle {
+		if s.Section == SectionAppendix {
+			ps.Layout = pptx.LayoutSection
+		} else if s.Layout == LayoutTitle {
 			ps.Layout = pptx.LayoutTitle
 		}
 		if ps.Diagram == nil || s.Layout != LayoutDiagram {
