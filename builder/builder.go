@@ -142,7 +142,11 @@ func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Optio
 	if err != nil {
 		return nil, nil, err
 	}
-	deck, err := DeckHTML(m, slides.ByID(scenes))
+	d, _, err := b.Deck(ctx, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	deck, err := DeckHTML(m, d)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -150,13 +154,23 @@ func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Optio
 	return append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, nil
 }
 
-// DeckHTML renders the HTML deck for the site's slides.html: the same
-// slides as `archdoc slides`, with element links to the site's pages.
-func DeckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
+// Deck builds m's deck with its diagrams laid out for the 16:9 slide
+// (see slides.Scenes), and returns those scenes by id too.
+func (b *Builder) Deck(ctx context.Context, m *model.Model) (*slides.Deck, map[string]*scene.Scene, error) {
+	scenes, err := slides.Scenes(ctx, m)
+	if err != nil {
+		return nil, nil, err
+	}
 	deck, err := slides.Build(m, scenes)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	return deck, scenes, nil
+}
+
+// DeckHTML renders the HTML deck for the site's slides.html: the same
+// slides as `archdoc slides`, with element links to the site's pages.
+func DeckHTML(m *model.Model, deck *slides.Deck) ([]byte, error) {
 	href := func(id string) string {
 		if e, ok := m.Element(id); ok {
 			return site.PageURL(e)

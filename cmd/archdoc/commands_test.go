@@ -106,7 +106,9 @@ func TestRunServeStopsWithItsContext(t *testing.T) {
 	var out syncBuffer
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- runServe(ctx, &serveOptions{File: exampleModel, Port: 0, Stdout: &out, Stderr: &syncBuffer{}}) }()
+	go func() {
+		done <- runServe(ctx, &serveOptions{File: exampleModel, Port: 0, Stdout: &out, Stderr: &syncBuffer{}})
+	}()
 	deadline := time.Now().Add(30 * time.Second)
 	for !strings.Contains(out.String(), "serving ") && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)

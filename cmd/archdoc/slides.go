@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"path/filepath"
 	"sort"
@@ -13,9 +14,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/internal/chrome"
 	"github.com/archdoc/archdoc/internal/outpath"
-	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/pptx"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/site"
 	"github.com/archdoc/archdoc/site/slides"
@@ -27,9 +29,12 @@ type slidesOptions struct {
 	Format string // html, pdf, pptx or md; "" = from -o's extension, else html
 	Out    string // file, or "-" for standard output; "" = slides.<ext>
 	Chrome string // PDF: browser binary
-	Stdin  io.Reader
-	Stdout io.Writer
-	Stderr io.Writer
+	// Template is a .pptx or .potx whose masters, layouts and theme the
+	// PPTX uses.
+	Template string
+	Stdin    io.Reader
+	Stdout   io.Writer
+	Stderr   io.Writer
 }
 
 // slidesFormats maps each --format to its file extension.
@@ -62,6 +67,7 @@ standard output.`,
 		Example: `  archdoc slides
   archdoc slides --format pdf
   archdoc slides -o talk.pptx
+  archdoc slides -o talk.pptx --template company.potx
   archdoc slides --format md -o deck/talk.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -76,6 +82,7 @@ standard output.`,
 	cmd.Flags().StringVar(&opts.Format, "format", "", "output `format`: html, pdf, pptx or md (default: from -o, else html)")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "output `file`, or - for standard output (default \"slides.<ext>\")")
 	completeFlagValues(cmd, "format", "html", "pdf", "pptx", "md")
+	cmd.Flags().StringVar(&opts.Template, "template", "", "PPTX: company template `file` (.pptx or .potx) whose masters, layouts and theme the deck uses")
 	cmd.Flags().StringVar(&opts.Chrome, "chrome", "", "PDF: Chromium or Chrome `binary` (default: $ARCHDOC_CHROME, then PATH and the usual places)")
 	return cmd
 }
@@ -117,6 +124,9 @@ func resolveSlidesFormat(opts *slidesOptions) error {
 	if opts.Out == "-" && opts.Format == "md" {
 		return fmt.Errorf("--format md writes diagram files next to the Markdown; give -o FILE.md, not -")
 	}
+	if opts.Template != "" && opts.Format != "pptx" {
+		return fmt.Errorf("--template is for --format pptx, not %s", opts.Format)
+	}
 	return nil
 }
 
@@ -130,25 +140,25 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 			return fmt.Errorf("PDF needs a Chromium or Chrome: %w", err)
 		}
 	}
-	m, err := loadModel(opts.File, opts.Stdin)
+	b := builder.New(opts.File, opts.Stdin)
+	m, err := loadWith(b)
 	if err != nil {
 		return err
 	}
 	inputs := site.Inputs(m)
+	if opts.Template != "" {
+		inputs.Add("the PPTX template", opts.Template)
+	}
 	if opts.Out != "-" { // checked again with the diagram files when written
 		if err := inputs.CheckFile(opts.Out); err != nil {
 			return err
 		}
 	}
-	scenes, err := slides.Scenes(ctx, m)
+	deck, scenes, err := b.Deck(ctx, m)
 	if err != nil {
 		return err
 	}
 	warnScenes(opts.Stderr, scenes)
-	deck, err := slides.Build(m, scenes)
-	if err != nil {
-		return err
-	}
 	files, err := renderDeck(ctx, opts, deck)
 	if err != nil {
 		return err
@@ -169,7 +179,7 @@ func renderDeck(ctx context.Context, opts *slidesOptions, deck *slides.Deck) (ma
 			return nil, err
 		}
 	case "pptx":
-		if err := slides.WritePPTX(&b, deck); err != nil {
+		if err := writePPTX(&b, opts, deck); err != nil {
 			return nil, err
 		}
 	case "pdf":
@@ -191,6 +201,26 @@ func renderDeck(ctx context.Context, opts *slidesOptions, deck *slides.Deck) (ma
 		return files, nil
 	}
 	return map[string][]byte{out: b.Bytes()}, nil
+}
+
+// writePPTX writes the deck, on the --template when there is one; what
+// the template lacks is said on standard error.
+func writePPTX(w io.Writer, opts *slidesOptions, deck *slides.Deck) error {
+	if opts.Template == "" {
+		return slides.WritePPTX(w, deck)
+	}
+	data, err := os.ReadFile(opts.Template)
+	if err != nil {
+		return fmt.Errorf("--template: %w", err)
+	}
+	t, warnings, err := pptx.ReadTemplate(data)
+	if err != nil {
+		return fmt.Errorf("--template %s: %w", opts.Template, err)
+	}
+	for _, w := range warnings {
+		fmt.Fprintf(opts.Stderr, "warning: --template %s: %s\n", opts.Template, w)
+	}
+	return slides.WritePPTXTemplate(w, deck, t)
 }
 
 // writeSlideFiles writes every file or none, the deck itself last, and
@@ -235,27 +265,4 @@ func warnScenes(w io.Writer, scenes map[string]*scene.Scene) {
 			fmt.Fprintf(w, "warning: %s: %s\n", id, warn)
 		}
 	}
-}
-
-// deckHTML renders the HTML deck for the site's slides.html: the same
-// deck as `archdoc slides`, with element links and diagram boxes pointing
-// at the site's pages (slides.html sits at the site root). Build and serve
-// pass the scenes they laid out for the site, so each view is laid out
-// once for both.
-func deckHTML(m *model.Model, scenes map[string]*scene.Scene) ([]byte, error) {
-	deck, err := slides.Build(m, scenes)
-	if err != nil {
-		return nil, err
-	}
-	href := func(id string) string {
-		if e, ok := m.Element(id); ok {
-			return site.PageURL(e)
-		}
-		return ""
-	}
-	var b bytes.Buffer
-	if err := slides.WriteHTML(&b, deck, slides.HTMLOptions{Href: href}); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
 }

@@ -19,6 +19,7 @@ const maxScale = 1.6
 // canvas maps scene points to slide EMU.
 type canvas struct {
 	b      *bytes.Buffer
+	s      *scene.Scene
 	ox, oy float64 // EMU of scene (0,0)
 	k      float64 // EMU per scene point
 	fs     float64 // scene font size in points
@@ -26,6 +27,14 @@ type canvas struct {
 	nextID int
 	pal    map[string]int
 	pics   [][]byte // PNG pictures placed, in relationship order
+	// boxes are the shapes arrows glue to, by node or cluster id.
+	boxes map[string]glue
+}
+
+// glue is a shape an arrow can be attached to.
+type glue struct {
+	id int
+	r  scene.Rect
 }
 
 func (c *canvas) x(v float64) int { return int(math.Round(c.ox + v*c.k)) }
@@ -34,13 +43,16 @@ func (c *canvas) d(v float64) int { return max(int(math.Round(v*c.k)), 1) }
 
 // fontSize is a scene size in points scaled to the slide, in 1/100 pt.
 func (c *canvas) fontSize(pt float64) int {
-	return max(int(math.Round(pt*c.k/emuPerPt*100)), 600)
+	return int(math.Round(pt * c.k / emuPerPt * 100))
 }
 
 func (c *canvas) id() int { c.nextID++; return c.nextID }
 
-// drawScene draws s scaled into the box, centred, and returns the PNG
-// pictures it placed: the slide's relationships rId3, rId4 ... in order.
+// drawScene draws s scaled into the box, centred, as one group: a
+// domain's group holds its box, its label, its modules and the arrows
+// between them; arrows are connectors glued to their boxes, so moving a
+// box in PowerPoint or LibreOffice drags its arrows along. It returns the
+// PNG pictures it placed: the slide's relationships rId3, rId4 ... in order.
 func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte, error) {
 	if s.Width <= 0 || s.Height <= 0 {
 		return nil, fmt.Errorf("diagram %q has no size", s.ID)
@@ -51,22 +63,65 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte
 	if fs <= 0 {
 		fs = 14
 	}
-	c := &canvas{b: b, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s),
+	c := &canvas{b: b, s: s, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s), boxes: map[string]glue{},
 		ox: float64(into.x) + (float64(into.w)-s.Width*k)/2,
 		oy: float64(into.y) + (float64(into.h)-s.Height*k)/2}
-	for _, cl := range s.Clusters {
-		c.cluster(cl)
-	}
-	for _, l := range s.Lifelines {
-		c.path("lifeline "+l.Node, []scene.Point{{X: l.X, Y: l.Y1}, {X: l.X, Y: l.Y1}, {X: l.X, Y: l.Y2}, {X: l.X, Y: l.Y2}}, "8C959F", true, false)
-	}
-	for _, e := range s.Edges {
-		c.edge(e)
-	}
-	for _, n := range s.Nodes {
-		c.node(n)
-	}
+	c.assignIDs()
+	c.group("diagram "+s.ID, scene.Rect{W: s.Width, H: s.Height}, func() {
+		for _, l := range s.Lifelines {
+			c.path("lifeline "+l.Node, []scene.Point{{X: l.X, Y: l.Y1}, {X: l.X, Y: l.Y1}, {X: l.X, Y: l.Y2}, {X: l.X, Y: l.Y2}}, "8C959F", true, false)
+		}
+		c.contents("")
+		for _, e := range s.Edges {
+			c.edge(e)
+		}
+	})
 	return c.pics, nil
+}
+
+// assignIDs numbers the boxes first, so a connector can name the shapes
+// it is glued to wherever they come in the drawing.
+func (c *canvas) assignIDs() {
+	for _, cl := range c.s.Clusters {
+		c.boxes[cl.ID] = glue{c.id(), cl.Rect}
+	}
+	for _, n := range c.s.Nodes {
+		r := n.Rect
+		if n.Shape == scene.ShapeActor {
+			r = c.actorLabel(n)
+		}
+		c.boxes[n.ID] = glue{c.id(), r}
+	}
+}
+
+// contents draws what sits directly in the cluster parent ("" = the
+// diagram): its sub-clusters as groups, then its boxes. The arrows come
+// after every box, at the diagram's level: LibreOffice glues a connector
+// only to shapes that come before it, and not from inside a nested group.
+func (c *canvas) contents(parent string) {
+	for _, cl := range c.s.Clusters {
+		if cl.Parent == parent {
+			c.group("domain "+cl.ID, cl.Rect, func() {
+				c.cluster(cl)
+				c.contents(cl.ID)
+			})
+		}
+	}
+	for _, n := range c.s.Nodes {
+		if n.Parent == parent {
+			c.node(n)
+		}
+	}
+}
+
+// group wraps what draw writes in a group shape covering r.
+func (c *canvas) group(name string, r scene.Rect, draw func()) {
+	x, y, w, h := c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H)
+	fmt.Fprintf(c.b, `<p:grpSp><p:nvGrpSpPr><p:cNvPr id="%d" name="%s"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>`, c.id(), esc(name))
+	fmt.Fprintf(c.b, `<p:grpSpPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/><a:chOff x="%d" y="%d"/><a:chExt cx="%d" cy="%d"/></a:xfrm></p:grpSpPr>`,
+		x, y, w, h, x, y, w, h)
+	draw()
+	c.b.WriteString(`</p:grpSp>`)
 }
 
 // Colours per group slot (fill, stroke), like the SVG renderer's palette.
@@ -102,7 +157,7 @@ func (c *canvas) colours(group, fill, stroke string) (string, string) {
 
 func (c *canvas) cluster(cl scene.Cluster) {
 	fill, stroke := c.colours(cl.Group, "F6F8FA", "AFB8C1")
-	c.shape(shapeSpec{name: "cluster " + cl.ID, descr: cl.Tooltip, prst: "roundRect", adj: 4000,
+	c.shape(shapeSpec{id: c.boxes[cl.ID].id, name: "cluster " + cl.ID, descr: cl.Tooltip, prst: "roundRect", adj: 4000,
 		r: cl.Rect, fill: fill, stroke: stroke, dash: true})
 	if len(cl.Label) > 0 {
 		h := float64(len(cl.Label)) * 1.3 * c.fs
@@ -119,11 +174,11 @@ func (c *canvas) node(n scene.Node) {
 		c.actor(n)
 		return
 	case scene.ShapeNote:
-		c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "foldedCorner", r: r, fill: "FFF8C5", stroke: "D4A72C", lines: n.Label, sub: n.Sub})
+		c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "foldedCorner", r: r, fill: "FFF8C5", stroke: "D4A72C", lines: n.Label, sub: n.Sub})
 		return
 	case scene.ShapeExternal:
 		fill, stroke := c.colours(n.Group, "F6F8FA", "59636E")
-		c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub})
+		c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub})
 		return
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
@@ -135,7 +190,7 @@ func (c *canvas) node(n scene.Node) {
 	if n.Icon != nil {
 		inset = c.d(n.TextRect().X - r.X) // text centred beside the icon
 	}
-	c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset})
+	c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset})
 	c.icon(n)
 }
 
@@ -185,34 +240,102 @@ func (c *canvas) picture(n scene.Node) {
 		c.id(), esc(n.ID+" icon"), 2+len(c.pics), c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H))
 }
 
-// actor draws a simple figure: a round head and a rounded body above the
-// label, like the stick figure of the SVG renderer.
-func (c *canvas) actor(n scene.Node) {
+// actorLabel is the box of an actor's label, under its figure: the
+// shape its arrows glue to.
+func (c *canvas) actorLabel(n scene.Node) scene.Rect {
 	r := n.Rect
 	labelH := float64(len(n.Label)) * 1.3 * c.fs
 	if n.Sub != "" {
 		labelH += 1.3 * c.fs * 0.8
 	}
 	figH := math.Max(r.H-labelH-4, 2*c.fs)
+	return scene.Rect{X: r.X, Y: r.Y + figH + 4, W: r.W, H: labelH}
+}
+
+// actor draws a simple figure: a round head and a rounded body above the
+// label, like the stick figure of the SVG renderer, grouped.
+func (c *canvas) actor(n scene.Node) {
+	r := n.Rect
+	label := c.actorLabel(n)
+	figH := label.Y - 4 - r.Y
 	cx := r.X + r.W/2
 	head := figH * 0.3
-	c.shape(shapeSpec{name: n.ID + " head", prst: "ellipse", r: scene.Rect{X: cx - head/2, Y: r.Y, W: head, H: head}, fill: "FFFFFF", stroke: "1F2328"})
 	bodyW := figH * 0.55
-	c.shape(shapeSpec{name: n.ID + " body", prst: "flowChartDelay", rot: 270, r: scene.Rect{X: cx - bodyW/2, Y: r.Y + head + 1, W: bodyW, H: figH - head - 1}, fill: "FFFFFF", stroke: "1F2328"})
-	c.shape(shapeSpec{name: n.ID, descr: n.Tooltip, prst: "rect", r: scene.Rect{X: r.X, Y: r.Y + figH + 4, W: r.W, H: labelH}, lines: n.Label, sub: n.Sub})
+	c.group("actor "+n.ID, r, func() {
+		c.shape(shapeSpec{name: n.ID + " head", prst: "ellipse", r: scene.Rect{X: cx - head/2, Y: r.Y, W: head, H: head}, fill: "FFFFFF", stroke: "1F2328"})
+		c.shape(shapeSpec{name: n.ID + " body", prst: "flowChartDelay", rot: 270, r: scene.Rect{X: cx - bodyW/2, Y: r.Y + head + 1, W: bodyW, H: figH - head - 1}, fill: "FFFFFF", stroke: "1F2328"})
+		c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: label, lines: n.Label, sub: n.Sub})
+	})
 }
 
 func (c *canvas) edge(e scene.Edge) {
-	if len(e.Path) >= 4 {
-		c.path("edge "+e.ID, e.Path, "59636E", e.Dashed, e.Arrow)
+	if len(e.Path) >= 2 {
+		c.connector(e)
 	}
 	if len(e.Label) > 0 && e.LabelRect.W > 0 {
 		lines := e.Label
 		if e.Seq > 0 {
 			lines = append([]string{fmt.Sprintf("%d. %s", e.Seq, lines[0])}, lines[1:]...)
 		}
-		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: e.LabelRect, fill: "FFFFFF", lines: lines, small: true})
+		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: e.LabelRect, fill: "FFFFFF", lines: lines})
 	}
+}
+
+// connector draws e as a straight connector from its first to its last
+// point, glued at both ends to the nearest side of its boxes (a sequence
+// step runs between lifelines and is not glued). Office redraws a glued
+// connector between the glue points when a box moves.
+func (c *canvas) connector(e scene.Edge) {
+	p0, p1 := e.Path[0], e.Path[len(e.Path)-1]
+	x0, y0, x1, y1 := c.x(p0.X), c.y(p0.Y), c.x(p1.X), c.y(p1.Y)
+	flip := ""
+	if x1 < x0 {
+		flip += ` flipH="1"`
+	}
+	if y1 < y0 {
+		flip += ` flipV="1"`
+	}
+	b := c.b
+	fmt.Fprintf(b, `<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="%d" name="%s"/><p:cNvCxnSpPr>`, c.id(), esc("edge "+e.ID))
+	if c.s.Kind != scene.KindSequence {
+		if g, ok := c.boxes[e.From]; ok {
+			fmt.Fprintf(b, `<a:stCxn id="%d" idx="%d"/>`, g.id, side(g.r, p0))
+		}
+		if g, ok := c.boxes[e.To]; ok {
+			fmt.Fprintf(b, `<a:endCxn id="%d" idx="%d"/>`, g.id, side(g.r, p1))
+		}
+	}
+	b.WriteString(`</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>`)
+	fmt.Fprintf(b, `<a:xfrm%s><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>`,
+		flip, min(x0, x1), min(y0, y1), abs(x1-x0), abs(y1-y0))
+	fmt.Fprintf(b, `<a:ln w="%d"><a:solidFill><a:srgbClr val="59636E"/></a:solidFill>`, max(c.d(1.2), 9525))
+	if e.Dashed {
+		b.WriteString(`<a:prstDash val="dash"/>`)
+	}
+	if e.Arrow {
+		b.WriteString(`<a:tailEnd type="triangle" w="med" len="med"/>`)
+	}
+	b.WriteString(`</a:ln></p:spPr></p:cxnSp>`)
+}
+
+// side is the connection site of a rectangle-like preset (rect,
+// roundRect, foldedCorner: 0 top, 1 left, 2 bottom, 3 right) nearest p.
+func side(r scene.Rect, p scene.Point) int {
+	d := []float64{math.Abs(p.Y - r.Y), math.Abs(p.X - r.X), math.Abs(p.Y - (r.Y + r.H)), math.Abs(p.X - (r.X + r.W))}
+	best := 0
+	for i, v := range d {
+		if v < d[best] {
+			best = i
+		}
+	}
+	return best
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
 
 // path draws a cubic Bézier path (P0, then C1 C2 P triples) as a freeform
@@ -249,6 +372,7 @@ func (c *canvas) path(name string, pts []scene.Point, colour string, dashed, arr
 
 // shapeSpec describes one preset shape with optional centred text.
 type shapeSpec struct {
+	id           int // 0: the next free id
 	name, descr  string
 	prst         string
 	adj          int // roundRect corner adjust (1/100000 of the short side)
@@ -258,7 +382,7 @@ type shapeSpec struct {
 	dash, double bool
 	lines        []string
 	sub          string
-	bold, small  bool
+	bold         bool
 	align        string // "ctr" (default) or "l"
 	lIns         int    // text inset from the left (EMU), beside an icon
 	anchor       string // "ctr" (default) or "t"
@@ -268,7 +392,11 @@ type shapeSpec struct {
 func (c *canvas) shape(s shapeSpec) {
 	b := c.b
 	x, y, w, h := c.x(s.r.X), c.y(s.r.Y), c.d(s.r.W), c.d(s.r.H)
-	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"`, c.id(), esc(s.name))
+	id := s.id
+	if id == 0 {
+		id = c.id()
+	}
+	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"`, id, esc(s.name))
 	if s.descr != "" {
 		fmt.Fprintf(b, ` descr="%s"`, esc(s.descr))
 	}
@@ -327,9 +455,6 @@ func (c *canvas) text(s shapeSpec) {
 	align, anchor := firstNonEmpty(s.align, "ctr"), firstNonEmpty(s.anchor, "ctr")
 	fmt.Fprintf(b, `<p:txBody><a:bodyPr wrap="none" lIns="%d" tIns="0" rIns="0" bIns="0" anchor="%s" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>`, s.lIns, anchor)
 	size := c.fontSize(c.fs)
-	if s.small {
-		size = c.fontSize(c.fs * 0.85)
-	}
 	color := firstNonEmpty(s.color, "1F2328")
 	for _, l := range s.lines {
 		fmt.Fprintf(b, `<a:p><a:pPr algn="%s"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:buNone/></a:pPr>`, align)

@@ -1,5 +1,7 @@
 package pptx
 
+import "strings"
+
 // The fixed parts: theme, slide master, the two layouts and the notes
 // master. Fonts: Latin text uses the theme's Latin face, CJK text the
 // East Asian face "Microsoft YaHei" (set in the theme and on every run);
@@ -71,10 +73,41 @@ const (
 	bodyH     = 5029200
 	ctrTitleY = 2130000
 	subTitleY = 3740000
+	// the diagram of a diagram slide: 900 x 420 pt, centred
+	diagramW = 11430000
+	diagramH = 5334000
+	diagramX = (SlideWidth - diagramW) / 2
+	diagramY = 1080000
+	// footer and slide number
+	footerY = 6470000
+	footerH = 320000
 )
 
+// centred centres a placeholder's text (the master's title style is
+// left-aligned).
+func centred(ph string) string {
+	return strings.Replace(ph, `<a:lstStyle/>`, `<a:lstStyle><a:lvl1pPr algn="ctr"/></a:lstStyle>`, 1)
+}
+
+// footers are the footer and slide number placeholders of the master and
+// every layout: small grey text at the bottom, as in the HTML deck.
+var footers = footerPlaceholder(5, "Footer Placeholder 4", `<p:ph type="ftr" sz="quarter" idx="11"/>`, diagramX, 7000000, "l", `<a:endParaRPr lang="en-US"/>`) +
+	footerPlaceholder(6, "Slide Number Placeholder 5", `<p:ph type="sldNum" sz="quarter" idx="12"/>`, SlideWidth-diagramX-2000000, 2000000, "r", slideNumber)
+
+// slideNumber is the field that shows a slide's number; LibreOffice
+// shows it only when the master's placeholder has it too.
+const slideNumber = `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>`
+
+func footerPlaceholder(id int, name, ph string, x, cx int, algn, text string) string {
+	return `<p:sp><p:nvSpPr><p:cNvPr id="` + itoa(id) + `" name="` + name + `"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
+		`<p:nvPr>` + ph + `</p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="` + itoa(x) + `" y="` + itoa(footerY) + `"/>` +
+		`<a:ext cx="` + itoa(cx) + `" cy="` + itoa(footerH) + `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
+		`<p:txBody><a:bodyPr anchor="ctr"/><a:lstStyle><a:lvl1pPr algn="` + algn + `"><a:defRPr sz="1100"><a:solidFill><a:srgbClr val="59636E"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>` +
+		`<a:p>` + text + `</a:p></p:txBody></p:sp>`
+}
+
 func lvl(n, marL, indent, sz int, bu string) string {
-	return `<a:lvl` + itoa(n) + `pPr marL="` + itoa(marL) + `" indent="` + itoa(indent) + `">` +
+	return `<a:lvl` + itoa(n) + `pPr marL="` + itoa(marL) + `" indent="` + itoa(indent) + `" algn="l">` +
 		`<a:spcBef><a:spcPts val="600"/></a:spcBef>` + bu +
 		`<a:defRPr sz="` + itoa(sz) + `"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>` +
 		`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl` + itoa(n) + `pPr>`
@@ -84,8 +117,10 @@ var slideMaster = xmlHeader + `<p:sldMaster ` + rootNS + `><p:cSld><p:bg><p:bgPr
 	emptyGroup +
 	placeholder(2, "Title Placeholder 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
 	placeholder(3, "Text Placeholder 2", `<p:ph type="body" idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
+	footers +
 	`</p:spTree></p:cSld>` + clrMap +
 	`<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/><p:sldLayoutId id="2147483650" r:id="rId2"/></p:sldLayoutIdLst>` +
+	`<p:hf hdr="0" dt="0"/>` +
 	`<p:txStyles><p:titleStyle><a:lvl1pPr algn="l"><a:defRPr sz="3200" b="1"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill>` +
 	`<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>` +
 	`<p:bodyStyle>` +
@@ -96,14 +131,16 @@ var slideMaster = xmlHeader + `<p:sldMaster ` + rootNS + `><p:cSld><p:bg><p:bgPr
 
 var titleLayout = xmlHeader + `<p:sldLayout ` + rootNS + ` type="title" preserve="1"><p:cSld name="Title Slide"><p:spTree>` +
 	emptyGroup +
-	placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`) +
+	centred(placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`)) +
 	placeholder(3, "Subtitle 2", `<p:ph type="subTitle" idx="1"/>`, 1524000, subTitleY, 9144000, 1500000, ``) +
+	footers +
 	`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
 
 var contentLayout = xmlHeader + `<p:sldLayout ` + rootNS + ` type="obj" preserve="1"><p:cSld name="Title and Content"><p:spTree>` +
 	emptyGroup +
 	placeholder(2, "Title 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
 	placeholder(3, "Content Placeholder 2", `<p:ph idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
+	footers +
 	`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
 
 var notesMaster = xmlHeader + `<p:notesMaster ` + rootNS + `><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>` +

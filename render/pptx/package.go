@@ -3,6 +3,7 @@ package pptx
 import (
 	"bytes"
 	"fmt"
+	"sort"
 	"strings"
 )
 
@@ -17,34 +18,28 @@ const (
 	ctPML = `application/vnd.openxmlformats-officedocument.presentationml.`
 )
 
-func contentTypes(slides int) []byte {
+// contentTypes lists the extension defaults and every part's type.
+func contentTypes(defaults, types map[string]string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader)
 	b.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
-	b.WriteString(`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>`)
-	b.WriteString(`<Default Extension="xml" ContentType="application/xml"/>`)
-	b.WriteString(`<Default Extension="png" ContentType="image/png"/>`)
-	over := func(part, ct string) {
-		fmt.Fprintf(&b, `<Override PartName="/%s" ContentType="%s"/>`, part, ct)
+	for _, ext := range sortedKeys(defaults) {
+		fmt.Fprintf(&b, `<Default Extension="%s" ContentType="%s"/>`, esc(ext), esc(defaults[ext]))
 	}
-	over("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml")
-	over("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml")
-	over("ppt/presentation.xml", ctPML+"presentation.main+xml")
-	over("ppt/presProps.xml", ctPML+"presProps+xml")
-	over("ppt/viewProps.xml", ctPML+"viewProps+xml")
-	over("ppt/tableStyles.xml", ctPML+"tableStyles+xml")
-	over("ppt/theme/theme1.xml", "application/vnd.openxmlformats-officedocument.theme+xml")
-	over("ppt/theme/theme2.xml", "application/vnd.openxmlformats-officedocument.theme+xml")
-	over("ppt/slideMasters/slideMaster1.xml", ctPML+"slideMaster+xml")
-	over("ppt/slideLayouts/slideLayout1.xml", ctPML+"slideLayout+xml")
-	over("ppt/slideLayouts/slideLayout2.xml", ctPML+"slideLayout+xml")
-	over("ppt/notesMasters/notesMaster1.xml", ctPML+"notesMaster+xml")
-	for i := 1; i <= slides; i++ {
-		over(fmt.Sprintf("ppt/slides/slide%d.xml", i), ctPML+"slide+xml")
-		over(fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", i), ctPML+"notesSlide+xml")
+	for _, part := range sortedKeys(types) {
+		fmt.Fprintf(&b, `<Override PartName="/%s" ContentType="%s"/>`, esc(part), esc(types[part]))
 	}
 	b.WriteString(`</Types>`)
 	return b.Bytes()
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 const rootRels = xmlHeader + `<Relationships xmlns="` + nsRel + `">` +
@@ -66,58 +61,66 @@ func appProps(slides int) []byte {
 		`<Application>archdoc</Application><Slides>%d</Slides><Notes>%d</Notes></Properties>`, slides, slides))
 }
 
-// Relationship ids in presentation.xml.rels: rId1 master, rId2 notes
-// master, rId3 theme, rId4-6 props, rId(10+i) slide i.
-func presentationXML(slides int) []byte {
+// Relationship ids in presentation.xml.rels: rId1.. the masters, then
+// rId(M+1) notes master, rId(M+2) theme, rId(M+3..M+5) props, rId(100+i)
+// slide i.
+func presentationXML(slides int, g geometry) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader)
 	fmt.Fprintf(&b, `<p:presentation xmlns:a="%s" xmlns:r="%s" xmlns:p="%s" saveSubsetFonts="1">`, nsA, nsR, nsP)
-	b.WriteString(`<p:sldMasterIdLst><p:sldMasterId id="2147483648" r:id="rId1"/></p:sldMasterIdLst>`)
-	b.WriteString(`<p:notesMasterIdLst><p:notesMasterId r:id="rId2"/></p:notesMasterIdLst>`)
+	b.WriteString(`<p:sldMasterIdLst>`)
+	if g.own {
+		b.WriteString(`<p:sldMasterId id="2147483648" r:id="rId1"/>`)
+	}
+	for i, m := range g.masters {
+		fmt.Fprintf(&b, m, fmt.Sprintf("rId%d", i+1))
+	}
+	b.WriteString(`</p:sldMasterIdLst>`)
+	fmt.Fprintf(&b, `<p:notesMasterIdLst><p:notesMasterId r:id="rId%d"/></p:notesMasterIdLst>`, len(g.targets)+1)
 	b.WriteString(`<p:sldIdLst>`)
 	for i := 1; i <= slides; i++ {
-		fmt.Fprintf(&b, `<p:sldId id="%d" r:id="rId%d"/>`, 255+i, 10+i)
+		fmt.Fprintf(&b, `<p:sldId id="%d" r:id="rId%d"/>`, 255+i, 100+i)
 	}
 	b.WriteString(`</p:sldIdLst>`)
-	fmt.Fprintf(&b, `<p:sldSz cx="%d" cy="%d"/><p:notesSz cx="6858000" cy="9144000"/>`, SlideWidth, SlideHeight)
+	fmt.Fprintf(&b, `<p:sldSz cx="%d" cy="%d"/><p:notesSz cx="6858000" cy="9144000"/>`, g.width, g.height)
+	b.WriteString(g.style)
 	b.WriteString(`</p:presentation>`)
 	return b.Bytes()
 }
 
-func presentationRels(slides int) []byte {
+func presentationRels(slides int, g geometry) []byte {
 	var b bytes.Buffer
 	b.WriteString(xmlHeader + `<Relationships xmlns="` + nsRel + `">`)
 	rel := func(id int, typ, target string) {
-		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`, id, relT, typ, target)
+		fmt.Fprintf(&b, `<Relationship Id="rId%d" Type="%s%s" Target="%s"/>`, id, relT, typ, esc(target))
 	}
-	rel(1, "slideMaster", "slideMasters/slideMaster1.xml")
-	rel(2, "notesMaster", "notesMasters/notesMaster1.xml")
-	rel(3, "theme", "theme/theme1.xml")
-	rel(4, "presProps", "presProps.xml")
-	rel(5, "viewProps", "viewProps.xml")
-	rel(6, "tableStyles", "tableStyles.xml")
+	m := len(g.targets)
+	for i, t := range g.targets {
+		rel(i+1, "slideMaster", strings.TrimPrefix(t, "ppt/"))
+	}
+	rel(m+1, "notesMaster", "notesMasters/notesMaster1.xml")
+	rel(m+2, "theme", strings.TrimPrefix(g.theme, "ppt/"))
+	rel(m+3, "presProps", "presProps.xml")
+	rel(m+4, "viewProps", "viewProps.xml")
+	rel(m+5, "tableStyles", "tableStyles.xml")
 	for i := 1; i <= slides; i++ {
-		rel(10+i, "slide", fmt.Sprintf("slides/slide%d.xml", i))
+		rel(100+i, "slide", fmt.Sprintf("slides/slide%d.xml", i))
 	}
 	b.WriteString(`</Relationships>`)
 	return b.Bytes()
 }
 
-// slideRels relates slide k to its layout, its notes and its pics
+// slideRels relates slide k to its layout part, its notes and its pics
 // pictures (rId3 ... , ppt/media/slide<k>-icon<n>.png).
-func slideRels(k int, layout string, pics int) []byte {
-	lay := 2
-	if layout == LayoutTitle {
-		lay = 1
-	}
+func slideRels(k int, layoutPart string, pics int) []byte {
 	var images strings.Builder
 	for j := 1; j <= pics; j++ {
 		fmt.Fprintf(&images, `<Relationship Id="rId%d" Type="%simage" Target="../media/slide%d-icon%d.png"/>`, j+2, relT, k, j)
 	}
 	return []byte(fmt.Sprintf(xmlHeader+`<Relationships xmlns="%s">`+
-		`<Relationship Id="rId1" Type="%sslideLayout" Target="../slideLayouts/slideLayout%d.xml"/>`+
+		`<Relationship Id="rId1" Type="%sslideLayout" Target="../%s"/>`+
 		`<Relationship Id="rId2" Type="%snotesSlide" Target="../notesSlides/notesSlide%d.xml"/>`+
-		`%s</Relationships>`, nsRel, relT, lay, relT, k, images.String()))
+		`%s</Relationships>`, nsRel, relT, esc(strings.TrimPrefix(layoutPart, "ppt/")), relT, k, images.String()))
 }
 
 func notesRels(k int) []byte {
@@ -145,6 +148,8 @@ const layoutRels = xmlHeader + `<Relationships xmlns="` + nsRel + `">` +
 	`<Relationship Id="rId1" Type="` + relT + `slideMaster" Target="../slideMasters/slideMaster1.xml"/>` +
 	`</Relationships>`
 
-const notesMasterRels = xmlHeader + `<Relationships xmlns="` + nsRel + `">` +
-	`<Relationship Id="rId1" Type="` + relT + `theme" Target="../theme/theme2.xml"/>` +
-	`</Relationships>`
+func notesMasterRelsTo(theme string) string {
+	return xmlHeader + `<Relationships xmlns="` + nsRel + `">` +
+		`<Relationship Id="rId1" Type="` + relT + `theme" Target="` + theme + `"/>` +
+		`</Relationships>`
+}

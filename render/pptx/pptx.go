@@ -20,6 +20,7 @@ import (
 const (
 	LayoutTitle   = "title"   // centred title and subtitle (title layout)
 	LayoutContent = "content" // title and body (title+content layout)
+	LayoutSection = "section" // a divider (section header layout; archdoc's own: the title layout)
 )
 
 // Presentation is what Write needs.
@@ -28,11 +29,14 @@ type Presentation struct {
 	Author string
 	Lang   string // BCP 47, e.g. zh-CN; default en-US
 	Slides []Slide
+	// Template, when set, gives the slide masters, layouts and theme
+	// (see ReadTemplate); nil uses archdoc's own.
+	Template *Template
 }
 
 // Slide is one slide.
 type Slide struct {
-	Layout  string // LayoutTitle or LayoutContent
+	Layout  string // LayoutTitle, LayoutContent or LayoutSection
 	Kicker  string // small line above the title (the section's name), may be empty
 	Title   string
 	Body    []Paragraph // subtitle (title layout) or body text
@@ -113,39 +117,104 @@ func build(p *Presentation) (map[string][]byte, error) {
 		lang = "en-US"
 	}
 	parts := map[string][]byte{}
+	types := map[string]string{} // part -> content type, for [Content_Types].xml
+	defaults := map[string]string{"rels": "application/vnd.openxmlformats-package.relationships+xml", "xml": "application/xml", "png": "image/png"}
+	add := func(name, ct string, data []byte) {
+		parts[name] = data
+		if ct != "" {
+			types[name] = ct
+		}
+	}
 	n := len(p.Slides)
-	parts["[Content_Types].xml"] = contentTypes(n)
-	parts["_rels/.rels"] = []byte(rootRels)
-	parts["docProps/core.xml"] = coreProps(p.Title, p.Author)
-	parts["docProps/app.xml"] = appProps(n)
-	parts["ppt/presentation.xml"] = presentationXML(n)
-	parts["ppt/_rels/presentation.xml.rels"] = presentationRels(n)
-	parts["ppt/presProps.xml"] = []byte(presProps)
-	parts["ppt/viewProps.xml"] = []byte(viewProps)
-	parts["ppt/tableStyles.xml"] = []byte(tableStyles)
-	parts["ppt/theme/theme1.xml"] = themeXML("archdoc")
-	parts["ppt/theme/theme2.xml"] = themeXML("archdoc notes")
-	parts["ppt/slideMasters/slideMaster1.xml"] = []byte(slideMaster)
-	parts["ppt/slideMasters/_rels/slideMaster1.xml.rels"] = []byte(slideMasterRels)
-	parts["ppt/slideLayouts/slideLayout1.xml"] = []byte(titleLayout)
-	parts["ppt/slideLayouts/slideLayout2.xml"] = []byte(contentLayout)
-	parts["ppt/slideLayouts/_rels/slideLayout1.xml.rels"] = []byte(layoutRels)
-	parts["ppt/slideLayouts/_rels/slideLayout2.xml.rels"] = []byte(layoutRels)
-	parts["ppt/notesMasters/notesMaster1.xml"] = []byte(notesMaster)
-	parts["ppt/notesMasters/_rels/notesMaster1.xml.rels"] = []byte(notesMasterRels)
+	g := ownGeometry()
+	if t := p.Template; t != nil {
+		g = t.geometry()
+		for name, data := range t.parts {
+			if kept(name) {
+				add(name, t.types.overrides[name], data)
+			}
+		}
+		for ext, ct := range t.types.defaults {
+			if _, ok := defaults[ext]; !ok {
+				defaults[ext] = ct
+			}
+		}
+		add("ppt/theme/themeNotes.xml", ctTheme, themeXML("archdoc notes"))
+		add("ppt/notesMasters/_rels/notesMaster1.xml.rels", "", []byte(notesMasterRelsTo("../theme/themeNotes.xml")))
+	} else {
+		add("ppt/theme/theme1.xml", ctTheme, themeXML("archdoc"))
+		add("ppt/theme/theme2.xml", ctTheme, themeXML("archdoc notes"))
+		add("ppt/slideMasters/slideMaster1.xml", ctPML+"slideMaster+xml", []byte(slideMaster))
+		add("ppt/slideMasters/_rels/slideMaster1.xml.rels", "", []byte(slideMasterRels))
+		add("ppt/slideLayouts/slideLayout1.xml", ctPML+"slideLayout+xml", []byte(titleLayout))
+		add("ppt/slideLayouts/slideLayout2.xml", ctPML+"slideLayout+xml", []byte(contentLayout))
+		add("ppt/slideLayouts/_rels/slideLayout1.xml.rels", "", []byte(layoutRels))
+		add("ppt/slideLayouts/_rels/slideLayout2.xml.rels", "", []byte(layoutRels))
+		add("ppt/notesMasters/_rels/notesMaster1.xml.rels", "", []byte(notesMasterRelsTo("../theme/theme2.xml")))
+	}
+	add("_rels/.rels", "", []byte(rootRels))
+	add("docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml", coreProps(p.Title, p.Author))
+	add("docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml", appProps(n))
+	add("ppt/presentation.xml", ctPML+"presentation.main+xml", presentationXML(n, g))
+	add("ppt/_rels/presentation.xml.rels", "", presentationRels(n, g))
+	add("ppt/presProps.xml", ctPML+"presProps+xml", []byte(presProps))
+	add("ppt/viewProps.xml", ctPML+"viewProps+xml", []byte(viewProps))
+	add("ppt/tableStyles.xml", ctPML+"tableStyles+xml", []byte(tableStyles))
+	add("ppt/notesMasters/notesMaster1.xml", ctPML+"notesMaster+xml", []byte(notesMaster))
 	for i, s := range p.Slides {
 		k := i + 1
-		sx, pics, err := slideXML(s, lang)
+		sx, pics, err := slideXML(s, p.Title, lang, g)
 		if err != nil {
 			return nil, fmt.Errorf("pptx: slide %d: %w", k, err)
 		}
-		parts[fmt.Sprintf("ppt/slides/slide%d.xml", k)] = sx
-		parts[fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", k)] = slideRels(k, s.Layout, len(pics))
+		add(fmt.Sprintf("ppt/slides/slide%d.xml", k), ctPML+"slide+xml", sx)
+		add(fmt.Sprintf("ppt/slides/_rels/slide%d.xml.rels", k), "", slideRels(k, g.layout(s.Layout).part, len(pics)))
 		for j, pic := range pics {
-			parts[fmt.Sprintf("ppt/media/slide%d-icon%d.png", k, j+1)] = pic
+			add(fmt.Sprintf("ppt/media/slide%d-icon%d.png", k, j+1), "", pic)
 		}
-		parts[fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k)] = notesXML(s.Notes, lang)
-		parts[fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", k)] = notesRels(k)
+		add(fmt.Sprintf("ppt/notesSlides/notesSlide%d.xml", k), ctPML+"notesSlide+xml", notesXML(s.Notes, lang))
+		add(fmt.Sprintf("ppt/notesSlides/_rels/notesSlide%d.xml.rels", k), "", notesRels(k))
 	}
+	parts["[Content_Types].xml"] = contentTypes(defaults, types)
 	return parts, nil
+}
+
+const ctTheme = "application/vnd.openxmlformats-officedocument.theme+xml"
+
+// geometry is what the slides need to know of their masters: the slide
+// size, the layout of each kind of slide, and whether the masters are
+// archdoc's own (whose title and kicker positions it may adjust).
+type geometry struct {
+	width, height int
+	own           bool
+	layouts       map[string]templateLayout
+	masters       []string // sldMasterId elements with r:id="%s", template only
+	targets       []string // their parts
+	theme         string
+	style         string // defaultTextStyle element
+}
+
+func (g geometry) layout(kind string) templateLayout {
+	if l, ok := g.layouts[kind]; ok {
+		return l
+	}
+	if kind == LayoutSection {
+		return g.layouts[LayoutTitle]
+	}
+	return g.layouts[LayoutContent]
+}
+
+func ownGeometry() geometry {
+	body := box{marginX, bodyY, bodyW, bodyH}
+	return geometry{width: SlideWidth, height: SlideHeight, own: true, theme: "ppt/theme/theme1.xml",
+		targets: []string{"ppt/slideMasters/slideMaster1.xml"},
+		layouts: map[string]templateLayout{
+			LayoutTitle:   {kind: LayoutTitle, part: "ppt/slideLayouts/slideLayout1.xml", body: body, footer: "11", number: "12"},
+			LayoutContent: {kind: LayoutContent, part: "ppt/slideLayouts/slideLayout2.xml", body: body, footer: "11", number: "12"},
+		}}
+}
+
+func (t *Template) geometry() geometry {
+	return geometry{width: t.size[0], height: t.size[1], layouts: t.layouts, masters: t.masters,
+		targets: t.targets, theme: t.theme, style: t.style}
 }

@@ -86,7 +86,7 @@ func TestChineseAndPlaceholders(t *testing.T) {
 		}
 	}
 	s2 := string(parts["ppt/slides/slide2.xml"])
-	for _, want := range []string{`prst="roundRect"`, `<a:cubicBezTo>`, `<a:tailEnd type="triangle"`, `prst="ellipse"`, `cmpd="dbl"`, `<a:prstDash val="dash"/>`, `<a:t>商城 &amp; &lt;api&gt;</a:t>`} {
+	for _, want := range []string{`prst="roundRect"`, `<p:cxnSp>`, `<a:stCxn id=`, `<a:endCxn id=`, `<p:grpSp>`, `<a:tailEnd type="triangle"`, `prst="ellipse"`, `cmpd="dbl"`, `<a:prstDash val="dash"/>`, `<a:t>商城 &amp; &lt;api&gt;</a:t>`} {
 		if !strings.Contains(s2, want) {
 			t.Errorf("diagram slide lacks %s", want)
 		}

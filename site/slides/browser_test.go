@@ -213,7 +213,7 @@ func TestHTMLDeckDeepLinkAndPresenter(t *testing.T) {
 	got := evalString(t, ctx, `[document.body.className, document.getElementById("p-notes").textContent.trim(),
 		document.querySelector("#p-current .slide").dataset.id, document.querySelector("#p-next .slide").dataset.id,
 		document.getElementById("p-total").textContent, document.getElementById("p-slide-time").textContent].join("|")`)
-	want := "presenter|从左到右讲：用户 → 前台 → 后台。|business|domain-front|10:00|本页 00:00 / 01:00"
+	want := "presenter|从左到右讲：用户 → 前台 → 后台。|business|domain-front|10:00|本页 00:00 / 01:07"
 	if got != want {
 		t.Errorf("presenter view:\n got %s\nwant %s", got, want)
 	}
@@ -268,6 +268,9 @@ func TestPDF(t *testing.T) {
 	m := regexp.MustCompile(`(?m)^Pages:\s+(\d+)`).FindSubmatch(info)
 	if m == nil || string(m[1]) != strconv.Itoa(len(d.Slides)) {
 		t.Errorf("PDF pages: %s, want %d\n%s", m, len(d.Slides), info)
+	}
+	if title := regexp.MustCompile(`(?m)^Title:\s+(.*)$`).FindSubmatch(info); title == nil || string(title[1]) != d.Title {
+		t.Errorf("PDF title metadata %q, want the deck's title %q", title, d.Title)
 	}
 	if !regexp.MustCompile(`(?m)^Page size:\s+960 x 540 pts`).Match(info) {
 		t.Errorf("PDF page size is not 16:9 (960 x 540 pt):\n%s", info)

@@ -36,7 +36,7 @@ func (b *builder) build() (*Deck, error) {
 	}
 	d := &Deck{
 		Title:     firstNonEmpty(p.Title, b.m.Name),
-		Subtitle:  firstNonEmpty(p.Subtitle, firstLine(b.m.Summary)),
+		Subtitle:  firstNonEmpty(p.Subtitle, lead(b.m.Summary)),
 		Author:    p.Author,
 		Date:      p.Date,
 		Lang:      deckLang(b.m.Language),
@@ -44,13 +44,23 @@ func (b *builder) build() (*Deck, error) {
 		Scenes:    b.scenes,
 	}
 	d.Duration = b.duration(p.Duration)
-	groups := b.groups(p, d)
+	groups := b.mergeHighlights(b.groups(p, d))
+	var appendix []Slide
+	if d.Duration > 0 {
+		groups, appendix = b.fitDuration(groups, int(math.Round(float64(d.Duration)/60)))
+	}
 	for _, g := range groups {
 		d.Slides = append(d.Slides, g.slides...)
 	}
+	main := len(d.Slides)
+	d.Slides = append(d.Slides, appendix...)
 	b.checkIDs(d.Slides)
 	b.applyNotes(p, d.Slides)
-	spreadTime(d, groups)
+	for i := range d.Slides { // hand-written slides and notes too
+		d.Slides[i].Body = joinLines(d.Slides[i].Body)
+		d.Slides[i].Notes = joinLines(d.Slides[i].Notes)
+	}
+	spreadTime(d, groups, main)
 	if len(b.errs) > 0 {
 		return nil, b.errs.Sort()
 	}
@@ -265,8 +275,8 @@ func slideIDs(slides []Slide) string {
 
 // spreadTime shares the time budget among the sections by weight, then
 // equally among each section's slides; whole seconds that add up exactly.
-func spreadTime(d *Deck, groups []group) {
-	if d.Duration == 0 || len(d.Slides) == 0 {
+func spreadTime(d *Deck, groups []group, main int) {
+	if d.Duration == 0 || main == 0 {
 		return
 	}
 	var weights []float64
@@ -332,12 +342,4 @@ func firstNonEmpty(s ...string) string {
 		}
 	}
 	return ""
-}
-
-func firstLine(s string) string {
-	s = strings.TrimSpace(s)
-	if i := strings.IndexAny(s, "\n"); i >= 0 {
-		s = s[:i]
-	}
-	return s
 }

@@ -11,7 +11,7 @@ type mdBuf struct{ strings.Builder }
 
 // para adds a paragraph.
 func (b *mdBuf) para(text string) {
-	text = strings.TrimSpace(text)
+	text = joinLines(strings.TrimSpace(text))
 	if text == "" {
 		return
 	}
@@ -20,13 +20,19 @@ func (b *mdBuf) para(text string) {
 	b.WriteString("\n")
 }
 
-// labelled adds "**label** text" as a paragraph; nothing when text is empty.
+// labelled adds "**label** text" as a paragraph; nothing when text is
+// empty. Text that is a list (a STAR action's numbered steps) stays a
+// list under the label.
 func (b *mdBuf) labelled(label, text string) {
-	text = strings.TrimSpace(text)
+	text = joinLines(strings.TrimSpace(text))
 	if text == "" {
 		return
 	}
 	b.gap()
+	if blockStart.MatchString(text) {
+		fmt.Fprintf(b, "**%s**\n\n%s\n", label, text)
+		return
+	}
 	fmt.Fprintf(b, "**%s** %s\n", label, text)
 }
 
@@ -39,7 +45,7 @@ func (b *mdBuf) head(label string) {
 // item adds a list item at a nesting level.
 func (b *mdBuf) item(level int, format string, args ...any) {
 	text := strings.TrimSpace(fmt.Sprintf(format, args...))
-	text = strings.ReplaceAll(text, "\n", " ")
+	text = strings.ReplaceAll(joinLines(text), "\n", " ")
 	if b.Len() > 0 && !strings.HasSuffix(b.Builder.String(), "\n") {
 		b.WriteString("\n")
 	}

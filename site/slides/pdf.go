@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
@@ -52,6 +53,11 @@ func WritePDF(ctx context.Context, w io.Writer, d *Deck, opts PDFOptions) error 
 	// Wait for web fonts to settle so the text layout is final.
 	if _, err := chromedp.Run(bctx, chromedp.Evaluate[bool](`document.fonts.ready.then(() => true)`, chromedp.EvalAwaitPromise)); err != nil {
 		return fmt.Errorf("waiting for fonts: %w", err)
+	}
+	// The deck's script titles the page "<title> (n/N)" for the tab; the
+	// PDF's title metadata is the deck's title.
+	if _, err := chromedp.Run(bctx, chromedp.Evaluate[string](`document.title = `+strconv.Quote(d.Title))); err != nil {
+		return fmt.Errorf("titling the PDF: %w", err)
 	}
 	pdf, err := chromedp.Run(bctx, chromedp.PrintToPDF(func(p *page.PrintToPDFParams) {
 		yes := true

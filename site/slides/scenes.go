@@ -2,30 +2,304 @@ package slides
 
 import (
 	"context"
+	"fmt"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
 )
 
-// Scenes lays out the views a deck can show (business, stack, the
-// top-level domains and the flows with steps) and indexes them by view
-// id, as Build wants them. They are laid out as a build lays them out
-// (render.Layouts: side by side, a large model's overviews at domain
-// level), so 'archdoc slides' shows what the site's deck shows. Module
-// and custom views are not laid out: no slide uses them, and layout is
-// the slow step.
+// The diagram area of a diagram slide at 1280×720 in CSS pixels (see
+// .layout-diagram in deck.css), and the smallest text a diagram may show
+// there: 16 px reads from the back of a meeting room and is 12 pt on the
+// PPTX slide (960 pt wide).
+const (
+	FrameWidth  = 1200.0
+	FrameHeight = 560.0
+	MinTextPx   = 16.0
+)
+
+// Scenes lays out the views a deck shows (business, stack, the domains
+// and the flows with steps) for a 16:9 slide and indexes them by view
+// id, as Build wants them. Site pages keep their own layouts: a slide
+// tries the view's own direction and the other one, then the view
+// without module features and notes, and takes the first that gives
+// MinTextPx text when fitted, else the largest. An overview (business,
+// stack) that still falls short is drawn at domain level: the domain
+// slides that follow are its zoom slides.
 func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error) {
-	list, err := render.NewLayouts().ScenesOf(ctx, m, deckView)
-	if err != nil {
-		return nil, err
+	out := map[string]*scene.Scene{}
+	for _, v := range view.All(m) {
+		if !deckView(v.ID) {
+			continue
+		}
+		s, err := fitted(ctx, v, m)
+		if err != nil {
+			return nil, err
+		}
+		if TextPx(s) >= MinTextPx {
+			out[v.ID] = s
+			continue
+		}
+		parts, err := split(ctx, v, m)
+		if err != nil {
+			return nil, err
+		}
+		if parts == nil {
+			out[v.ID] = s // the best there is; the deck test reports it
+			continue
+		}
+		for i, p := range parts {
+			out[PartID(v.ID, i+1)] = p
+		}
 	}
-	return ByID(list), nil
+	return out, nil
+}
+
+// PartID is the scene id of part n (1-based) of a view split across
+// slides: "stack.part1". Model ids have no dot, and a file named after it
+// (Marp decks write one per diagram) needs no escaping in a link.
+func PartID(viewID string, n int) string { return fmt.Sprintf("%s.part%d", viewID, n) }
+
+// maxParts is the most slides one view is split across.
+const maxParts = 4
+
+// split cuts a view that no layout makes readable into parts, at domain
+// level and without secondary text, in as few parts as give every part
+// MinTextPx text: a graph by consecutive top-level containers (the
+// stack's layers, the business view's domains; boxes outside every
+// container go with the first part), a sequence by consecutive steps.
+// It returns nil when no split works.
+func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, error) {
+	base := v
+	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph {
+		base = small
+	}
+	if small, ok := compact(base); ok {
+		base = small
+	}
+	var tops []string
+	for _, c := range base.Clusters {
+		if c.Parent == "" {
+			tops = append(tops, c.ID)
+		}
+	}
+	count := len(tops)
+	part := func(i, n int) *view.View {
+		return viewPart(base, tops[i*count/n:(i+1)*count/n], i == 0)
+	}
+	if v.Kind == view.KindSequence {
+		count = len(base.Edges)
+		part = func(i, n int) *view.View { return stepsPart(base, i*count/n, (i+1)*count/n) }
+	}
+	for n := 2; n <= min(maxParts, count); n++ {
+		var parts []*scene.Scene
+		for i := range n {
+			part := part(i, n)
+			s, err := fitted(ctx, part, m)
+			if err != nil {
+				return nil, err
+			}
+			if TextPx(s) < MinTextPx {
+				break
+			}
+			s.ID = PartID(v.ID, i+1)
+			parts = append(parts, s)
+		}
+		if len(parts) == n {
+			return parts, nil
+		}
+	}
+	return nil, nil
+}
+
+// stepsPart is the sequence v with only its steps from..to-1 (keeping
+// their numbers) and the participants they involve.
+func stepsPart(v *view.View, from, to int) *view.View {
+	out := *v
+	out.Edges = v.Edges[from:to]
+	used := map[string]bool{}
+	for _, e := range out.Edges {
+		used[e.From], used[e.To] = true, true
+	}
+	out.Nodes = nil
+	for _, n := range v.Nodes {
+		if used[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	return &out
+}
+
+// viewPart is v with only the given top-level containers and what is in
+// them (and, with loose, the boxes outside every container).
+func viewPart(v *view.View, tops []string, loose bool) *view.View {
+	in := map[string]bool{}
+	for _, t := range tops {
+		in[t] = true
+	}
+	out := *v
+	out.Clusters, out.Nodes, out.Edges = nil, nil, nil
+	for _, c := range v.Clusters { // parents come first
+		if in[c.ID] || in[c.Parent] {
+			in[c.ID] = true
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	kept := map[string]bool{}
+	for _, n := range v.Nodes {
+		if in[n.Parent] || loose && n.Parent == "" {
+			kept[n.ID] = true
+			out.Nodes = append(out.Nodes, n)
+		}
+	}
+	for _, e := range v.Edges {
+		if (kept[e.From] || in[e.From]) && (kept[e.To] || in[e.To]) {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return &out
 }
 
 func deckView(id string) bool {
 	return id == "business" || id == "stack" || strings.HasPrefix(id, "domain/") || strings.HasPrefix(id, "flow/")
+}
+
+// fitted returns the slide layout of v with the largest text, preferring
+// more detail once the text is large enough; of one level of detail it
+// takes the direction that gives the larger text. A sequence's gaps are
+// fixed, so laying it out with a larger font gives its text a larger
+// share of the slide: that is its last resort.
+func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, error) {
+	var best *scene.Scene
+	fonts := []float64{layout.DefaultFontSize}
+	if v.Kind == view.KindSequence { // cheap to lay out, and only fonts shrink its gaps
+		fonts = append(fonts, 20, 26)
+	}
+	for _, fs := range fonts {
+		for _, level := range candidates(v, m) {
+			var better *scene.Scene
+			for _, c := range level {
+				s, err := render.LayoutView(ctx, c, m, layout.WithFontSize(fs))
+				if err != nil {
+					return nil, err
+				}
+				s.ID = v.ID
+				if better == nil || TextPx(s) > TextPx(better) {
+					better = s
+				}
+			}
+			if TextPx(better) >= MinTextPx {
+				return better, nil
+			}
+			if best == nil || TextPx(better) > TextPx(best) {
+				best = better
+			}
+		}
+	}
+	return best, nil
+}
+
+// bigView is the size (boxes plus arrows) from which a view is laid out
+// in its own direction only.
+const bigView = 150
+
+// candidates lists the layouts a slide may use by level of detail, most
+// detailed first.
+func candidates(v *view.View, m *model.Model) [][]*view.View {
+	if v.Kind != view.KindGraph {
+		out := [][]*view.View{{v}}
+		if small, ok := compact(v); ok {
+			out = append(out, []*view.View{small})
+		}
+		return out
+	}
+	overview := v.ID == "business" || v.ID == "stack"
+	var domains []*view.View
+	if small, ok := render.DomainLevel(v, m); ok && overview {
+		domains = bothWays(small)
+	}
+	if len(v.Nodes)+len(v.Edges) > bigView {
+		// Laying out a large view takes seconds and its text cannot be
+		// read on a slide: an overview goes straight to domain level.
+		if domains != nil {
+			return [][]*view.View{domains}
+		}
+		return [][]*view.View{{v}}
+	}
+	out := [][]*view.View{bothWays(v)}
+	if small, ok := compact(v); ok {
+		out = append(out, bothWays(small))
+	}
+	if domains != nil {
+		out = append(out, domains)
+	}
+	return out
+}
+
+// bothWays is v in its own direction, then turned a quarter.
+func bothWays(v *view.View) []*view.View {
+	turned := *v
+	turned.Direction = view.LeftToRight
+	if v.Direction == view.LeftToRight {
+		turned.Direction = view.TopToBottom
+	}
+	return []*view.View{v, &turned}
+}
+
+// compact is v without module features, notes and secondary lines: the
+// speaker says them.
+func compact(v *view.View) (*view.View, bool) {
+	out := *v
+	out.Nodes = nil
+	dropped := map[string]bool{}
+	changed := false
+	for _, n := range v.Nodes {
+		if n.Shape == scene.ShapeNote {
+			dropped[n.ID], changed = true, true
+			continue
+		}
+		if len(n.Details) > 0 || n.Sub != "" {
+			n.Details, n.Sub, changed = nil, "", true
+		}
+		out.Nodes = append(out.Nodes, n)
+	}
+	out.Edges = nil
+	for _, e := range v.Edges {
+		if dropped[e.From] || dropped[e.To] {
+			continue
+		}
+		if e.Note != "" {
+			e.Note, changed = "", true
+		}
+		out.Edges = append(out.Edges, e)
+	}
+	return &out, changed
+}
+
+// TextPx is the height in CSS pixels of the smallest text of s (a node's
+// secondary line is 0.8 of the label, a step number 0.75) when s is fitted into the diagram
+// area of a 1280×720 slide.
+func TextPx(s *scene.Scene) float64 {
+	if s == nil || s.Width <= 0 || s.Height <= 0 {
+		return 0
+	}
+	k := min(FrameWidth/s.Width, FrameHeight/s.Height)
+	smallest := 1.0
+	for _, n := range s.Nodes {
+		if n.Sub != "" {
+			smallest = 0.8 // render/svg's secondary line
+		}
+	}
+	for _, e := range s.Edges {
+		if e.Seq > 0 {
+			smallest = min(smallest, 0.75) // a sequence step's number
+		}
+	}
+	return s.FontSize * smallest * k
 }
 
 // ByID indexes scenes by their view id.
@@ -36,3 +310,5 @@ func ByID(list []*scene.Scene) map[string]*scene.Scene {
 	}
 	return out
 }
+
+var debugFit func(*view.View, *scene.Scene)

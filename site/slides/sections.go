@@ -71,6 +71,38 @@ func (b *builder) diagram(id string) string {
 	return ""
 }
 
+// parts lists the scenes of a view split across slides (see Scenes):
+// the view itself when it fits one slide, nothing when it has no scene.
+func (b *builder) parts(id string) []string {
+	if b.scenes[id] != nil {
+		return []string{id}
+	}
+	var out []string
+	for n := 1; b.scenes[PartID(id, n)] != nil; n++ {
+		out = append(out, PartID(id, n))
+	}
+	return out
+}
+
+// splitSlide repeats s once per part of its diagram; the titles are
+// numbered by decorate.
+func (b *builder) splitSlide(s Slide, view string) []Slide {
+	parts := b.parts(view)
+	if len(parts) <= 1 {
+		return []Slide{s}
+	}
+	out := make([]Slide, len(parts))
+	for i, p := range parts {
+		out[i] = s
+		out[i].Diagram = p
+		if i > 0 {
+			out[i].ID = fmt.Sprintf("%s-%d", s.ID, i+1)
+			out[i].Notes = ""
+		}
+	}
+	return out
+}
+
 // name is an element's display name, falling back to its id.
 func (b *builder) name(id string) string {
 	if e, ok := b.m.Element(id); ok && e.Name != "" {
@@ -104,20 +136,21 @@ func (b *builder) titleSlide(_ model.SectionSpec, d *Deck) []Slide {
 
 func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	s := Slide{ID: "business", Section: SectionBusiness, Layout: LayoutDiagram, Title: b.words.Business,
-		Diagram: b.diagram("business"), Notes: b.elementNotes("business")}
-	if s.Diagram == "" {
-		s.Layout = LayoutContent
-		var md mdBuf
-		md.head(b.words.Actors)
-		for _, a := range b.m.Actors {
-			md.item(0, "**%s** %s", mdText(a.Name), firstLine(a.Description))
-		}
-		md.head(b.words.Domains)
-		for _, dm := range b.m.Domains {
-			md.item(0, "**%s** %s", mdText(dm.Name), firstLine(dm.Description))
-		}
-		s.Body = md.String()
+		Diagram: firstNonEmpty(b.parts("business")...), Notes: b.elementNotes("business")}
+	if s.Diagram != "" {
+		return b.splitSlide(s, "business")
 	}
+	s.Layout = LayoutContent
+	var md mdBuf
+	md.head(b.words.Actors)
+	for _, a := range b.m.Actors {
+		md.item(0, "**%s** %s", mdText(a.Name), lead(a.Description))
+	}
+	md.head(b.words.Domains)
+	for _, dm := range b.m.Domains {
+		md.item(0, "**%s** %s", mdText(dm.Name), lead(dm.Description))
+	}
+	s.Body = md.String()
 	return []Slide{s}
 }
 
@@ -140,17 +173,23 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 				if s.Diagram != "" {
 					md.item(0, "**%s**", mdText(mo.Name))
 				} else {
-					md.item(0, "**%s** %s", mdText(mo.Name), firstLine(mo.Description))
+					md.item(0, "**%s** %s", mdText(mo.Name), lead(mo.Description))
 				}
 			}
 		}
 		if len(dm.Domains) > 0 {
 			md.head(b.words.SubDomains)
 			for _, sd := range dm.Domains {
-				md.item(0, "**%s** %s", mdText(sd.Name), firstLine(sd.Description))
+				md.item(0, "**%s** %s", mdText(sd.Name), lead(sd.Description))
 			}
 		}
 		s.Body = md.String()
+		if s.Diagram != "" {
+			// The diagram gets the whole slide to stay readable (its
+			// modules are in it); the speaker says the description.
+			s.Layout, s.Body = LayoutDiagram, ""
+			s.Notes = joinNotes(dm.Description, s.Notes)
+		}
 		out = append(out, s)
 	}
 	return out
@@ -158,19 +197,20 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 
 func (b *builder) stackSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	s := Slide{ID: "stack", Section: SectionStack, Layout: LayoutDiagram, Title: b.words.Stack,
-		Diagram: b.diagram("stack"), Notes: b.elementNotes("stack")}
-	if s.Diagram == "" {
-		s.Layout = LayoutContent
-		var md mdBuf
-		for _, l := range b.m.Stack.Layers {
-			names := make([]string, len(l.Technologies))
-			for i, t := range l.Technologies {
-				names[i] = mdText(t.Name)
-			}
-			md.item(0, "**%s**: %s", mdText(l.Name), strings.Join(names, ", "))
-		}
-		s.Body = md.String()
+		Diagram: firstNonEmpty(b.parts("stack")...), Notes: b.elementNotes("stack")}
+	if s.Diagram != "" {
+		return b.splitSlide(s, "stack")
 	}
+	s.Layout = LayoutContent
+	var md mdBuf
+	for _, l := range b.m.Stack.Layers {
+		names := make([]string, len(l.Technologies))
+		for i, t := range l.Technologies {
+			names[i] = mdText(t.Name)
+		}
+		md.item(0, "**%s**: %s", mdText(l.Name), strings.Join(names, ", "))
+	}
+	s.Body = md.String()
 	return []Slide{s}
 }
 
@@ -226,7 +266,7 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			continue
 		}
 		s := Slide{ID: "flow-" + f.ID, Section: SectionFlows, Layout: LayoutDiagram,
-			Title: firstNonEmpty(f.Label, f.ID), Diagram: b.diagram("flow/" + f.ID),
+			Title: firstNonEmpty(f.Label, f.ID), Diagram: firstNonEmpty(b.parts("flow/" + f.ID)...),
 			Notes: joinNotes(f.Description, b.elementNotes(f.ID))}
 		if s.Diagram == "" {
 			s.Layout = LayoutContent
@@ -235,8 +275,10 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 				steps.line("%d. **%s** → **%s**: %s", i+1, mdText(b.name(st.From)), mdText(b.name(st.To)), mdText(st.Label))
 			}
 			s.Body = steps.String()
+			stepped = append(stepped, s)
+			continue
 		}
-		stepped = append(stepped, s)
+		stepped = append(stepped, b.splitSlide(s, "flow/"+f.ID)...)
 	}
 	var out []Slide
 	if md.Len() > 0 {
@@ -257,12 +299,12 @@ func (b *builder) ideaSlides(spec model.SectionSpec, _ *Deck) []Slide {
 		if len(x.Options) > 0 {
 			md.head(b.words.Options)
 			for _, o := range x.Options {
-				md.item(0, "**%s** %s", mdText(o.Name), firstLine(o.Description))
+				md.item(0, "**%s** %s", mdText(o.Name), lead(o.Description))
 				if len(o.Pros) > 0 {
-					md.item(1, "%s%s%s", b.words.Pros, b.words.Colon, strings.Join(o.Pros, "; "))
+					md.item(1, "%s%s%s", b.words.Pros, b.words.Colon, strings.Join(o.Pros, b.words.listSep()))
 				}
 				if len(o.Cons) > 0 {
-					md.item(1, "%s%s%s", b.words.Cons, b.words.Colon, strings.Join(o.Cons, "; "))
+					md.item(1, "%s%s%s", b.words.Cons, b.words.Colon, strings.Join(o.Cons, b.words.listSep()))
 				}
 			}
 		}
@@ -293,7 +335,7 @@ func (b *builder) taskSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			for i, id := range t.Tech {
 				names[i] = mdText(b.name(id))
 			}
-			md.labelled(b.words.TechUsed, strings.Join(names, ", "))
+			md.labelled(b.words.TechUsed, strings.Join(names, b.words.nameSep()))
 		}
 		out = append(out, Slide{ID: "task-" + t.ID, Section: SectionTasks, Layout: LayoutContent,
 			Title: t.Title, Body: md.String(), Notes: b.elementNotes(t.ID)})
@@ -330,7 +372,7 @@ func (b *builder) glossarySlides(_ model.SectionSpec, _ *Deck) []Slide {
 			if len(t.Aliases) > 0 {
 				term += " (" + mdText(strings.Join(t.Aliases, ", ")) + ")"
 			}
-			md.item(0, "**%s** %s", term, firstLine(t.Definition))
+			md.item(0, "**%s** %s", term, lead(t.Definition))
 		}
 		id := "glossary"
 		if i > 0 {
@@ -355,7 +397,7 @@ func nonEmpty(s ...string) []string {
 // says more than the subtitle's first line.
 func (b *builder) summaryNotes() string {
 	s := strings.TrimSpace(b.m.Summary)
-	if s == firstLine(s) {
+	if s == lead(s) {
 		return ""
 	}
 	return s

@@ -9,6 +9,7 @@ type words struct {
 	Status, Consequences, Situation, Task, Action, Result, Highlights      string
 	Modules, SubDomains, Actors, Domains, Features, TechUsed, Technologies string
 	Colon, MainBusiness, Ideas, Tasks                                      string
+	Appendix, AppendixBody                                                 string
 }
 
 var english = words{
@@ -20,6 +21,7 @@ var english = words{
 	Situation: "Situation", Task: "Task", Action: "Action", Result: "Result", Highlights: "Implementation highlights",
 	Modules: "Modules", SubDomains: "Sub-domains", Actors: "Actors", Domains: "Domains", Features: "Features",
 	TechUsed: "Technologies", Technologies: "Technologies", Colon: ": ", MainBusiness: "Main business", Ideas: "Ideas", Tasks: "What I did",
+	Appendix: "Appendix", AppendixBody: "%d more slides, for questions",
 }
 
 var chinese = words{
@@ -31,6 +33,7 @@ var chinese = words{
 	Situation: "背景", Task: "任务", Action: "行动", Result: "结果", Highlights: "实现亮点",
 	Modules: "模块", SubDomains: "子领域", Actors: "角色", Domains: "业务领域", Features: "功能",
 	TechUsed: "技术", Technologies: "技术", Colon: "：", MainBusiness: "主要业务", Ideas: "自己的一些想法", Tasks: "项目任务",
+	Appendix: "附录", AppendixBody: "另有 %d 页，答疑时用",
 }
 
 func wordsFor(lang string) words {
