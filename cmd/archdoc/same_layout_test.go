@@ -17,7 +17,7 @@ import (
 // TestSameLayoutEverywhere builds a generated 100-module model twice
 // (views laid out on every core, in worker processes) and compares every
 // file; then draws every view with 'diagram' and the deck's views with
-// 'slides', and checks each drawing has the geometry of the site's: a
+// 'slides' (which lays out for the slide) with and without workers: a
 // view's layout depends only on the view, not on the command, the worker
 // or what was laid out before it.
 func TestSameLayoutEverywhere(t *testing.T) {
@@ -46,29 +46,41 @@ func TestSameLayoutEverywhere(t *testing.T) {
 	if len(trees[0]) != len(trees[1]) {
 		t.Errorf("%d files, then %d", len(trees[0]), len(trees[1]))
 	}
-	for _, args := range [][]string{
-		{"diagram", "-f", model, "-o", filepath.Join(dir, "diagrams")},
-		{"slides", "-f", model, "--format", "md", "-o", filepath.Join(dir, "deck", "deck.md")},
-	} {
-		if code := run(context.Background(), args, io.Discard, io.Discard); code != 0 {
-			t.Fatalf("archdoc %s: exit %d", args[0], code)
-		}
+	if code := run(context.Background(), []string{"diagram", "-f", model, "-o", filepath.Join(dir, "diagrams")}, io.Discard, io.Discard); code != 0 {
+		t.Fatalf("archdoc diagram: exit %d", code)
 	}
 	site := filepath.Join(dir, "a", "diagrams")
-	for _, other := range []string{filepath.Join(dir, "diagrams"), filepath.Join(dir, "deck", "diagrams")} {
-		drawings := readTree(t, other)
-		if len(drawings) == 0 {
-			t.Fatalf("%s: no drawings", other)
+	drawings := readTree(t, filepath.Join(dir, "diagrams"))
+	if len(drawings) == 0 {
+		t.Fatal("diagram drew nothing")
+	}
+	for name, svg := range drawings {
+		want, err := os.ReadFile(filepath.Join(site, name))
+		if err != nil {
+			t.Errorf("%s: not on the site: %v", name, err)
+			continue
 		}
-		for name, svg := range drawings {
-			want, err := os.ReadFile(filepath.Join(site, name))
-			if err != nil {
-				t.Errorf("%s: not on the site: %v", name, err)
-				continue
-			}
-			if a, b := geometry(want), geometry(svg); a == "" || a != b {
-				t.Errorf("%s: the layout in %s differs from the site's", name, other)
-			}
+		if a, b := geometry(want), geometry(svg); a == "" || a != b {
+			t.Errorf("%s: the layout 'diagram' drew differs from the site's", name)
+		}
+	}
+	// The deck lays its views out for the slide, its own way: the same
+	// in this process alone as in two workers.
+	var decks []map[string][]byte
+	for _, workers := range []string{"0", "2"} {
+		t.Setenv("ARCHDOC_GRAPHVIZ_WORKERS", workers)
+		out := filepath.Join(dir, "deck"+workers)
+		if code := run(context.Background(), []string{"slides", "-f", model, "--format", "md", "-o", filepath.Join(out, "deck.md")}, io.Discard, io.Discard); code != 0 {
+			t.Fatalf("archdoc slides: exit %d", code)
+		}
+		decks = append(decks, readTree(t, out))
+	}
+	if len(decks[0]) < 2 {
+		t.Fatalf("the deck has %d files", len(decks[0]))
+	}
+	for name, a := range decks[0] {
+		if !bytes.Equal(a, decks[1][name]) {
+			t.Errorf("deck %s differs between one process and two workers", name)
 		}
 	}
 }
