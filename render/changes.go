@@ -10,18 +10,18 @@ import (
 	"github.com/archdoc/archdoc/render/view"
 )
 
-// OptionScenes lays out the before and after views of every idea option
-// that describes changes (see view.Options), in model order.
+// ScenesWithOptions is Scenes followed by the before and after views of
+// every idea option that describes changes (see view.Options), laid out
+// in parallel and cached like the others. The site and the deck draw
+// those; the per-view commands do not list them.
+func (l *Layouts) ScenesWithOptions(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
+	return l.scenes(ctx, m, append(view.All(m), view.Options(m)...), opts)
+}
+
+// OptionScenes lays out only the before and after views of the ideas'
+// options, in model order.
 func OptionScenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
-	var out []*scene.Scene
-	for _, v := range view.Options(m) {
-		s, err := laidOut(ctx, v, m, opts)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, nil
+	return NewLayouts().scenes(ctx, m, view.Options(m), opts)
 }
 
 // DiffScenes lays out the business view of two versions of a model with

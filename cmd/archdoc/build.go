@@ -70,7 +70,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	progress := newProgressLine(opts.Stderr)
 	layouts := render.NewLayouts()
 	layouts.Progress = progress.Update
-	scenes, err := layouts.Scenes(ctx, m)
+	scenes, err := layouts.ScenesWithOptions(ctx, m)
 	progress.Done()
 	if err != nil {
 		return err

@@ -72,7 +72,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		// Layouts are cached between rebuilds: an edit re-lays only the
 		// views it changes.
 		PerBuild: func(ctx context.Context, m *model.Model) ([]site.Option, error) {
-			scenes, err := layouts.Scenes(ctx, m)
+			scenes, err := layouts.ScenesWithOptions(ctx, m)
 			if err != nil {
 				return nil, err
 			}
