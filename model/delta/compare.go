@@ -176,12 +176,33 @@ func fieldsOf(e model.Element) map[string]string {
 		if nested[k] || k == "id" {
 			continue
 		}
-		out[k] = text(val)
+		flatten(out, k, val)
 	}
 	if e.Parent != "" {
 		out["in"] = e.Parent
 	}
 	return out
+}
+
+// flatten writes a value under path, spelling out objects and lists of
+// objects field by field ("options[1].changes.add[0].tech.name") so that
+// a change names the field that changed, not a whole list of options.
+func flatten(out map[string]string, path string, raw json.RawMessage) {
+	var obj map[string]json.RawMessage
+	if json.Unmarshal(raw, &obj) == nil {
+		for k, v := range obj {
+			flatten(out, path+"."+k, v)
+		}
+		return
+	}
+	var items []json.RawMessage
+	if json.Unmarshal(raw, &items) == nil && len(items) > 0 && items[0][0] == '{' {
+		for i, v := range items {
+			flatten(out, fmt.Sprintf("%s[%d]", path, i), v)
+		}
+		return
+	}
+	out[path] = text(raw)
 }
 
 // text shows a JSON value as YAML would: strings bare, lists of strings
