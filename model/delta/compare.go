@@ -3,6 +3,7 @@ package delta
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -75,7 +76,10 @@ func Compare(old, new *model.Model) *Diff {
 		case !ok:
 			added = append(added, e)
 		case b.kind == e.Kind:
-			if fs := fieldChanges(b.fields, after[e.ID].fields); len(fs) > 0 {
+			if same(b.elem, e) {
+				continue
+			}
+			if fs := fieldChanges(fieldsOf(b.elem), fieldsOf(e)); len(fs) > 0 {
 				d.Changed = append(d.Changed, Change{Kind: string(e.Kind), ID: e.ID, Name: e.Name, Fields: fs})
 			}
 		default: // the id now names another kind of thing
@@ -83,19 +87,27 @@ func Compare(old, new *model.Model) *Diff {
 			added = append(added, e)
 		}
 	}
-	gone := map[string]model.Element{}
 	var removedOrder []model.Element
 	for _, e := range old.Elements() {
 		if _, ok := after[e.ID]; !ok {
-			gone[e.ID] = e
 			removedOrder = append(removedOrder, e)
 		}
 	}
 	renamedFrom := map[string]bool{}
+	byName := map[string][]model.Element{} // kind and name -> removed, in order
+	for _, r := range removedOrder {
+		if r.Name != "" {
+			k := string(r.Kind) + "\x00" + r.Name
+			byName[k] = append(byName[k], r)
+		}
+	}
 	for _, e := range added {
-		if r, ok := renameOf(e, removedOrder, renamedFrom); ok {
+		k := string(e.Kind) + "\x00" + e.Name
+		if rs := byName[k]; e.Name != "" && len(rs) > 0 {
+			r := rs[0]
+			byName[k] = rs[1:]
 			renamedFrom[r.ID] = true
-			fs := fieldChanges(before[r.ID].fields, after[e.ID].fields)
+			fs := fieldChanges(fieldsOf(r), fieldsOf(e))
 			d.Renamed = append(d.Renamed, Change{Kind: string(e.Kind), ID: e.ID, Name: e.Name, OldID: r.ID, Fields: fs})
 			continue
 		}
@@ -109,39 +121,45 @@ func Compare(old, new *model.Model) *Diff {
 	return d
 }
 
-// renameOf finds the removed element e replaces: same kind, same
-// non-empty name, not already taken by another rename.
-func renameOf(e model.Element, removed []model.Element, taken map[string]bool) (model.Element, bool) {
-	if e.Name == "" {
-		return model.Element{}, false
-	}
-	for _, r := range removed {
-		if r.Kind == e.Kind && r.Name == e.Name && !taken[r.ID] {
-			return r, true
-		}
-	}
-	return model.Element{}, false
-}
-
 type snapshot struct {
-	kind   model.Kind
-	name   string
-	fields map[string]string
+	kind model.Kind
+	name string
+	elem model.Element
 }
 
-// fieldsByID writes every element's own fields as text, plus "in": the
-// domain or layer it sits in.
+// fieldsByID indexes the model's elements by id, first one winning.
 func fieldsByID(m *model.Model) map[string]snapshot {
 	out := map[string]snapshot{}
 	for _, e := range m.Elements() {
 		if _, dup := out[e.ID]; dup {
 			continue
 		}
-		out[e.ID] = snapshot{kind: e.Kind, name: e.Name, fields: fieldsOf(e)}
+		out[e.ID] = snapshot{kind: e.Kind, name: e.Name, elem: e}
 	}
 	return out
 }
 
+// same is a quick check that an element did not change: most do not,
+// and writing out their fields is what takes the time.
+func same(a, b model.Element) bool {
+	if a.Parent != b.Parent {
+		return false
+	}
+	switch a.Kind {
+	case model.KindModule:
+		return reflect.DeepEqual(a.Module, b.Module)
+	case model.KindFlow:
+		return reflect.DeepEqual(a.Flow, b.Flow)
+	case model.KindTech:
+		return reflect.DeepEqual(a.Tech, b.Tech)
+	case model.KindActor:
+		return reflect.DeepEqual(a.Actor, b.Actor)
+	}
+	return false // containers and the rest: compared field by field
+}
+
+// fieldsOf writes an element's own fields as text, plus "in": the
+// domain or layer it sits in.
 func fieldsOf(e model.Element) map[string]string {
 	var v any
 	switch e.Kind {
@@ -188,19 +206,23 @@ func fieldsOf(e model.Element) map[string]string {
 // objects field by field ("options[1].changes.add[0].tech.name") so that
 // a change names the field that changed, not a whole list of options.
 func flatten(out map[string]string, path string, raw json.RawMessage) {
-	var obj map[string]json.RawMessage
-	if json.Unmarshal(raw, &obj) == nil {
-		for k, v := range obj {
-			flatten(out, path+"."+k, v)
+	if len(raw) > 0 && raw[0] == '{' {
+		var obj map[string]json.RawMessage
+		if json.Unmarshal(raw, &obj) == nil {
+			for k, v := range obj {
+				flatten(out, path+"."+k, v)
+			}
+			return
 		}
-		return
 	}
-	var items []json.RawMessage
-	if json.Unmarshal(raw, &items) == nil && len(items) > 0 && items[0][0] == '{' {
-		for i, v := range items {
-			flatten(out, fmt.Sprintf("%s[%d]", path, i), v)
+	if len(raw) > 1 && raw[0] == '[' && raw[1] == '{' {
+		var items []json.RawMessage
+		if json.Unmarshal(raw, &items) == nil {
+			for i, v := range items {
+				flatten(out, fmt.Sprintf("%s[%d]", path, i), v)
+			}
+			return
 		}
-		return
 	}
 	out[path] = text(raw)
 }
@@ -208,13 +230,17 @@ func flatten(out map[string]string, path string, raw json.RawMessage) {
 // text shows a JSON value as YAML would: strings bare, lists of strings
 // comma-separated, anything else as compact JSON.
 func text(raw json.RawMessage) string {
-	var s string
-	if json.Unmarshal(raw, &s) == nil {
-		return s
-	}
-	var list []string
-	if json.Unmarshal(raw, &list) == nil {
-		return "[" + strings.Join(list, ", ") + "]"
+	switch {
+	case len(raw) > 0 && raw[0] == '"':
+		var s string
+		if json.Unmarshal(raw, &s) == nil {
+			return s
+		}
+	case len(raw) > 1 && raw[0] == '[' && raw[1] == '"':
+		var list []string
+		if json.Unmarshal(raw, &list) == nil {
+			return "[" + strings.Join(list, ", ") + "]"
+		}
 	}
 	return string(raw)
 }

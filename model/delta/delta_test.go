@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/internal/synth"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -135,3 +136,22 @@ ideas:
 }
 
 func TestMain(m *testing.M) { os.Exit(m.Run()) }
+
+// BenchmarkCompare1000 compares two generated 1000-module models that
+// differ in everything (another seed: other labels and flows), as
+// `archdoc diff` does after loading them.
+func BenchmarkCompare1000(b *testing.B) {
+	old, err := model.Parse("old.yaml", synth.Model(1000, 1))
+	if err != nil {
+		b.Fatal(err)
+	}
+	cur, err := model.Parse("new.yaml", synth.Model(1000, 2))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if d := Compare(old, cur); d.Empty() {
+			b.Fatal("no differences")
+		}
+	}
+}
