@@ -18,8 +18,8 @@ func TestIdeaPageDrawsOptionsBeforeAndAfter(t *testing.T) {
 		want []string
 	}{
 		{filepath.Join("..", "architecture.yaml"), []string{
-			"改动：新增 卡券归档、按月归档冷数据; 修改 卡券模块 (features)",
-			"改动：新增 MongoDB、卡券数据（分片）; 修改 卡券模块 (tech)",
+			"改动：新增 卡券归档、按月归档冷数据；修改 卡券模块 (features)",
+			"改动：新增 MongoDB、卡券数据（分片）；修改 卡券模块 (tech)",
 			`<figcaption>现状</figcaption>`, `<figcaption>采用此方案后</figcaption>`,
 			`data-view="idea/voucher-data-volume-2-after"`, `id="n-mongodb" class="node tech shape-box`,
 			`diagrams/idea/voucher-data-volume-1-before.svg`,

@@ -77,8 +77,8 @@ func TestToBeCouponOptions(t *testing.T) {
 		t.Fatal("the example has no coupon idea")
 	}
 	want := []string{
-		"新增 卡券归档、按月归档冷数据; 修改 卡券模块 (features)",
-		"新增 MongoDB、卡券数据（分片）; 修改 卡券模块 (tech)",
+		"新增 卡券归档、按月归档冷数据；修改 卡券模块 (features)",
+		"新增 MongoDB、卡券数据（分片）；修改 卡券模块 (tech)",
 	}
 	for opt, w := range want {
 		toBe := ToBe(m, idea, opt)

@@ -141,9 +141,9 @@ func visible(s string) string {
 // Summary is one line saying what an option does, for its idea's page:
 // "adds MongoDB, vouchers → mongodb; changes 卡券模块 (tech)".
 func Summary(d *Diff, zh bool) string {
-	w := map[string]string{"adds": "adds ", "removes": "removes ", "changes": "changes ", "renames": "renames ", "sep": ", ", "none": "no changes to the architecture"}
+	w := map[string]string{"adds": "adds ", "removes": "removes ", "changes": "changes ", "renames": "renames ", "sep": ", ", "parts": "; ", "none": "no changes to the architecture"}
 	if zh {
-		w = map[string]string{"adds": "新增 ", "removes": "移除 ", "changes": "修改 ", "renames": "改名 ", "sep": "、", "none": "不改变架构"}
+		w = map[string]string{"adds": "新增 ", "removes": "移除 ", "changes": "修改 ", "renames": "改名 ", "sep": "、", "parts": "；", "none": "不改变架构"}
 	}
 	var parts []string
 	list := func(verb string, cs []Change, fields bool) {
@@ -174,5 +174,5 @@ func Summary(d *Diff, zh bool) string {
 	if len(parts) == 0 {
 		return w["none"]
 	}
-	return strings.Join(parts, "; ")
+	return strings.Join(parts, w["parts"])
 }

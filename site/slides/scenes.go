@@ -21,7 +21,8 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 	if err != nil {
 		return nil, err
 	}
-	return ByID(list), nil
+	options, err := render.OptionScenes(ctx, m) // ideas' before/after
+	return ByID(append(list, options...)), err
 }
 
 func deckView(id string) bool {
