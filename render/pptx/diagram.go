@@ -24,6 +24,7 @@ type canvas struct {
 	lang   string
 	nextID int
 	pal    map[string]int
+	marks  map[string]string // the scene's changes by element id
 }
 
 func (c *canvas) x(v float64) int { return int(math.Round(c.ox + v*c.k)) }
@@ -48,7 +49,7 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) error {
 	if fs <= 0 {
 		fs = 14
 	}
-	c := &canvas{b: b, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s),
+	c := &canvas{b: b, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s), marks: s.Marks,
 		ox: float64(into.x) + (float64(into.w)-s.Width*k)/2,
 		oy: float64(into.y) + (float64(into.h)-s.Height*k)/2}
 	for _, cl := range s.Clusters {
@@ -124,6 +125,7 @@ func (c *canvas) node(n scene.Node) {
 		return
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
+	fill, stroke = c.marked(n.ID, fill, stroke)
 	adj := 12000
 	if n.Shape == scene.ShapeDomain {
 		adj = 20000
@@ -150,7 +152,8 @@ func (c *canvas) actor(n scene.Node) {
 
 func (c *canvas) edge(e scene.Edge) {
 	if len(e.Path) >= 4 {
-		c.path("edge "+e.ID, e.Path, "59636E", e.Dashed, e.Arrow)
+		_, colour := c.marked(e.ID, "", "59636E")
+		c.path("edge "+e.ID, e.Path, colour, e.Dashed, e.Arrow)
 	}
 	if len(e.Label) > 0 && e.LabelRect.W > 0 {
 		lines := e.Label
