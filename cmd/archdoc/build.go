@@ -22,6 +22,7 @@ import (
 type buildOptions struct {
 	File   string // model file; "-" = standard input
 	Out    string // output folder
+	Since  string // git revision: add a page of the changes since then
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
@@ -54,6 +55,7 @@ output folder that holds the model, an include, a doc or an image.`,
 	}
 	addModelFileFlag(cmd, &opts.File)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "public", "output `folder`")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "add a page of what changed since git `revision` REV, linked from the home page")
 	return cmd
 }
 
@@ -66,6 +68,12 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	// site.Build checks this too; here it fails before any layout work.
 	if err := site.Inputs(m).CheckDir(opts.Out); err != nil {
 		return err
+	}
+	var old *model.Model // the model at --since, before any layout work
+	if opts.Since != "" {
+		if old, err = modelAt(ctx, opts.File, opts.Since); err != nil {
+			return err
+		}
 	}
 	progress := newProgressLine(opts.Stderr)
 	layouts := render.NewLayouts()
@@ -80,6 +88,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		return err
 	}
 	siteOpts := append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, opts.Site...)
+	if old != nil {
+		siteOpts = append(siteOpts, site.WithSince(opts.Since, old))
+	}
 	rep, err := site.Build(ctx, m, opts.Out, siteOpts...)
 	if err != nil {
 		return err

@@ -130,19 +130,29 @@ func diffModels(ctx context.Context, opts *diffOptions) (old, cur *model.Model, 
 	if cur, err = loadModel(opts.File, nil); err != nil {
 		return nil, nil, err
 	}
-	path, root, err := gitrev.Extract(ctx, opts.File, opts.Rev)
+	old, err = modelAt(ctx, opts.File, opts.Rev)
+	return old, cur, err
+}
+
+// modelAt loads the model at path as it was at git revision rev, its
+// includes and docs from the same revision.
+func modelAt(ctx context.Context, path, rev string) (*model.Model, error) {
+	if path == stdinFile {
+		return nil, &usageError{err: fmt.Errorf("a model read from standard input has no git history; name its file with -f")}
+	}
+	extracted, root, err := gitrev.Extract(ctx, path, rev)
 	if errors.Is(err, gitrev.ErrNoGit) {
-		return nil, nil, fmt.Errorf("diff %s needs git, which is not installed; compare two files instead", opts.Rev)
+		return nil, fmt.Errorf("reading %s at %s needs git, which is not installed", path, rev)
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	defer os.RemoveAll(root)
-	old, err = model.Load(path)
+	old, err := model.Load(extracted)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s at %s has problems:\n%w", opts.File, opts.Rev, err)
+		return nil, fmt.Errorf("%s at %s has problems:\n%w", path, rev, err)
 	}
-	return old, cur, nil
+	return old, nil
 }
 
 // writeDiffDrawings writes the business view before and after, marked.
