@@ -72,11 +72,12 @@ func (b *Builder) Read() (*model.Model, error) {
 	return model.LoadReader(StdinName, in, ".")
 }
 
-// Scenes lays out every view of m; views unchanged since the last call
-// come from the cache.
+// Scenes lays out every view of m, and the before and after views of
+// its ideas' options; views unchanged since the last call come from the
+// cache.
 func (b *Builder) Scenes(ctx context.Context, m *model.Model) ([]*scene.Scene, error) {
 	b.layouts.Progress = b.Progress
-	return b.layouts.Scenes(ctx, m)
+	return b.layouts.ScenesWithOptions(ctx, m)
 }
 
 // ScenesOf lays out the views of m with the given ids, in that order.
@@ -123,13 +124,14 @@ func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error)
 	return &Site{Files: files, Report: rep, Scenes: scenes}, nil
 }
 
-// WriteSite renders m's site and writes it to out (see site.Build).
-func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string) (*Site, error) {
+// WriteSite renders m's site and writes it to out (see site.Build), with
+// extra options (site.WithSince).
+func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string, extra ...site.Option) (*Site, error) {
 	opts, scenes, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	rep, err := site.Build(ctx, m, out, opts...)
+	rep, err := site.Build(ctx, m, out, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
 	}

@@ -49,6 +49,7 @@ func (v *validator) checkReferences() {
 	}
 	v.checkViews()
 	v.checkPresentation()
+	v.checkChanges()
 }
 
 func (v *validator) refs(path string, ids []string, kinds ...Kind) {

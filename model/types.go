@@ -166,6 +166,7 @@ type Option struct {
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Pros        []string `yaml:"pros,omitempty" json:"pros,omitempty"`
 	Cons        []string `yaml:"cons,omitempty" json:"cons,omitempty"`
+	Changes     *Changes `yaml:"changes,omitempty" json:"changes,omitempty" doc:"What the architecture would look like with this option: elements added, removed and modified."`
 }
 
 // Task is the engineer's own work, told as situation, task, action, result.

@@ -15,7 +15,7 @@ import (
 
 // defaultScenes lays out every view of the model.
 var defaultScenes SceneFunc = func(ctx context.Context, m *model.Model) ([]*scene.Scene, error) {
-	return render.Scenes(ctx, m)
+	return render.NewLayouts().ScenesWithOptions(ctx, m)
 }
 
 // Diagram draws the view with id viewID as inline SVG whose boxes link to

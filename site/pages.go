@@ -9,7 +9,7 @@ func (b *builder) build() error {
 	b.tour = b.readingPath()
 	steps := []func() error{
 		b.homePage, b.domainPages, b.modulePages, b.stackPages, b.flowPages,
-		b.ideasPage, b.tasksPage, b.glossaryPage, b.docPages, b.viewPages,
+		b.ideasPage, b.tasksPage, b.glossaryPage, b.docPages, b.viewPages, b.changesPage,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {

@@ -34,6 +34,7 @@ type Option func(*config)
 type config struct {
 	extra  map[string][]byte
 	scenes SceneFunc
+	since  *since // WithSince: the model at an earlier revision
 }
 
 // WithExtraFile adds a file to the site at name (a slash-separated path
@@ -91,6 +92,13 @@ func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]b
 		if scenes, err = cfg.scenes(ctx, m); err != nil {
 			return nil, nil, err
 		}
+	}
+	if cfg.since != nil && cfg.scenes != nil {
+		more, err := cfg.since.scenes(ctx, m)
+		if err != nil {
+			return nil, nil, err
+		}
+		scenes = append(scenes, more...)
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, nil, err

@@ -19,6 +19,7 @@ import (
 type buildOptions struct {
 	File   string // model file; "-" = standard input
 	Out    string // output folder
+	Since  string // git revision: add a page of the changes since then
 	Stdin  io.Reader
 	Stdout io.Writer
 	Stderr io.Writer
@@ -51,6 +52,7 @@ output folder that holds the model, an include, a doc or an image.`,
 	}
 	addModelFileFlag(cmd, &opts.File)
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "public", "output `folder`")
+	cmd.Flags().StringVar(&opts.Since, "since", "", "add a page of what changed since git `revision` REV, linked from the home page")
 	return cmd
 }
 
@@ -62,9 +64,21 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err != nil {
 		return err
 	}
+	// site.Build checks this too; here it fails before any layout work.
+	if err := site.Inputs(m).CheckDir(opts.Out); err != nil {
+		return err
+	}
+	var extra []site.Option
+	if opts.Since != "" { // the model at --since, before any layout work
+		old, err := modelAt(ctx, opts.File, opts.Since)
+		if err != nil {
+			return err
+		}
+		extra = append(extra, site.WithSince(opts.Since, old))
+	}
 	progress := newProgressLine(opts.Stderr)
 	b.Progress = progress.Update
-	res, err := b.WriteSite(ctx, m, opts.Out)
+	res, err := b.WriteSite(ctx, m, opts.Out, extra...)
 	progress.Done()
 	if err != nil {
 		return err

@@ -26,7 +26,7 @@ func useGraphvizWorkers() {
 }
 
 // layoutCommands lay views out, so they take --graphviz.
-var layoutCommands = map[string]bool{"build": true, "diagram": true, "slides": true, "serve": true}
+var layoutCommands = map[string]bool{"build": true, "diagram": true, "slides": true, "serve": true, "diff": true}
 
 // addGraphvizFlag adds --graphviz to c and chooses the engine before c
 // runs: the flag, else $ARCHDOC_GRAPHVIZ, else auto.

@@ -11,6 +11,7 @@ import (
 var commands = []func() *cobra.Command{
 	newInitCmd,
 	newValidateCmd,
+	newDiffCmd,
 	newBuildCmd,
 	newDiagramCmd,
 	newSlidesCmd,

@@ -86,7 +86,7 @@ func newConfig(opts []Option) config {
 func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, error) {
 	s, err := layout(ctx, v, opts...)
 	if s != nil {
-		s.Groups = v.Groups
+		s.Groups, s.Marks = v.Groups, v.Marks
 		keepText(s, v)
 	}
 	return s, err

@@ -27,6 +27,7 @@ type canvas struct {
 	nextID int
 	pal    map[string]int
 	pics   [][]byte // PNG pictures placed, in relationship order
+	marks  map[string]string // the scene's changes by element id
 	// boxes are the shapes arrows glue to, by node or cluster id.
 	boxes map[string]glue
 }
@@ -63,7 +64,7 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte
 	if fs <= 0 {
 		fs = 14
 	}
-	c := &canvas{b: b, s: s, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s), boxes: map[string]glue{},
+	c := &canvas{b: b, s: s, k: k, fs: fs, lang: lang, nextID: 10, pal: palette(s), boxes: map[string]glue{}, marks: s.Marks,
 		ox: float64(into.x) + (float64(into.w)-s.Width*k)/2,
 		oy: float64(into.y) + (float64(into.h)-s.Height*k)/2}
 	c.assignIDs()
@@ -182,6 +183,7 @@ func (c *canvas) node(n scene.Node) {
 		return
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
+	fill, stroke = c.marked(n.ID, fill, stroke)
 	adj := 12000
 	if n.Shape == scene.ShapeDomain {
 		adj = 20000
@@ -308,7 +310,8 @@ func (c *canvas) connector(e scene.Edge) {
 	b.WriteString(`</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>`)
 	fmt.Fprintf(b, `<a:xfrm%s><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom>`,
 		flip, min(x0, x1), min(y0, y1), abs(x1-x0), abs(y1-y0))
-	fmt.Fprintf(b, `<a:ln w="%d"><a:solidFill><a:srgbClr val="59636E"/></a:solidFill>`, max(c.d(1.2), 9525))
+	_, colour := c.marked(e.ID, "", "59636E")
+	fmt.Fprintf(b, `<a:ln w="%d"><a:solidFill><a:srgbClr val="%s"/></a:solidFill>`, max(c.d(1.2), 9525), colour)
 	if e.Dashed {
 		b.WriteString(`<a:prstDash val="dash"/>`)
 	}

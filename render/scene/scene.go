@@ -46,6 +46,8 @@ type Scene struct {
 	Nodes     []Node     // in view order
 	Edges     []Edge     // in view order
 	Lifelines []Lifeline // sequence scenes only
+	// Marks are the view's changes by element id (see view.View.Marks).
+	Marks map[string]string `json:",omitempty"`
 
 	// Groups lists every colour group of the model (domains, then layers,
 	// in model order), so that renderers give a domain the same colour in

@@ -14,7 +14,7 @@ import (
 const noteFold = 10
 
 func (r *renderer) cluster(c scene.Cluster) {
-	classes := "cluster " + cls(firstNonEmpty(c.Kind, "domain")) + r.groupClasses(c.Group)
+	classes := "cluster " + cls(firstNonEmpty(c.Kind, "domain")) + r.groupClasses(c.Group) + r.markClass(c.ID)
 	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, measure.Unwrap(c.Label)),
 		"data-id", c.ID, "data-parent", c.Parent)
 	x := c.Rect
@@ -31,7 +31,7 @@ func (r *renderer) cluster(c scene.Cluster) {
 
 func (r *renderer) node(n scene.Node) {
 	shape := firstNonEmpty(n.Shape, scene.ShapeBox)
-	classes := "node " + cls(firstNonEmpty(n.Kind, shape)) + " shape-" + cls(shape) + r.groupClasses(n.Group)
+	classes := "node " + cls(firstNonEmpty(n.Kind, shape)) + " shape-" + cls(shape) + r.groupClasses(n.Group) + r.markClass(n.ID)
 	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, measure.Unwrap(n.Label)),
 		"data-id", n.ID, "data-parent", n.Parent)
 	x := n.Rect
@@ -199,6 +199,7 @@ func (r *renderer) edge(e scene.Edge) {
 	if e.Dashed {
 		classes += " dashed"
 	}
+	classes += r.markClass(e.ID)
 	tip := measure.Unwrap(e.Label)
 	if e.Seq > 0 {
 		tip = strconv.Itoa(e.Seq) + ". " + tip

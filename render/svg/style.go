@@ -137,7 +137,7 @@ var styleSheet = func() string {
 func (r *renderer) style() {
 	// The style sheet is our own constant text, never model text; CDATA
 	// keeps it readable and valid XML.
-	r.p("<style><![CDATA[\n" + styleSheet + "]]></style>\n")
+	r.p("<style><![CDATA[\n" + styleSheet + r.markSheet() + "]]></style>\n")
 }
 
 // ThemeVars returns every themeable colour as CSS custom property

@@ -37,6 +37,9 @@ type View struct {
 	Nodes       []Node
 	Clusters    []Cluster // parents before children
 	Edges       []Edge
+	// Marks are changes to draw ("added", "removed", "changed") by
+	// element id; a view with marks dims the elements without one.
+	Marks map[string]string `json:",omitempty"`
 }
 
 // Node is a box, actor, note or collapsed domain.

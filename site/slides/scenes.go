@@ -56,6 +56,13 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 			out[PartID(v.ID, i+1)] = p
 		}
 	}
+	for _, v := range view.Options(m) { // ideas' before/after, fitted like the rest
+		s, err := fitted(ctx, aroundChanges(v), m)
+		if err != nil {
+			return nil, err
+		}
+		out[v.ID] = s
+	}
 	return out, nil
 }
 
@@ -312,3 +319,53 @@ func ByID(list []*scene.Scene) map[string]*scene.Scene {
 }
 
 var debugFit func(*view.View, *scene.Scene)
+
+// aroundChanges is v cut down to what an idea's option changes and the
+// boxes one arrow away from it, in their domains: on a slide the whole
+// business view is too small to read, and the change is the point.
+func aroundChanges(v *view.View) *view.View {
+	if len(v.Marks) == 0 {
+		return v
+	}
+	keep := map[string]bool{}
+	for id := range v.Marks {
+		keep[id] = true
+	}
+	for _, e := range v.Edges {
+		if v.Marks[e.ID] != "" || v.Marks[e.From] != "" || v.Marks[e.To] != "" {
+			keep[e.From], keep[e.To] = true, true
+		}
+	}
+	out := *v
+	out.Nodes, out.Edges, out.Clusters = nil, nil, nil
+	parents := map[string]bool{}
+	for _, n := range v.Nodes {
+		if keep[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+			parents[n.Parent] = true
+		}
+	}
+	for _, e := range v.Edges {
+		if keep[e.From] && keep[e.To] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	parentOf := map[string]string{}
+	for _, c := range v.Clusters {
+		parentOf[c.ID] = c.Parent
+	}
+	for id := range parents { // and their ancestors
+		for p := parentOf[id]; p != ""; p = parentOf[p] {
+			parents[p] = true
+		}
+	}
+	for _, c := range v.Clusters {
+		if parents[c.ID] || keep[c.ID] {
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	if len(out.Nodes) == 0 {
+		return v
+	}
+	return &out
+}

@@ -290,7 +290,8 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 
 func (b *builder) ideaSlides(spec model.SectionSpec, _ *Deck) []Slide {
 	var out []Slide
-	for _, x := range b.m.Ideas {
+	for i := range b.m.Ideas {
+		x := &b.m.Ideas[i]
 		if !chosen(spec, x.ID) {
 			continue
 		}
@@ -315,6 +316,7 @@ func (b *builder) ideaSlides(spec model.SectionSpec, _ *Deck) []Slide {
 		md.labelled(b.words.Decision, decision)
 		out = append(out, Slide{ID: "idea-" + x.ID, Section: SectionIdeas, Layout: LayoutContent,
 			Title: x.Title, Body: md.String(), Notes: joinNotes(x.Consequences, b.elementNotes(x.ID))})
+		out = append(out, b.optionSlides(x)...)
 	}
 	return out
 }
