@@ -58,7 +58,7 @@ func TestBigBank(t *testing.T) {
 	for id, want := range map[string]string{
 		"customer": "actor in ", "mainframe": "actor in ", "internet-banking-system": "domain in ",
 		"api-application": "module in internet-banking-system", "database": "module in internet-banking-system",
-		"java": "tech in app", "spring-mvc": "tech in other",
+		"java": "tech in app", "spring-mvc": "tech in app", "oracle-database-schema": "tech in data",
 	} {
 		if kinds[id] != want {
 			t.Errorf("%s: %q, want %q", id, kinds[id], want)

@@ -56,9 +56,10 @@ type techEntry struct {
 	layer string
 }
 
-// Lookup names a technology and its layer: a known one by its first
-// word ("php:8.2-fpm" is PHP-FPM, "MySQL 8" MySQL), else the name as given
-// in the "other" layer.
+// Lookup names a technology and its layer: a known name ("php-fpm",
+// "mysql") by its usual spelling; a name starting with a known word
+// ("Spring MVC", "Oracle Database Schema") as given, in that word's layer;
+// anything else as given, in the "other" layer.
 func Lookup(name string) (display, layerID, category string) {
 	lower := strings.ToLower(strings.TrimSpace(name))
 	if k, ok := knownTechs[lower]; ok {
@@ -67,7 +68,7 @@ func Lookup(name string) (display, layerID, category string) {
 	first := strings.FieldsFunc(lower, func(r rune) bool { return r == ' ' || r == ':' || r == '/' || r == '@' })
 	if len(first) > 0 {
 		if k, ok := knownTechs[first[0]]; ok {
-			return k.name, k.layer, k.category
+			return strings.TrimSpace(name), k.layer, k.category
 		}
 	}
 	return strings.TrimSpace(name), "other", ""
