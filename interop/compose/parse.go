@@ -186,6 +186,9 @@ func (p *project) parseServices(file string, n *yaml.Node) error {
 	}
 	for _, kv := range pairs(n, 0) {
 		name := kv[0].Value
+		if importkit.Name(name, "") != name || strings.ContainsAny(name, "\n\t") {
+			return fmt.Errorf("%s: %q is not a service name (letters, digits, '-', '_' and '.')", where(file, kv[0]), name)
+		}
 		if d := deref(kv[1]); d == nil || (d.Kind != yaml.MappingNode && d.Tag != "!!null") {
 			return fmt.Errorf("%s: service %q must be a mapping (image:, build:, ports: ...)", where(file, kv[1]), name)
 		}

@@ -2,7 +2,6 @@ package structurizr
 
 import (
 	"fmt"
-	"path"
 	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/importkit"
@@ -258,9 +257,4 @@ func (p *dslParser) includeFile(s statement, ctx blockCtx) error {
 		return fmt.Errorf("%s: an included file holds statements, not a workspace", stmts[0].at(0))
 	}
 	return p.body(stmts, ctx)
-}
-
-// includePath joins an !include name to the including file's folder.
-func includePath(from, name string) string {
-	return path.Join(path.Dir(from), name)
 }

@@ -56,6 +56,9 @@ func (ws *workspace) build(file string, opts ImportOptions) (*importkit.Result, 
 		"containers → modules (their technology → stack technologies); groups → sub-domains",
 		"components → features of their container: archdoc modules do not nest, and diagrams draw features in the module's box",
 	}
+	for _, e := range ws.all() {
+		e.name = importkit.Name(e.name, "Unnamed "+kindWords[e.kind])
+	}
 	x.elements()
 	x.relations()
 	x.leftOut()
@@ -110,7 +113,15 @@ func (x *importer) elements() {
 		x.props += len(e.props)
 	}
 	for _, e := range systems {
-		d := model.Domain{ID: x.id(e, "d"), Name: e.name, Description: e.desc, Tags: e.tags}
+		x.ids[e] = x.id(e, "d")
+	}
+	for _, e := range systems {
+		for _, c := range e.children {
+			x.id(c, "m") // identifiers before group names take ids
+		}
+	}
+	for _, e := range systems {
+		d := model.Domain{ID: x.ids[e], Name: e.name, Description: e.desc, Tags: e.tags}
 		x.b.Comments.Line[fmt.Sprintf("domains[%d].id", len(m.Domains))] = "softwareSystem " + e.name
 		x.fill(&d, e.children, "", fmt.Sprintf("domains[%d]", len(m.Domains)))
 		m.Domains = append(m.Domains, d)
@@ -154,7 +165,7 @@ func childGroup(parent, g string) string {
 }
 
 func (x *importer) module(c *element) model.Module {
-	mo := model.Module{ID: x.id(c, "m"), Name: c.name, Description: c.desc, Tags: c.tags}
+	mo := model.Module{ID: x.ids[c], Name: c.name, Description: c.desc, Tags: c.tags}
 	for _, t := range splitTech(c.tech) {
 		mo.Tech = appendNew(mo.Tech, x.b.Tech(t, ""))
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/importkit"
@@ -152,6 +153,18 @@ func sortProps(ps [][2]string) {
 	}
 }
 
+func jsonKind(k reflect.Kind) string {
+	switch k {
+	case reflect.Slice:
+		return "a list"
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.String:
+		return "a string"
+	}
+	return k.String()
+}
+
 // jsonError puts the line and column in front of a JSON error.
 func jsonError(f importkit.File, err error) error {
 	var off int64 = -1
@@ -162,10 +175,13 @@ func jsonError(f importkit.File, err error) error {
 		off = se.Offset
 	case errors.As(err, &te):
 		off = te.Offset
-		err = fmt.Errorf("%s should be %s, not a JSON %s", te.Field, te.Type, te.Value)
+		err = fmt.Errorf("%s should be %s, not a %s", te.Field, jsonKind(te.Type.Kind()), te.Value)
 	}
 	if off < 0 || off > int64(len(f.Data)) {
 		return fmt.Errorf("%s: %s", f.Name, strings.TrimPrefix(err.Error(), "json: "))
+	}
+	if off > 0 {
+		off-- // the offset is just past the offending character
 	}
 	before := f.Data[:off]
 	line := bytes.Count(before, []byte("\n")) + 1

@@ -47,6 +47,20 @@ type element struct {
 	at       string
 }
 
+// all lists every element, parents before children.
+func (w *workspace) all() []*element {
+	var out []*element
+	var walk func(es []*element)
+	walk = func(es []*element) {
+		for _, e := range es {
+			out = append(out, e)
+			walk(e.children)
+		}
+	}
+	walk(w.elements)
+	return out
+}
+
 // hasTag compares tags case-insensitively, as Structurizr styles do.
 func (e *element) hasTag(tag string) bool {
 	for _, t := range e.tags {

@@ -106,6 +106,7 @@ type Result struct {
 // domain or actor is an error: an import must not write an empty file.
 func (b *Builder) Finish(what string, files int, header []string) (*Result, error) {
 	m := b.Model
+	m.Name = Name(m.Name, "Imported model")
 	b.placeTechs()
 	if len(m.Domains) == 0 && len(m.Actors) == 0 {
 		return nil, fmt.Errorf("nothing to import from %s: no element became an actor, domain or module", what)
@@ -155,4 +156,13 @@ func (s Summary) String() string {
 		fmt.Fprintf(&b, "  warning: %s\n", w)
 	}
 	return b.String()
+}
+
+// Name is s as a model name: trimmed, hidden controls dropped, fallback
+// when nothing is left (the model refuses empty names).
+func Name(s, fallback string) string {
+	if s = strings.TrimSpace(model.StripHiddenControls(s)); s != "" {
+		return s
+	}
+	return fallback
 }
