@@ -1,6 +1,7 @@
 package compose
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -90,5 +91,30 @@ func TestImageTech(t *testing.T) {
 		if got := n + " " + v; got != want {
 			t.Errorf("%s: %q, want %q", image, got, want)
 		}
+	}
+}
+
+// TestMergeBomb: anchors merged into anchors many times over are read
+// once each, not expanded exponentially.
+func TestMergeBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x-0: &a0 {image: nginx, k0: v}\n")
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&b, "x-%d: &a%d {<<: [", i, i)
+		for j := 0; j < 40; j++ {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "*a%d", i-1)
+		}
+		b.WriteString("]}\n")
+	}
+	b.WriteString("services:\n  web: {<<: *a9}\n")
+	r, err := Import([]importkit.File{{Name: "c.yml", Data: []byte(b.String())}}, Options{Name: "bomb"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Model.Domains[0].Modules) != 1 || r.Model.Domains[0].Modules[0].Tech[0] != "nginx" {
+		t.Errorf("modules %+v", r.Model.Domains[0].Modules)
 	}
 }

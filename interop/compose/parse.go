@@ -57,11 +57,21 @@ func deref(n *yaml.Node) *yaml.Node {
 
 // pairs lists a mapping's keys and values, merge keys expanded
 // (explicit keys win over merged ones).
-func pairs(n *yaml.Node, depth int) [][2]*yaml.Node {
+func pairs(n *yaml.Node, _ int) [][2]*yaml.Node {
+	return mergedPairs(n, 0, map[*yaml.Node][][2]*yaml.Node{})
+}
+
+// mergedPairs expands each merged mapping once (memo): anchors merged
+// into anchors merged into anchors would otherwise cost exponential time.
+func mergedPairs(n *yaml.Node, depth int, memo map[*yaml.Node][][2]*yaml.Node) [][2]*yaml.Node {
 	n = deref(n)
 	if n == nil || n.Kind != yaml.MappingNode || depth > maxAliasDepth {
 		return nil
 	}
+	if got, ok := memo[n]; ok {
+		return got
+	}
+	memo[n] = nil // a mapping merging itself gets nothing from itself
 	var own, merged [][2]*yaml.Node
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
@@ -72,7 +82,7 @@ func pairs(n *yaml.Node, depth int) [][2]*yaml.Node {
 				srcs = v.Content
 			}
 			for _, s := range srcs {
-				merged = append(merged, pairs(s, depth+1)...)
+				merged = append(merged, mergedPairs(s, depth+1, memo)...)
 			}
 			continue
 		}
@@ -88,6 +98,7 @@ func pairs(n *yaml.Node, depth int) [][2]*yaml.Node {
 			own = append(own, p)
 		}
 	}
+	memo[n] = own
 	return own
 }
 
@@ -186,7 +197,7 @@ func (p *project) parseServices(file string, n *yaml.Node) error {
 	}
 	for _, kv := range pairs(n, 0) {
 		name := kv[0].Value
-		if importkit.Name(name, "") != name || strings.ContainsAny(name, "\n\t") {
+		if name == "" || kv[0].Kind != yaml.ScalarNode || importkit.Name(name, "") != name || strings.ContainsAny(name, "\n\t") {
 			return fmt.Errorf("%s: %q is not a service name (letters, digits, '-', '_' and '.')", where(file, kv[0]), name)
 		}
 		if d := deref(kv[1]); d == nil || (d.Kind != yaml.MappingNode && d.Tag != "!!null") {

@@ -53,7 +53,9 @@ type scanner struct {
 }
 
 func scan(file string, src []byte) ([]statement, error) {
-	s := &scanner{file: file, src: strings.ReplaceAll(string(src), "\r\n", "\n"), line: 1, col: 1}
+	// Invalid UTF-8 becomes U+FFFD, as JSON decoding does: names reach YAML.
+	text := strings.ToValidUTF8(strings.ReplaceAll(string(src), "\r\n", "\n"), "\uFFFD")
+	s := &scanner{file: file, src: text, line: 1, col: 1}
 	var out []statement
 	var cur []token
 	flush := func() {
