@@ -272,3 +272,19 @@ func plural(n int, one, many string) string {
 	}
 	return many
 }
+
+// ImportFiles reads the Compose files at paths and merges them in order.
+func ImportFiles(paths []string, opts Options) (*importkit.Result, error) {
+	var files []importkit.File
+	for _, p := range paths {
+		f, err := importkit.ReadFile(p)
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, f)
+	}
+	if opts.Dir == "" && len(paths) > 0 {
+		opts.Dir = filepath.Dir(paths[0])
+	}
+	return Import(files, opts)
+}

@@ -31,3 +31,18 @@ func DirInclude(dir string) (IncludeFunc, *os.Root, error) {
 		return importkit.ReadIn(root, rel, filepath.ToSlash(filepath.Join(dir, rel)))
 	}, root, nil
 }
+
+// ImportFile reads the workspace at path (DSL or JSON), following
+// !include inside its folder only, and builds the model.
+func ImportFile(path string, opts ImportOptions) (*importkit.Result, error) {
+	f, err := importkit.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	include, root, err := DirInclude(filepath.Dir(path))
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	return Import(f, include, opts)
+}

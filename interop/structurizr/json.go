@@ -1,11 +1,7 @@
 package structurizr
 
 import (
-	"bytes"
 	"encoding/json"
-	"errors"
-	"fmt"
-	"reflect"
 	"strings"
 
 	"github.com/archdoc/archdoc/interop/internal/importkit"
@@ -55,7 +51,7 @@ func ParseJSON(f importkit.File) (*workspace, error) {
 	}
 	var jw jsonWorkspace
 	if err := json.Unmarshal(f.Data, &jw); err != nil {
-		return nil, jsonError(f, err)
+		return nil, importkit.JSONError(f, err)
 	}
 	ws := &workspace{name: jw.Name, desc: jw.Description, views: map[string]int{}}
 	sep := jw.Model.Properties["structurizr.groupSeparator"]
@@ -151,40 +147,4 @@ func sortProps(ps [][2]string) {
 			ps[j], ps[j-1] = ps[j-1], ps[j]
 		}
 	}
-}
-
-func jsonKind(k reflect.Kind) string {
-	switch k {
-	case reflect.Slice:
-		return "a list"
-	case reflect.Struct, reflect.Map:
-		return "an object"
-	case reflect.String:
-		return "a string"
-	}
-	return k.String()
-}
-
-// jsonError puts the line and column in front of a JSON error.
-func jsonError(f importkit.File, err error) error {
-	var off int64 = -1
-	var se *json.SyntaxError
-	var te *json.UnmarshalTypeError
-	switch {
-	case errors.As(err, &se):
-		off = se.Offset
-	case errors.As(err, &te):
-		off = te.Offset
-		err = fmt.Errorf("%s should be %s, not a %s", te.Field, jsonKind(te.Type.Kind()), te.Value)
-	}
-	if off < 0 || off > int64(len(f.Data)) {
-		return fmt.Errorf("%s: %s", f.Name, strings.TrimPrefix(err.Error(), "json: "))
-	}
-	if off > 0 {
-		off-- // the offset is just past the offending character
-	}
-	before := f.Data[:off]
-	line := bytes.Count(before, []byte("\n")) + 1
-	col := int(off) - bytes.LastIndexByte(before, '\n')
-	return fmt.Errorf("%s:%d:%d: %s", f.Name, line, col, strings.TrimPrefix(err.Error(), "json: "))
 }

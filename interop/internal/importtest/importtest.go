@@ -36,3 +36,8 @@ func Flows(m *model.Model) []string {
 	}
 	return out
 }
+
+// Parse validates imported YAML as `archdoc validate` would.
+func Parse(yaml []byte) (*model.Model, error) {
+	return model.Parse("architecture.yaml", yaml)
+}
