@@ -9,6 +9,7 @@ package compose
 
 import (
 	"fmt"
+	"os"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -22,6 +23,9 @@ import (
 type Options struct {
 	Name string // model name; "" takes the Compose name:, else the folder's
 	Dir  string // folder of the first file, for the default name
+	// ReadFile reads a Dockerfile by its path relative to Dir (nil: build
+	// contexts are not looked into). ImportFiles reads inside Dir only.
+	ReadFile func(rel string) ([]byte, error)
 }
 
 // Import merges the Compose files in order and builds the model.
@@ -36,7 +40,7 @@ func Import(files []importkit.File, opts Options) (*importkit.Result, error) {
 		return nil, fmt.Errorf("%s: no services; nothing to import", names(files))
 	}
 	b := importkit.New(modelName(opts, p))
-	p.build(b)
+	p.build(b, opts)
 	return b.Finish("Compose "+names(files), len(files), header(files))
 }
 
@@ -75,7 +79,7 @@ func header(files []importkit.File) []string {
 }
 
 // build maps the merged services.
-func (p *project) build(b *importkit.Builder) {
+func (p *project) build(b *importkit.Builder, opts Options) {
 	ids := map[string]string{} // service name -> module id
 	for _, s := range p.services {
 		ids[s.name] = b.ID(s.name, "s", "service")
@@ -103,7 +107,7 @@ func (p *project) build(b *importkit.Builder) {
 		d := &b.Model.Domains[di]
 		for _, s := range byDomain[d.ID] {
 			b.Comments.Line[fmt.Sprintf("domains[%d].modules[%d].id", di, len(d.Modules))] = "service " + s.name
-			d.Modules = append(d.Modules, p.module(b, s, ids[s.name]))
+			d.Modules = append(d.Modules, p.module(b, s, ids[s.name], opts))
 		}
 	}
 	p.leftOut(b)
@@ -143,7 +147,7 @@ func (p *project) domains(b *importkit.Builder, ids map[string]string) map[strin
 	return by
 }
 
-func (p *project) module(b *importkit.Builder, s *service, id string) model.Module {
+func (p *project) module(b *importkit.Builder, s *service, id string, opts Options) model.Module {
 	mo := model.Module{ID: id, Name: s.name, Tags: s.profiles}
 	tech, version := imageTech(s.image)
 	switch {
@@ -151,9 +155,13 @@ func (p *project) module(b *importkit.Builder, s *service, id string) model.Modu
 		mo.Tech = []string{b.Tech(tech, version)}
 		mo.Description = "Runs the image " + s.image + "."
 	case s.build != "":
-		base := path.Base(strings.TrimSuffix(filepath.ToSlash(s.build), "/"))
 		mo.Description = "Built from " + s.build + "."
-		if _, layer, _ := importkit.Lookup(base); layer != "other" {
+		if from := baseImage(b, s, opts); from != "" {
+			mo.Description = fmt.Sprintf("Built from %s (FROM %s).", s.build, from)
+			if tech, version := imageTech(from); tech != "" {
+				mo.Tech = []string{b.Tech(tech, version)}
+			}
+		} else if base := path.Base(strings.TrimSuffix(filepath.ToSlash(s.build), "/")); knownTech(base) {
 			mo.Tech = []string{b.Tech(base, "")}
 		}
 	}
@@ -164,6 +172,47 @@ func (p *project) module(b *importkit.Builder, s *service, id string) model.Modu
 		mo.Features = append(mo.Features, "profiles: "+strings.Join(s.profiles, ", "))
 	}
 	return mo
+}
+
+func knownTech(name string) bool {
+	_, layer, _ := importkit.Lookup(name)
+	return layer != "other"
+}
+
+// baseImage is the image the service's Dockerfile builds on: its last
+// FROM that is not an earlier stage. "" when it cannot be read.
+func baseImage(b *importkit.Builder, s *service, opts Options) string {
+	if opts.ReadFile == nil || strings.Contains(s.build, "://") || strings.Contains(s.build, "${") {
+		return ""
+	}
+	rel := path.Join(filepath.ToSlash(s.build), filepath.ToSlash(s.dockerfile))
+	data, err := opts.ReadFile(rel)
+	if err != nil {
+		b.Warn("%s: service %s: %s not read: %v", s.at, s.name, rel, err)
+		return ""
+	}
+	stages := map[string]bool{}
+	from := ""
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		if len(f) < 2 || !strings.EqualFold(f[0], "FROM") {
+			continue
+		}
+		args := f[1:]
+		for len(args) > 0 && strings.HasPrefix(args[0], "--") {
+			args = args[1:] // --platform=...
+		}
+		if len(args) == 0 {
+			continue
+		}
+		if !stages[strings.ToLower(args[0])] {
+			from = args[0]
+		}
+		if len(args) >= 3 && strings.EqualFold(args[1], "AS") {
+			stages[strings.ToLower(args[2])] = true
+		}
+	}
+	return from
 }
 
 var imageRE = regexp.MustCompile(`^(?:[^/]+[.:][^/]*/)?(?:[^:@]+/)*([^/:@]+)(?::([^@]+))?`)
@@ -285,6 +334,17 @@ func ImportFiles(paths []string, opts Options) (*importkit.Result, error) {
 	}
 	if opts.Dir == "" && len(paths) > 0 {
 		opts.Dir = filepath.Dir(paths[0])
+	}
+	if opts.ReadFile == nil {
+		root, err := os.OpenRoot(opts.Dir)
+		if err != nil {
+			return nil, err
+		}
+		defer root.Close()
+		opts.ReadFile = func(rel string) ([]byte, error) {
+			f, err := importkit.ReadIn(root, rel, rel)
+			return f.Data, err
+		}
 	}
 	return Import(files, opts)
 }

@@ -28,7 +28,7 @@ func read(t testing.TB, names ...string) []importkit.File {
 // TestLNMP imports the LNMP files (base and override merged) and builds
 // the site from the result.
 func TestLNMP(t *testing.T) {
-	r, err := Import(read(t, "testdata/lnmp/docker-compose.yml", "testdata/lnmp/docker-compose.override.yml"), Options{})
+	r, err := ImportFiles([]string{"testdata/lnmp/docker-compose.yml", "testdata/lnmp/docker-compose.override.yml"}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,17 +14,18 @@ import (
 // service is one Compose service as the files describe it, merged over
 // the files in order as Compose merges them.
 type service struct {
-	name, at  string // name and the file:line:col it was first defined at
-	image     string
-	build     string // build context, or "" (then the image names the technology)
-	dependsOn []string
-	links     []string
-	env       []envVar
-	ports     []string
-	networks  []string
-	profiles  []string
-	domain    string // label x-archdoc-domain
-	unused    []string
+	name, at   string // name and the file:line:col it was first defined at
+	image      string
+	build      string // build context, or "" (then the image names the technology)
+	dockerfile string // the build's Dockerfile, relative to the context
+	dependsOn  []string
+	links      []string
+	env        []envVar
+	ports      []string
+	networks   []string
+	profiles   []string
+	domain     string // label x-archdoc-domain
+	unused     []string
 }
 
 type envVar struct{ name, value, at string }
@@ -230,7 +231,7 @@ func (s *service) merge(file string, n *yaml.Node) {
 		case "image":
 			s.image = scalar(v)
 		case "build":
-			s.build = buildContext(v)
+			s.build, s.dockerfile = buildContext(v)
 		case "depends_on":
 			s.dependsOn = union(s.dependsOn, list(v))
 		case "links", "external_links":
@@ -255,16 +256,21 @@ func (s *service) merge(file string, n *yaml.Node) {
 	}
 }
 
-func buildContext(n *yaml.Node) string {
+// buildContext reads build: as a context, or {context, dockerfile}.
+func buildContext(n *yaml.Node) (context, dockerfile string) {
 	if s := scalar(n); s != "" {
-		return s
+		return s, "Dockerfile"
 	}
+	context, dockerfile = ".", "Dockerfile"
 	for _, p := range pairs(n, 0) {
-		if p[0].Value == "context" {
-			return scalar(p[1])
+		switch p[0].Value {
+		case "context":
+			context = scalar(p[1])
+		case "dockerfile":
+			dockerfile = scalar(p[1])
 		}
 	}
-	return "."
+	return context, dockerfile
 }
 
 // envVars reads environment as a list ("K=V") or a mapping; values stay

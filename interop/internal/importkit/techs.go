@@ -80,6 +80,7 @@ func (b *Builder) Tech(name, version string) string {
 	display, layerID, category := Lookup(name)
 	key := strings.ToLower(display)
 	if id, ok := b.techs[key]; ok {
+		b.addVersion(id, version)
 		return id
 	}
 	id := b.ID(display, "t", "tech")
@@ -103,4 +104,25 @@ func (b *Builder) placeTechs() {
 		}
 	}
 	b.pending = nil
+}
+
+// addVersion records another version of a technology met again
+// ("7.4, 8.1"): two services on different versions is worth knowing.
+func (b *Builder) addVersion(id, version string) {
+	for i := range b.pending {
+		t := &b.pending[i].tech
+		if t.ID != id || version == "" {
+			continue
+		}
+		for _, v := range strings.Split(t.Version, ", ") {
+			if v == version {
+				return
+			}
+		}
+		if t.Version == "" {
+			t.Version = version
+		} else {
+			t.Version += ", " + version
+		}
+	}
 }
