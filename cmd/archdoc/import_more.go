@@ -59,14 +59,18 @@ func importStructurizr(opts *importOptions) (*importResult, error) {
 func newImportLikeC4Cmd() *cobra.Command {
 	opts := &importOptions{}
 	cmd := &cobra.Command{
-		Use:   "likec4 FILE.json",
-		Short: "Import a LikeC4 model exported as JSON",
-		Long: `Import likec4 reads the JSON LikeC4 writes for a model. Produce it in the
-folder holding your .c4 files with:
+		Use:   "likec4 FILE.json | PATH...",
+		Short: "Import a LikeC4 model (its JSON export, or its .c4 files)",
+		Long: `Import likec4 reads the JSON LikeC4 writes for a model, the most faithful
+input. Produce it in the folder holding your .c4 files with:
 
   npx likec4 export json -o likec4.json
 
-and maps:
+Without Node.js, name the .c4/.likec4 files (or folders of them) instead:
+archdoc reads the common subset of the language itself (specification
+element kinds, model, nested elements, extend, relations with titles,
+technology, description and kinds, tags; styles, views and deployment are
+skipped). It maps:
 
   element with children            → domain (nested ones: sub-domains)
   leaf element inside a domain     → module; its kind (other than
@@ -82,8 +86,9 @@ and maps:
 
 Views, the specification's styles and deployment models are skipped and
 listed in the summary.`,
-		Example: `  npx likec4 export json -o likec4.json && archdoc import likec4 likec4.json`,
-		Args:    cobra.ExactArgs(1),
+		Example: `  npx likec4 export json -o likec4.json && archdoc import likec4 likec4.json
+  archdoc import likec4 src/likec4/`,
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Paths = args
 			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
@@ -95,7 +100,7 @@ listed in the summary.`,
 }
 
 func importLikeC4(opts *importOptions) (*importResult, error) {
-	res, err := likec4.ImportFile(opts.Paths[0], likec4.Options{Name: opts.Name})
+	res, err := likec4.ImportPaths(opts.Paths, likec4.Options{Name: opts.Name})
 	if err != nil {
 		return nil, err
 	}

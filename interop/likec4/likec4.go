@@ -96,6 +96,23 @@ func ImportFile(path string, opts Options) (*importkit.Result, error) {
 	return Import(f, opts)
 }
 
+// ImportDSL reads LikeC4 source files as one model and builds it.
+func ImportDSL(files []importkit.File, opts Options) (*importkit.Result, error) {
+	d, err := ParseDSL(files)
+	if err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+	}
+	what := strings.Join(names, ", ")
+	if len(what) > 200 {
+		what = fmt.Sprintf("%d files", len(files))
+	}
+	return build(d, "LikeC4 source "+what, len(files), opts)
+}
+
 // Import builds the model from one export.
 func Import(f importkit.File, opts Options) (*importkit.Result, error) {
 	if err := importkit.CheckSize(f.Name, f.Data); err != nil {
@@ -108,17 +125,24 @@ func Import(f importkit.File, opts Options) (*importkit.Result, error) {
 	if len(d.Elements.keys) == 0 {
 		return nil, fmt.Errorf("%s: no elements; is this the output of likec4 export json?", f.Name)
 	}
+	return build(&d, "LikeC4 export "+f.Name, 1, opts)
+}
+
+func build(d *dump, what string, files int, opts Options) (*importkit.Result, error) {
+	if len(d.Elements.keys) == 0 {
+		return nil, fmt.Errorf("%s: no elements in the model", what)
+	}
 	name := opts.Name
 	if name == "" && d.Project.Title != "default" {
 		name = d.Project.Title
 	}
-	x := &importer{b: importkit.New(importkit.Name(name, "LikeC4 model")), d: &d, ids: map[string]string{}}
+	x := &importer{b: importkit.New(importkit.Name(name, "LikeC4 model")), d: d, ids: map[string]string{}}
 	x.tree()
 	x.elements()
 	x.relations()
 	x.leftOut()
-	return x.b.Finish("LikeC4 export "+f.Name, 1, []string{"",
-		"Imported by `archdoc import likec4` from " + f.Name + ".",
+	return x.b.Finish(what, files, []string{"",
+		"Imported by `archdoc import likec4` from " + what + ".",
 		"Elements with children are domains, the leaves inside them modules, top-level",
 		"leaves actors; relations are flows. The comment after each id is the LikeC4 FQN."})
 }
@@ -293,4 +317,18 @@ func appendNew(ss []string, s string) []string {
 		}
 	}
 	return append(ss, s)
+}
+
+// ImportPaths imports what the user names: one .json export, or LikeC4
+// source files (.c4, .likec4) and folders holding them, read as one
+// model.
+func ImportPaths(paths []string, opts Options) (*importkit.Result, error) {
+	if len(paths) == 1 && strings.HasSuffix(strings.ToLower(paths[0]), ".json") {
+		return ImportFile(paths[0], opts)
+	}
+	files, err := readSources(paths)
+	if err != nil {
+		return nil, err
+	}
+	return ImportDSL(files, opts)
 }

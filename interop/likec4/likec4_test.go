@@ -1,7 +1,9 @@
 package likec4
 
 import (
+	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 
@@ -95,4 +97,56 @@ func FuzzImport(f *testing.F) {
 			t.Fatalf("import does not validate: %v\n%s", err, r.YAML)
 		}
 	})
+}
+
+// TestDSLMatchesExport: the .c4 source, read by archdoc's own parser,
+// gives the same domains, modules and flows as likec4's export of it.
+func TestDSLMatchesExport(t *testing.T) {
+	data, err := os.ReadFile("testdata/cloud-system/model.c4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromDSL, err := ImportDSL([]importkit.File{{Name: "model.c4", Data: data}}, Options{Name: "Cloud System"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fromJSON, err := ImportFile("testdata/cloud-system/likec4.json", Options{Name: "Cloud System"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := importtest.Builds(t, fromDSL.YAML)
+	// The header names the file read; the export lists relations in an
+	// order of its own, so flows compare as sets.
+	strip := func(b []byte) string {
+		s := string(b)
+		return s[strings.Index(s, "\nname:"):strings.Index(s, "\nflows:")]
+	}
+	if a, b := strip(fromDSL.YAML), strip(fromJSON.YAML); a != b {
+		t.Errorf("DSL and export differ:\n%s", lineDiff(a, b))
+	}
+	sorted := func(fs []string) string { sort.Strings(fs); return strings.Join(fs, "\n") }
+	if a, b := sorted(importtest.Flows(m)), sorted(importtest.Flows(fromJSON.Model)); a != b || len(m.Flows) != 13 {
+		t.Errorf("flows differ:\n%s", lineDiff(a, b))
+	}
+}
+
+func lineDiff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out []string
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			out = append(out, fmt.Sprintf("%d: dsl  %q\n%d: json %q", i+1, x, i+1, y))
+		}
+		if len(out) > 10 {
+			break
+		}
+	}
+	return strings.Join(out, "\n")
 }
