@@ -47,7 +47,7 @@ func ParseDSL(f importkit.File, include IncludeFunc) (*workspace, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &dslParser{ws: &workspace{views: map[string]int{}}, idents: map[string]*element{}, include: include, consts: map[string]string{}}
+	p := &dslParser{ws: &workspace{views: map[string]int{}, files: 1}, idents: map[string]*element{}, include: include, consts: map[string]string{}}
 	if err := p.top(stmts); err != nil {
 		return nil, err
 	}
@@ -246,6 +246,7 @@ func (p *dslParser) includeFile(s statement, ctx blockCtx) error {
 	if err != nil {
 		return fmt.Errorf("%s: !include %s: %w", s.at(1), name, err)
 	}
+	p.ws.files++
 	stmts, err := scan(f.Name, f.Data)
 	if err != nil {
 		return err

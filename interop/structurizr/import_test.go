@@ -47,6 +47,7 @@ func TestBigBank(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden.Check(t, dir+"json.summary.golden", []byte(js.Summary.String()))
+	golden.Check(t, dir+"architecture-from-json.golden.yaml", js.YAML)
 	mj := importtest.Builds(t, js.YAML)
 	if a, b := outline(m), outline(mj); a != b {
 		t.Errorf("DSL and JSON imports differ:\nDSL:\n%s\nJSON:\n%s", a, b)

@@ -62,7 +62,7 @@ func (ws *workspace) build(file string, opts ImportOptions) (*importkit.Result, 
 	x.elements()
 	x.relations()
 	x.leftOut()
-	return x.b.Finish("Structurizr workspace "+file, 1, []string{"",
+	return x.b.Finish("Structurizr workspace "+file, ws.files, []string{"",
 		"Imported by `archdoc import structurizr` from " + file + ".",
 		"People are actors, software systems domains (external ones actors), containers",
 		"modules, components features, relationships flows. The comment after each id is",

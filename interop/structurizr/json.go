@@ -53,7 +53,7 @@ func ParseJSON(f importkit.File) (*workspace, error) {
 	if err := json.Unmarshal(f.Data, &jw); err != nil {
 		return nil, importkit.JSONError(f, err)
 	}
-	ws := &workspace{name: jw.Name, desc: jw.Description, views: map[string]int{}}
+	ws := &workspace{name: jw.Name, desc: jw.Description, views: map[string]int{}, files: 1}
 	sep := jw.Model.Properties["structurizr.groupSeparator"]
 	byID := map[string]*element{}
 	var rels []jsonRelation

@@ -12,6 +12,7 @@ type workspace struct {
 	elements   []*element // top-level: people and software systems
 	rels       []*relation
 	views      map[string]int
+	files      int // the workspace file and the files it includes
 	skipped    []string
 	warnings   []string
 }
