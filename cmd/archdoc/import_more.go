@@ -27,7 +27,8 @@ the workspace.json Structurizr tools write, and maps:
   container                       → module; its technology → stack technologies
   group inside a software system  → sub-domain
   component                       → feature of its container (modules do not
-                                    nest; diagrams draw features in the box)
+                                    nest; diagrams draw features in the box);
+                                    what it does goes to the description
   relationship ->                 → flow: description → label, technology →
                                     protocol; a component's → its container's
   description, tags, properties   → description, tags, module notes

@@ -165,7 +165,7 @@ func (p *project) module(b *importkit.Builder, s *service, id string, opts Optio
 			mo.Tech = []string{b.Tech(base, "")}
 		}
 	}
-	if len(s.networks) > 0 {
+	if len(s.networks) > 1 { // one network is the domain already
 		mo.Features = append(mo.Features, "networks: "+strings.Join(s.networks, ", "))
 	}
 	if len(s.profiles) > 0 {

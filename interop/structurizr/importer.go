@@ -54,7 +54,7 @@ func (ws *workspace) build(file string, opts ImportOptions) (*importkit.Result, 
 	x.b.Mapped = []string{
 		"people → actors; software systems with containers → domains, without → external actors (tagged Technology → technologies)",
 		"containers → modules (their technology → stack technologies); groups → sub-domains",
-		"components → features of their container: archdoc modules do not nest, and diagrams draw features in the module's box",
+		"components → features of their container (names; what they do in its description): archdoc modules do not nest, and diagrams draw features in the module's box",
 	}
 	for _, e := range ws.all() {
 		e.name = importkit.Name(e.name, "Unnamed "+kindWords[e.kind])
@@ -172,17 +172,24 @@ func (x *importer) module(c *element) model.Module {
 	for _, p := range c.props {
 		mo.Notes = append(mo.Notes, p[0]+": "+p[1])
 	}
+	// Components are features (short, drawn in the box); what they do
+	// goes to the description, read on the module's page.
+	var details []string
 	for _, comp := range c.children {
 		x.ids[comp] = mo.ID
-		f := comp.name
-		if comp.desc != "" {
-			f += ": " + comp.desc
-		}
+		mo.Features = append(mo.Features, comp.name)
+		d := "- **" + comp.name + "**"
 		if comp.tech != "" {
-			f += " (" + comp.tech + ")"
+			d += " (" + comp.tech + ")"
 		}
-		mo.Features = append(mo.Features, f)
+		if comp.desc != "" {
+			d += ": " + comp.desc
+		}
+		details = append(details, d)
 		x.props += len(comp.props)
+	}
+	if len(details) > 0 {
+		mo.Description = strings.TrimSpace(mo.Description + "\n\nComponents:\n\n" + strings.Join(details, "\n"))
 	}
 	return mo
 }
