@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/internal/golden"
+	"github.com/archdoc/archdoc/interop/internal/exporttest"
 	"github.com/archdoc/archdoc/interop/internal/importkit"
 	"github.com/archdoc/archdoc/interop/internal/importtest"
 )
@@ -74,4 +75,10 @@ func TestBigBank(t *testing.T) {
 			t.Errorf("no flow %q in\n%s", want, flows)
 		}
 	}
+}
+
+// TestFixtureIsRealStructurizr: the workspace the import is tested on is
+// one real Structurizr accepts (its !include included).
+func TestFixtureIsRealStructurizr(t *testing.T) {
+	exporttest.RealDSLFiles(t, "testdata/import/bigbank/workspace.dsl")
 }
