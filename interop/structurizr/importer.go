@@ -115,6 +115,15 @@ func (x *importer) elements() {
 	for _, e := range systems {
 		x.ids[e] = x.id(e, "d")
 	}
+	// Technologies the workspace names as systems keep their identifiers,
+	// even when a container's technology names them too.
+	for _, e := range techs {
+		idName := ""
+		if e.ident != "" && !strings.HasPrefix(e.ident, "id-") {
+			idName = identID(e.ident)
+		}
+		x.ids[e] = x.b.TechAs(idName, e.name, "")
+	}
 	for _, e := range systems {
 		for _, c := range e.children {
 			x.id(c, "m") // identifiers before group names take ids
@@ -125,9 +134,6 @@ func (x *importer) elements() {
 		x.b.Comments.Line[fmt.Sprintf("domains[%d].id", len(m.Domains))] = "softwareSystem " + e.name
 		x.fill(&d, e.children, "", fmt.Sprintf("domains[%d]", len(m.Domains)))
 		m.Domains = append(m.Domains, d)
-	}
-	for _, e := range techs {
-		x.ids[e] = x.b.Tech(e.name, "")
 	}
 }
 

@@ -10,11 +10,13 @@ import (
 )
 
 // TestRoundTrip: `archdoc export structurizr` then `archdoc import
-// structurizr` gives back the example's and the shop's domains, modules
-// and flows with their labels and protocols.
+// structurizr` gives back the example's, the shop's and every importer's
+// golden model's domains, modules and flows with labels and protocols.
 func TestRoundTrip(t *testing.T) {
 	models := exporttest.Models(t)
-	for _, name := range []string{"showcase", "shop"} {
+	// Not edge-cases: it holds what the export itself cannot keep (a
+	// domain without modules, flows to sub-domains, two systems of one name).
+	for _, name := range []string{"showcase", "shop", "imported-structurizr", "imported-likec4", "imported-compose", "imported-backstage", "imported-drawio"} {
 		t.Run(name, func(t *testing.T) {
 			m := models[name]
 			var buf bytes.Buffer

@@ -77,13 +77,22 @@ func Lookup(name string) (display, layerID, category string) {
 // Tech returns the id of the technology named name (added on first use;
 // a known technology under its usual name), recording version if given.
 func (b *Builder) Tech(name, version string) string {
+	return b.TechAs("", name, version)
+}
+
+// TechAs is Tech with the id made from idName when the technology is
+// new ("" = from its name): an identifier the input gave it.
+func (b *Builder) TechAs(idName, name, version string) string {
 	display, layerID, category := Lookup(name)
 	key := strings.ToLower(display)
 	if id, ok := b.techs[key]; ok {
 		b.addVersion(id, version)
 		return id
 	}
-	id := b.ID(display, "t", "tech")
+	if idName == "" {
+		idName = display
+	}
+	id := b.ID(idName, "t", "tech")
 	b.techs[key] = id
 	b.pending = append(b.pending, techEntry{model.Technology{ID: id, Name: display, Category: category, Version: version}, layerID})
 	return id
