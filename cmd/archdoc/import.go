@@ -17,9 +17,9 @@ import (
 	"github.com/archdoc/archdoc/model"
 )
 
-// importOptions are the inputs of `archdoc import drawio|backstage`.
+// importOptions are the inputs of `archdoc import drawio|backstage|structurizr|likec4|compose`.
 type importOptions struct {
-	Paths  []string // the draw.io file, or Backstage files and folders
+	Paths  []string // the draw.io file, Backstage files and folders, the workspace, the export, the Compose files
 	Out    string   // model file to write; "-" = stdout
 	Page   string   // draw.io: page name or 1-based index
 	Name   string   // model name (default: from the input)
@@ -36,24 +36,28 @@ type importResult struct {
 
 func newImportCmd() *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "import drawio|backstage",
-		Short: "Start a model from a draw.io diagram or a Backstage catalog",
+		Use:   "import drawio|backstage|structurizr|likec4|compose",
+		Short: "Start a model from a diagram, a catalog, a workspace or a Compose file",
 		Long: `Import writes a commented architecture.yaml from what a team already has:
-a draw.io / diagrams.net diagram, or Backstage catalog descriptor files. It
-prints what it mapped and what it could not (kept as comments in the file).
-It never overwrites a file unless --force is given.`,
+a draw.io / diagrams.net diagram, Backstage catalog descriptor files, a
+Structurizr workspace, a LikeC4 model (as likec4 export json writes it) or
+Docker Compose files. It prints what it mapped and what it left out. It
+never overwrites a file unless --force is given.`,
 		Example: `  archdoc import drawio business-model.drawio
   archdoc import drawio diagrams.drawio --page 2 -o docs/architecture.yaml
-  archdoc import backstage catalog-info.yaml services/`,
+  archdoc import backstage catalog-info.yaml services/
+  archdoc import structurizr workspace.dsl
+  archdoc import likec4 likec4.json
+  archdoc import compose -f compose.yaml -f compose.prod.yaml`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) > 0 {
-				return usageErrorf(cmd.CommandPath(), "unknown import format %q: use drawio or backstage", args[0])
+				return usageErrorf(cmd.CommandPath(), "unknown import format %q: use drawio, backstage, structurizr, likec4 or compose", args[0])
 			}
 			return cmd.Help()
 		},
 	}
-	cmd.AddCommand(newImportDrawioCmd(), newImportBackstageCmd())
+	cmd.AddCommand(newImportDrawioCmd(), newImportBackstageCmd(), newImportStructurizrCmd(), newImportLikeC4Cmd(), newImportComposeCmd())
 	return cmd
 }
 

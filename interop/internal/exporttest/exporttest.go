@@ -27,9 +27,12 @@ func Models(t *testing.T) map[string]*model.Model {
 	t.Helper()
 	out := map[string]*model.Model{"edge-cases": EdgeCases(t)}
 	for name, rel := range map[string]string{"showcase": "architecture.yaml", "shop": "examples/shop/architecture.yaml",
-		"imported-drawio":    "interop/drawio/testdata/business-model.golden.yaml",
-		"imported-drawio-c4": "interop/drawio/testdata/c4-library.golden.yaml",
-		"imported-backstage": "interop/backstage/testdata/shop.golden.yaml"} {
+		"imported-drawio":      "interop/drawio/testdata/business-model.golden.yaml",
+		"imported-drawio-c4":   "interop/drawio/testdata/c4-library.golden.yaml",
+		"imported-backstage":   "interop/backstage/testdata/shop.golden.yaml",
+		"imported-structurizr": "interop/structurizr/testdata/import/bigbank/architecture.golden.yaml",
+		"imported-likec4":      "interop/likec4/testdata/cloud-system.golden.yaml",
+		"imported-compose":     "interop/compose/testdata/lnmp.golden.yaml"} {
 		m, err := model.Load(filepath.Join(repoRoot(), rel))
 		if err != nil {
 			t.Fatalf("%s: %v", rel, err)

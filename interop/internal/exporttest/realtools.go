@@ -22,10 +22,6 @@ func dslChecker() string {
 // installs them).
 func RealDSL(t *testing.T, workspaces map[string]string) {
 	t.Helper()
-	check := dslChecker()
-	if _, err := os.Stat(check); err != nil {
-		t.Skipf("SKIPPED: the official Structurizr DSL parser is not at %s; the export is not checked by real Structurizr", check)
-	}
 	dir := t.TempDir()
 	var files []string
 	for name, dsl := range workspaces {
@@ -35,13 +31,24 @@ func RealDSL(t *testing.T, workspaces map[string]string) {
 		}
 		files = append(files, f)
 	}
+	RealDSLFiles(t, files...)
+}
+
+// RealDSLFiles parses workspace files where they are (so their !include
+// files are found) with the official Structurizr DSL parser, as RealDSL.
+func RealDSLFiles(t *testing.T, files ...string) {
+	t.Helper()
+	check := dslChecker()
+	if _, err := os.Stat(check); err != nil {
+		t.Skipf("SKIPPED: the official Structurizr DSL parser is not at %s; the workspace is not checked by real Structurizr", check)
+	}
 	out, err := exec.Command(check, files...).CombinedOutput()
 	var exit *exec.ExitError
 	switch {
 	case errors.As(err, &exit) && exit.ExitCode() == 2:
 		t.Skipf("SKIPPED: the Structurizr DSL parser cannot run (install its Debian packages, see .ci/run):\n%s", out)
 	case err != nil:
-		t.Errorf("the official Structurizr DSL parser rejects the export: %v\n%s", err, out)
+		t.Errorf("the official Structurizr DSL parser rejects the workspace: %v\n%s", err, out)
 	}
 	for _, l := range strings.Split(string(out), "\n") {
 		if strings.HasPrefix(l, "FAIL") {
