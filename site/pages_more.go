@@ -83,7 +83,7 @@ func (b *builder) techPage(e model.Element) error {
 	for _, pf := range t.Pitfalls {
 		text += "\n" + plain(pf)
 	}
-	b.addSearch("tech", e.Name, PageURL(e), text)
+	b.addSearch("technology", e.Name, PageURL(e), text)
 	return b.emit("tech", p)
 }
 

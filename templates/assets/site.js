@@ -22,7 +22,7 @@
 
   // ---- search --------------------------------------------------------
   var index = (window.ARCHDOC_INDEX || []).map(function (e) {
-    return { e: e, title: (e.t || "").toLowerCase(), hay: ((e.t || "") + "\n" + (e.x || "")).toLowerCase() };
+    return { e: e, title: (e.t || "").toLowerCase(), hay: ((e.t || "") + "\n" + (e.x || "")).toLowerCase(), also: (e.a || "").toLowerCase() };
   });
   var box = document.getElementById("search");
   var list = document.getElementById("search-results");
@@ -36,7 +36,8 @@
     return out.length ? out : [s];
   }
   // score: every term as a substring (Chinese needs no spaces), title hits
-  // weigh more; failing that, most of a term's character bigrams.
+  // weigh more; then the title's pinyin and the id; failing that, most of
+  // a term's character bigrams.
   function score(item, ts) {
     var total = 0;
     for (var i = 0; i < ts.length; i++) {
@@ -45,6 +46,7 @@
       else if (item.title.indexOf(t) === 0) s = 60;
       else if (item.title.indexOf(t) >= 0) s = 40;
       else if (item.hay.indexOf(t) >= 0) s = 10;
+      else if (item.also.indexOf(t) >= 0) s = 5; // pinyin or id: below any exact hit
       else if (t.length >= 3) {
         var bg = bigrams(t), hit = 0;
         for (var j = 0; j < bg.length; j++) if (item.hay.indexOf(bg[j]) >= 0) hit++;
