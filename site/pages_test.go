@@ -271,3 +271,23 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 	mustContain(t, "grid page", orders, `<p class="diagram-note">Graphviz could not lay this diagram out`)
 	mustNotContain(t, "grid page", orders, "Some arrows are drawn straight") // the grid note says so already
 }
+
+// TestFlowWithoutLabelIsNamedByItsEnds: a reader sees names, not ids.
+func TestFlowWithoutLabelIsNamedByItsEnds(t *testing.T) {
+	m := shopModel()
+	m.Flows = append(m.Flows, model.Flow{ID: "pay", From: "customer", To: "orders"})
+	m.BuildIndex()
+	files, _ := renderSite(t, m)
+	page := string(files["flow/pay.html"])
+	mustContain(t, "flow/pay.html", page, "<title>Customer → Orders · Shop</title>")
+	mustNotContain(t, "flow/pay.html", page, "customer → orders")
+	mustContain(t, "flows.html", string(files["flows.html"]), "Customer → Orders")
+}
+
+// TestNotFoundPage: the site ships its own 404.html, in the UI language.
+func TestNotFoundPage(t *testing.T) {
+	m := shopModel()
+	m.Language = "zh-CN"
+	files, _ := renderSite(t, m)
+	mustContain(t, "404.html", string(files["404.html"]), "<h1>找不到页面</h1>", `href="index.html"`, `id="search"`)
+}
