@@ -181,7 +181,13 @@ func TestChineseUI(t *testing.T) {
 	m.Language = "zh-CN"
 	files, _ := renderSite(t, m)
 	mustContain(t, "home", string(files["index.html"]), `<html lang="zh-CN">`, "阅读路线", "搜索")
-	mustContain(t, "tech page", string(files["tech/redis.html"]), "为什么选它", "注意事项")
+	mustContain(t, "tech page", string(files["tech/redis.html"]), "为什么选它", "踩过的坑")
+	// Tags are case-insensitive, and zh-TW is Chinese too.
+	for _, lang := range []string{"ZH-CN", "zh-TW"} {
+		m.Language = lang
+		files, _ = renderSite(t, m)
+		mustContain(t, lang+" tech page", string(files["tech/redis.html"]), "为什么选它", "踩过的坑")
+	}
 }
 
 func TestSearchIndex(t *testing.T) {

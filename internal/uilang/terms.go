@@ -13,7 +13,7 @@ var terms = map[string]map[string]string{
 		"what": "What it is", "why": "Why we chose it", "how": "How we use it", "pitfalls": "Pitfalls",
 		"problem": "Problem", "options": "Options", "decision": "Decision", "pros": "Pros", "cons": "Cons",
 		"consequences": "Consequences",
-		"situation": "Situation", "task": "Task", "action": "Action", "result": "Result", "highlights": "Highlights",
+		"situation":    "Situation", "task": "Task", "action": "Action", "result": "Result", "highlights": "Highlights",
 	},
 	Chinese: {
 		"domains": "业务域", "domain": "业务域", "subdomains": "子业务域",
@@ -24,7 +24,7 @@ var terms = map[string]map[string]string{
 		"what": "是什么", "why": "为什么选它", "how": "我们怎么用", "pitfalls": "踩过的坑",
 		"problem": "问题", "options": "方案", "decision": "决定", "pros": "优点", "cons": "缺点",
 		"consequences": "影响",
-		"situation": "背景", "task": "任务", "action": "行动", "result": "结果", "highlights": "亮点",
+		"situation":    "背景", "task": "任务", "action": "行动", "result": "结果", "highlights": "亮点",
 	},
 }
 
