@@ -33,7 +33,9 @@ var uiStrings = map[string]map[string]string{
 		"tasksIntro":  "Work done on this system, told as situation, task, action and result.",
 		"nothingYet":  "Nothing here yet.",
 		"buildFailed": "The model has errors", "buildFailedHint": "Fix them and save: this page reloads by itself.",
-		"notFound": "Page not found", "notFoundHint": "There is no page at this address. Search above, or start again from",
+		"zoomIn": "Zoom in", "zoomOut": "Zoom out", "zoomFit": "Fit to width", "fullScreen": "Full screen", "closeFullScreen": "Close full screen",
+		"diagramMore": "Part of the diagram is out of sight: swipe or drag it, pinch or use the buttons to zoom.",
+		"notFound":    "Page not found", "notFoundHint": "There is no page at this address. Search above, or start again from",
 	},
 	"zh": {
 		"home": "首页", "layer": "层", "flow": "数据流", "ideas": "想法与决策", "idea": "想法",
@@ -62,7 +64,9 @@ var uiStrings = map[string]map[string]string{
 		"tasksIntro":  "在这个系统上做过的工作，按情境、任务、行动、结果讲述。",
 		"nothingYet":  "暂无内容。",
 		"buildFailed": "模型有错误", "buildFailedHint": "修正后保存，本页会自动刷新。",
-		"notFound": "找不到页面", "notFoundHint": "这个地址没有页面。可以用上方的搜索，或回到",
+		"zoomIn": "放大", "zoomOut": "缩小", "zoomFit": "适合宽度", "fullScreen": "全屏查看", "closeFullScreen": "退出全屏",
+		"diagramMore": "图的一部分在视野之外：可以滑动或拖动，双指或用按钮缩放。",
+		"notFound":    "找不到页面", "notFoundHint": "这个地址没有页面。可以用上方的搜索，或回到",
 	},
 }
 
