@@ -21,7 +21,7 @@ func TestBrowserPhoneDiagramZoomAndPan(t *testing.T) {
 		chromedp.Navigate(fileURL(dir, "index.html")),
 		chromedp.WaitVisible(chromedp.CSS(`figure.diagram .diagram-tools`)),
 	)
-	const width = `document.querySelector("figure.diagram svg").getBoundingClientRect().width`
+	const width = `document.querySelector("figure.diagram .diagram-pan > svg").getBoundingClientRect().width`
 	if more := eval[bool](t, ctx, `(() => { const f = document.querySelector("figure.diagram"); return f.classList.contains("more-right") && getComputedStyle(f.querySelector(".diagram-more")).display !== "none" })()`); !more {
 		t.Error("the business model is wider than the phone, yet nothing says part of it is hidden")
 	}
