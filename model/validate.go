@@ -48,6 +48,7 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 	v.checkDocs()
 	v.checkLanguage()
 	v.checkGlossary()
+	v.checkBudget()
 	return v.errs
 }
 
