@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
@@ -296,4 +297,28 @@ func TestNotFoundPage(t *testing.T) {
 	m.Language = "zh-CN"
 	files, _ := renderSite(t, m)
 	mustContain(t, "404.html", string(files["404.html"]), "<h1>找不到页面</h1>", `href="index.html"`, `id="search"`)
+}
+
+// TestSearchEntriesHaveKindLabels: every result says what it is, in the
+// UI language (technologies had none: the page asked for a word no table had).
+func TestSearchEntriesHaveKindLabels(t *testing.T) {
+	for _, lang := range []string{"en", "zh-CN"} {
+		m := shopModel()
+		m.Language = lang
+		files, _ := renderSite(t, m)
+		idx := strings.TrimSuffix(strings.TrimPrefix(string(files["assets/search-index.js"]), "window.ARCHDOC_INDEX="), ";\n")
+		var entries []searchEntry
+		if err := json.Unmarshal([]byte(idx), &entries); err != nil {
+			t.Fatal(err)
+		}
+		words := map[string]bool{}
+		for _, w := range uiTable(lang) {
+			words[w] = true
+		}
+		for _, e := range entries {
+			if !words[e.Kind] {
+				t.Errorf("%s: %s %q has kind %q, not a UI word", lang, e.URL, e.Title, e.Kind)
+			}
+		}
+	}
 }
