@@ -13,6 +13,20 @@ var errorCases = []struct {
 	want []string
 }{
 	{
+		name: "presentation: a time budget the deck cannot use",
+		yaml: "name: x\npresentation:\n  duration: 5 minutes\n",
+		want: []string{`architecture.yaml:3:13: presentation.duration: time budget "5 minutes" is not a duration such as 10m or 1h30m`},
+	},
+	{
+		name: "presentation: a zero time budget",
+		yaml: "name: x\npresentation:\n  duration: 0m\n",
+		want: []string{`architecture.yaml:3:13: presentation.duration: time budget "0m" is not a duration such as 10m or 1h30m`},
+	},
+	{
+		name: "presentation: minutes and Go durations are time budgets",
+		yaml: "name: x\npresentation:\n  duration: \"12\"\n",
+	},
+	{
 		name: "yaml syntax: tab indentation",
 		yaml: "name: x\n\tactors: []\n",
 		want: []string{"architecture.yaml:2:1: YAML syntax: found a tab character that violates indentation"},

@@ -11,6 +11,10 @@ import (
 // URL rather than by a path into this repository.
 const SchemaURL = "https://raw.githubusercontent.com/archdoc/archdoc/main/schema/architecture.schema.json"
 
+// IncludeSchemaURL is the schema of an included file: the model's lists,
+// nothing required (an include has no name of its own).
+const IncludeSchemaURL = "https://raw.githubusercontent.com/archdoc/archdoc/main/schema/include.schema.json"
+
 // typeDocs describe the object types in the schema (reflection cannot
 // read Go doc comments); keep them in step with types.go.
 var typeDocs = map[string]string{
@@ -96,6 +100,34 @@ func JSONSchema() ([]byte, error) {
 	root.ID = SchemaURL
 	root.Title = "archdoc architecture model"
 	root.Defs = g.defs
+	return indented(root)
+}
+
+// JSONIncludeSchema is the schema of a file named by a model's include:
+// the same lists, without the fields only the main file may set (name,
+// language ...) and with nothing required. It is made from the same
+// types as JSONSchema, so the two cannot drift apart.
+func JSONIncludeSchema() ([]byte, error) {
+	g := &schemaGen{defs: map[string]*schema{}}
+	full := g.object(typeOf[Model]())
+	root := &schema{
+		Schema: "https://json-schema.org/draft/2020-12/schema", ID: IncludeSchemaURL,
+		Title: "archdoc include file", Type: "object", AdditionalProperties: false,
+		Description: "A file named by a model's include: its lists are added to the model's.",
+		Properties:  &properties{byKey: map[string]*schema{}},
+		Defs:        g.defs,
+	}
+	for _, name := range full.Properties.names {
+		if mainOnly[name] {
+			continue
+		}
+		root.Properties.names = append(root.Properties.names, name)
+		root.Properties.byKey[name] = full.Properties.byKey[name]
+	}
+	return indented(root)
+}
+
+func indented(root *schema) ([]byte, error) {
 	out, err := marshalNoEscape(root)
 	if err != nil {
 		return nil, err

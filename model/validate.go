@@ -49,6 +49,7 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 	v.checkIcons()
 	v.checkLanguage()
 	v.checkGlossary()
+	v.checkBudget()
 	return v.errs
 }
 

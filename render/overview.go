@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
@@ -442,5 +443,5 @@ func countLabel(n int, kind string, zh bool) string {
 // detail is a view's size as MaxDetail counts it.
 func detail(v *view.View) int { return len(v.Nodes) + len(v.Edges) }
 
-// isZH reports a Chinese model language (zh, zh-CN, zh-Hans ...).
-func isZH(lang string) bool { return strings.HasPrefix(strings.ToLower(lang), "zh") }
+// isZH reports a Chinese model language (zh, zh-CN, ZH-cn, zh-Hans ...).
+func isZH(lang string) bool { return uilang.IsChinese(lang) }

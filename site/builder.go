@@ -202,7 +202,7 @@ func (p *page) ref(id string) link {
 		return link{Label: id}
 	}
 	u := p.b.md.elementURL(e)
-	l := link{Label: elementName(e), Href: ""}
+	l := link{Label: p.b.elementName(e), Href: ""}
 	if u != "" {
 		l.Href = p.Root + u
 	}
@@ -217,15 +217,24 @@ func (p *page) refs(ids []string) []link {
 	return out
 }
 
-// elementName is what a reader calls e.
-func elementName(e model.Element) string {
+// elementName is what a reader calls e. A flow with no label is named by
+// the names of its two ends, not their ids.
+func (b *builder) elementName(e model.Element) string {
 	if e.Name != "" {
 		return e.Name
 	}
 	if e.Kind == model.KindFlow && e.Flow != nil {
-		return e.Flow.From + " → " + e.Flow.To
+		return b.nameOf(e.Flow.From) + " → " + b.nameOf(e.Flow.To)
 	}
 	return e.ID
+}
+
+// nameOf is the name of the element with id, or the id if it has none.
+func (b *builder) nameOf(id string) string {
+	if e, ok := b.m.Element(id); ok && e.Kind != model.KindFlow {
+		return b.elementName(e)
+	}
+	return id
 }
 
 // MD renders model Markdown for this page.

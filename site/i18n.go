@@ -1,17 +1,15 @@
 package site
 
-import "strings"
+import "github.com/archdoc/archdoc/internal/uilang"
 
-// uiStrings are the words of the site's frame, by key. The model's
-// language picks the table; English is the default and the fallback for
-// any key a table lacks.
+// uiStrings are the words of the site's frame, by key, besides the names
+// of the model's concepts, which uilang.Terms shares with the deck. The
+// model's language picks the table; English fills any key a table lacks.
 var uiStrings = map[string]map[string]string{
 	"en": {
-		"home": "Home", "domains": "Domains", "domain": "Domain", "modules": "Modules", "module": "Module",
-		"subdomains": "Sub-domains", "stack": "Tech stack", "technologies": "Technologies", "technology": "Technology",
-		"layer": "Layer", "flows": "Data flows", "flow": "Flow", "ideas": "Ideas & decisions", "idea": "Idea",
-		"tasks": "My work", "task": "Task", "glossary": "Glossary", "docs": "Docs", "doc": "Doc", "slides": "Slides",
-		"view": "View", "openDiagram": "Open the diagram on its own (SVG)", "views": "More diagrams", "actors": "Who uses it", "actor": "Actor", "note": "Note", "term": "Term",
+		"home": "Home", "layer": "Layer", "flow": "Flow", "ideas": "Ideas & decisions", "idea": "Idea",
+		"tasks": "My work", "docs": "Docs", "doc": "Doc", "slides": "Slides",
+		"view": "View", "openDiagram": "Open the diagram on its own (SVG)", "views": "More diagrams", "note": "Note", "term": "Term",
 		"domainLevel":      "Too large to draw box by box: each box is a domain; click one for its modules.",
 		"gridLayout":       "Graphviz could not lay this diagram out: its boxes sit on a plain grid and its arrows are straight.",
 		"straightEdges":    "Some arrows are drawn straight: Graphviz could not route them around the boxes.",
@@ -24,13 +22,10 @@ var uiStrings = map[string]map[string]string{
 		"diagramHint": "Click a box to open its page; hover to see what it talks to.",
 		"readingPath": "Reading path", "readingPathHint": "New here? Read these pages in order; each ends with a link to the next.",
 		"previous": "Previous", "next": "Next", "inDomain": "Part of",
-		"features": "Features", "contextDiagram": "Context", "notes": "Notes",
-		"what": "What it is", "why": "Why we chose it", "how": "How we use it", "pitfalls": "Pitfalls",
+		"contextDiagram": "Context", "notes": "Notes",
 		"links": "Links", "usedBy": "Used by",
 		"flowIn": "in", "flowOut": "out", "from": "From", "to": "To", "protocol": "Protocol", "data": "Data", "steps": "Steps", "sequence": "Sequence",
-		"problem": "Problem", "options": "Options", "pros": "Pros", "cons": "Cons", "decision": "Decision",
-		"consequences": "Consequences", "related": "Related",
-		"situation": "Situation", "action": "Action", "result": "Result", "highlights": "Highlights",
+		"related":         "Related",
 		"status.proposed": "proposed", "status.accepted": "accepted", "status.rejected": "rejected", "status.superseded": "superseded",
 		"whoUsesWhat": "Who uses what", "whoUsesWhatHint": "Each row is a module, each column a technology; a dot means the module uses it.",
 		"stackIntro":  "The technologies the system runs on, layer by layer. Each has a page: what it is, why it was chosen, how it is used here and what to watch out for.",
@@ -39,13 +34,14 @@ var uiStrings = map[string]map[string]string{
 		"tasksIntro":  "Work done on this system, told as situation, task, action and result.",
 		"nothingYet":  "Nothing here yet.",
 		"buildFailed": "The model has errors", "buildFailedHint": "Fix them and save: this page reloads by itself.",
+		"zoomIn": "Zoom in", "zoomOut": "Zoom out", "zoomFit": "Fit to width", "fullScreen": "Full screen", "closeFullScreen": "Close full screen",
+		"diagramMore": "Part of the diagram is out of sight: swipe or drag it, pinch or use the buttons to zoom.",
+		"notFound":    "Page not found", "notFoundHint": "There is no page at this address. Search above, or start again from",
 	},
 	"zh": {
-		"home": "首页", "domains": "业务域", "domain": "业务域", "modules": "模块", "module": "模块",
-		"subdomains": "子业务域", "stack": "技术栈", "technologies": "技术", "technology": "技术",
-		"layer": "层", "flows": "数据流", "flow": "数据流", "ideas": "想法与决策", "idea": "想法",
-		"tasks": "我的工作", "task": "任务", "glossary": "术语表", "docs": "文档", "doc": "文档", "slides": "演示",
-		"view": "视图", "openDiagram": "单独打开此图（SVG）", "views": "更多视图", "actors": "使用者", "actor": "使用者", "note": "备注", "term": "术语",
+		"home": "首页", "layer": "层", "flow": "数据流", "ideas": "想法与决策", "idea": "想法",
+		"tasks": "我的工作", "docs": "文档", "doc": "文档", "slides": "演示",
+		"view": "视图", "openDiagram": "单独打开此图（SVG）", "views": "更多视图", "note": "备注", "term": "术语",
 		"domainLevel":      "内容太多，此图按领域汇总：每个方框是一个业务域，点击查看它的模块。",
 		"gridLayout":       "Graphviz 无法排布此图：方框按网格摆放，连线为直线。",
 		"straightEdges":    "部分连线画成直线：Graphviz 无法让它们绕开方框。",
@@ -58,13 +54,10 @@ var uiStrings = map[string]map[string]string{
 		"diagramHint": "点击方框打开对应页面；鼠标悬停可查看与它相连的部分。",
 		"readingPath": "阅读路线", "readingPathHint": "第一次来？按顺序阅读这些页面，每页末尾都有下一页的链接。",
 		"previous": "上一页", "next": "下一页", "inDomain": "所属",
-		"features": "功能", "contextDiagram": "上下文", "notes": "备注",
-		"what": "是什么", "why": "为什么选它", "how": "我们怎么用", "pitfalls": "注意事项",
+		"contextDiagram": "上下文", "notes": "备注",
 		"links": "链接", "usedBy": "使用它的模块",
 		"flowIn": "流入", "flowOut": "流出", "from": "从", "to": "到", "protocol": "协议", "data": "数据", "steps": "步骤", "sequence": "时序",
-		"problem": "问题", "options": "方案", "pros": "优点", "cons": "缺点", "decision": "决定",
-		"consequences": "影响", "related": "相关",
-		"situation": "情境", "action": "行动", "result": "结果", "highlights": "亮点",
+		"related":         "相关",
 		"status.proposed": "提议中", "status.accepted": "已采纳", "status.rejected": "已否决", "status.superseded": "已取代",
 		"whoUsesWhat": "谁在用什么", "whoUsesWhatHint": "每行一个模块，每列一项技术；圆点表示该模块使用这项技术。",
 		"stackIntro":  "系统按层使用的技术。每项技术都有一页：它是什么、为什么选它、这里怎么用、要注意什么。",
@@ -73,18 +66,24 @@ var uiStrings = map[string]map[string]string{
 		"tasksIntro":  "在这个系统上做过的工作，按情境、任务、行动、结果讲述。",
 		"nothingYet":  "暂无内容。",
 		"buildFailed": "模型有错误", "buildFailedHint": "修正后保存，本页会自动刷新。",
+		"zoomIn": "放大", "zoomOut": "缩小", "zoomFit": "适合宽度", "fullScreen": "全屏查看", "closeFullScreen": "退出全屏",
+		"diagramMore": "图的一部分在视野之外：可以滑动或拖动，双指或用按钮缩放。",
+		"notFound":    "找不到页面", "notFoundHint": "这个地址没有页面。可以用上方的搜索，或回到",
 	},
 }
 
 // uiTable returns the UI strings for a model language such as "zh-CN",
-// "zh" or "en", with English filling any gap.
+// "ZH-cn" or "en", with English filling any gap.
 func uiTable(lang string) map[string]string {
-	out := make(map[string]string, len(uiStrings["en"]))
-	for k, v := range uiStrings["en"] {
+	out := uilang.Terms(uilang.English)
+	for k, v := range uiStrings[uilang.English] {
 		out[k] = v
 	}
-	if strings.HasPrefix(strings.ToLower(lang), "zh") {
-		for k, v := range uiStrings["zh"] {
+	if ui, _ := uilang.Of(lang); ui != uilang.English {
+		for k, v := range uilang.Terms(ui) {
+			out[k] = v
+		}
+		for k, v := range uiStrings[ui] {
 			out[k] = v
 		}
 	}

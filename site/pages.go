@@ -9,7 +9,7 @@ func (b *builder) build() error {
 	b.tour = b.readingPath()
 	steps := []func() error{
 		b.homePage, b.domainPages, b.modulePages, b.stackPages, b.flowPages,
-		b.ideasPage, b.tasksPage, b.glossaryPage, b.docPages, b.viewPages, b.changesPage,
+		b.ideasPage, b.tasksPage, b.glossaryPage, b.docPages, b.viewPages, b.changesPage, b.notFoundPage,
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -33,7 +33,7 @@ func (b *builder) readingPath() []link {
 	}
 	for _, e := range b.elems {
 		if e.Kind == model.KindDomain {
-			path = append(path, link{Href: PageURL(e), Label: elementName(e)})
+			path = append(path, link{Href: PageURL(e), Label: b.elementName(e)})
 		}
 	}
 	path = append(path, link{Href: "stack.html", Label: b.ui["stack"]}, link{Href: "flows.html", Label: b.ui["flows"]})
@@ -266,4 +266,11 @@ func (b *builder) modulePages() error {
 		}
 	}
 	return nil
+}
+
+// notFoundPage is 404.html, the site's own "no such page": `serve` answers
+// unknown paths with it, and so do static hosts such as GitHub Pages.
+func (b *builder) notFoundPage() error {
+	p := b.newPage("404.html", b.ui["notFound"])
+	return b.emit("notfound", p)
 }

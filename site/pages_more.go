@@ -133,7 +133,7 @@ func (b *builder) techPage(e model.Element) error {
 	for _, pf := range t.Pitfalls {
 		text += "\n" + plain(pf)
 	}
-	b.addSearch("tech", e.Name, PageURL(e), text)
+	b.addSearch("technology", e.Name, PageURL(e), text)
 	return b.emit("tech", p)
 }
 
@@ -153,7 +153,7 @@ func (b *builder) flowPages() error {
 			continue
 		}
 		f := e.Flow
-		p := b.newPage(filePath(e), elementName(e))
+		p := b.newPage(filePath(e), b.elementName(e))
 		p.Crumbs = []link{{Href: p.Root + "flows.html", Label: b.ui["flows"]}}
 		var steps []stepRow
 		for _, s := range f.Steps {
@@ -169,7 +169,7 @@ func (b *builder) flowPages() error {
 		for _, s := range f.Steps {
 			text += "\n" + s.Label + " " + plain(s.Note)
 		}
-		b.addSearch("flow", elementName(e), PageURL(e), text)
+		b.addSearch("flow", b.elementName(e), PageURL(e), text)
 		if err := b.emit("flow", p); err != nil {
 			return err
 		}
@@ -330,12 +330,12 @@ func (b *builder) viewPages() error {
 		if e.Kind != model.KindView {
 			continue
 		}
-		p := b.newPage(filePath(e), elementName(e))
+		p := b.newPage(filePath(e), b.elementName(e))
 		p.D = struct {
 			View   *model.ViewSpec
 			ViewID string
 		}{e.View, "view/" + e.ID}
-		b.addSearch("view", elementName(e), PageURL(e), plain(e.View.Description))
+		b.addSearch("view", b.elementName(e), PageURL(e), plain(e.View.Description))
 		if err := b.emit("view", p); err != nil {
 			return err
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"html"
 	"net/url"
@@ -181,7 +182,13 @@ func TestChineseUI(t *testing.T) {
 	m.Language = "zh-CN"
 	files, _ := renderSite(t, m)
 	mustContain(t, "home", string(files["index.html"]), `<html lang="zh-CN">`, "阅读路线", "搜索")
-	mustContain(t, "tech page", string(files["tech/redis.html"]), "为什么选它", "注意事项")
+	mustContain(t, "tech page", string(files["tech/redis.html"]), "为什么选它", "踩过的坑")
+	// Tags are case-insensitive, and zh-TW is Chinese too.
+	for _, lang := range []string{"ZH-CN", "zh-TW"} {
+		m.Language = lang
+		files, _ = renderSite(t, m)
+		mustContain(t, lang+" tech page", string(files["tech/redis.html"]), "为什么选它", "踩过的坑")
+	}
 }
 
 func TestSearchIndex(t *testing.T) {
@@ -286,5 +293,49 @@ func TestStackPageSaysWhoUsesWhat(t *testing.T) {
 	mustNotContain(t, "matrix", table, `href="tech/linux.html"`) // no module lists Linux
 	if rows, dots := strings.Count(table, `<th scope="row">`), strings.Count(table, "●"); rows != 12 || dots < 12 {
 		t.Errorf("matrix has %d module rows and %d uses; want 12 rows, a use at least each", rows, dots)
+	}
+}
+
+// TestFlowWithoutLabelIsNamedByItsEnds: a reader sees names, not ids.
+func TestFlowWithoutLabelIsNamedByItsEnds(t *testing.T) {
+	m := shopModel()
+	m.Flows = append(m.Flows, model.Flow{ID: "pay", From: "customer", To: "orders"})
+	m.BuildIndex()
+	files, _ := renderSite(t, m)
+	page := string(files["flow/pay.html"])
+	mustContain(t, "flow/pay.html", page, "<title>Customer → Orders · Shop</title>")
+	mustNotContain(t, "flow/pay.html", page, "customer → orders")
+	mustContain(t, "flows.html", string(files["flows.html"]), "Customer → Orders")
+}
+
+// TestNotFoundPage: the site ships its own 404.html, in the UI language.
+func TestNotFoundPage(t *testing.T) {
+	m := shopModel()
+	m.Language = "zh-CN"
+	files, _ := renderSite(t, m)
+	mustContain(t, "404.html", string(files["404.html"]), "<h1>找不到页面</h1>", `href="index.html"`, `id="search"`)
+}
+
+// TestSearchEntriesHaveKindLabels: every result says what it is, in the
+// UI language (technologies had none: the page asked for a word no table had).
+func TestSearchEntriesHaveKindLabels(t *testing.T) {
+	for _, lang := range []string{"en", "zh-CN"} {
+		m := shopModel()
+		m.Language = lang
+		files, _ := renderSite(t, m)
+		idx := strings.TrimSuffix(strings.TrimPrefix(string(files["assets/search-index.js"]), "window.ARCHDOC_INDEX="), ";\n")
+		var entries []searchEntry
+		if err := json.Unmarshal([]byte(idx), &entries); err != nil {
+			t.Fatal(err)
+		}
+		words := map[string]bool{}
+		for _, w := range uiTable(lang) {
+			words[w] = true
+		}
+		for _, e := range entries {
+			if !words[e.Kind] {
+				t.Errorf("%s: %s %q has kind %q, not a UI word", lang, e.URL, e.Title, e.Kind)
+			}
+		}
 	}
 }

@@ -3,12 +3,15 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"path"
 	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/text"
+
+	"github.com/archdoc/archdoc/internal/pinyin"
 )
 
 // searchEntry is one hit target of the client-side search. Keys are
@@ -18,10 +21,37 @@ type searchEntry struct {
 	Title string `json:"t"`
 	URL   string `json:"u"` // site-relative, may carry #section
 	Text  string `json:"x"` // plain text to match and to quote
+	// Also is matched but never shown, and ranks below the text: the
+	// title in pinyin (full and initials) and the element's id, so that
+	// "hongbao", "hb" and "withdraw" find 红包模块 and 提现模块.
+	Also string `json:"a,omitempty"`
 }
 
 func (b *builder) addSearch(kindKey, title, url, text string) {
-	b.search = append(b.search, searchEntry{Kind: b.ui[kindKey], Title: title, URL: url, Text: squash(text)})
+	kind, ok := b.ui[kindKey]
+	if !ok {
+		kind = kindKey // a missing UI word shows as its key, never as nothing
+	}
+	b.search = append(b.search, searchEntry{Kind: kind, Title: title, URL: url, Text: squash(text), Also: searchAlso(title, url)})
+}
+
+// searchAlso is the title in pinyin and the id named by the page URL
+// (module/withdrawals.html, ideas.html#idea-id).
+func searchAlso(title, url string) string {
+	var parts []string
+	if full, initials := pinyin.Spell(title); full != "" {
+		parts = append(parts, full, initials)
+	}
+	id := url
+	if _, frag, ok := strings.Cut(url, "#"); ok {
+		id = frag
+	} else {
+		id = strings.TrimSuffix(path.Base(url), ".html")
+	}
+	if id != "index" && !strings.Contains(strings.ToLower(title), strings.ToLower(id)) {
+		parts = append(parts, id)
+	}
+	return strings.Join(parts, " ")
 }
 
 // searchIndexJS is the index as a script (not JSON to fetch) so that

@@ -367,7 +367,7 @@ func (s *server) file(w http.ResponseWriter, r *http.Request, name string, isHTM
 	defer root.Close()
 	data, err := fs.ReadFile(root.FS(), name)
 	if err != nil {
-		http.NotFound(w, r)
+		notFound(w, r, root)
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
@@ -375,6 +375,21 @@ func (s *server) file(w http.ResponseWriter, r *http.Request, name string, isHTM
 		data = injectLive(data)
 	}
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
+}
+
+// notFound answers with the site's own 404.html, its links made to work
+// from any depth by a <base>, or Go's plain answer if there is none.
+func notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
+	page, err := fs.ReadFile(root.FS(), "404.html")
+	if err != nil {
+		http.NotFound(w, r)
+		return
+	}
+	page = bytes.Replace(page, []byte("<head>"), []byte(`<head><base href="/">`), 1)
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(http.StatusNotFound)
+	w.Write(injectLive(page))
 }
 
 func injectLive(page []byte) []byte {

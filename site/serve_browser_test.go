@@ -72,3 +72,36 @@ func TestBrowserServeRefusesOtherOrigins(t *testing.T) {
 		t.Errorf("a page on %s read the model through the search index: %s", attacker.URL, stolen)
 	}
 }
+
+// TestBrowserServeNotFoundIsTheSitesPage: a mistyped address, at any
+// depth, gets the site's own 404 page, styled, searchable and linking home.
+func TestBrowserServeNotFoundIsTheSitesPage(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	eventually(t, base+"index.html", "site built", func(s int, b string) bool { return s == 200 })
+	resp, err := http.Get(base + "module/no-such-page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 404 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("status %d, type %q; want 404 text/html", resp.StatusCode, resp.Header.Get("Content-Type"))
+	}
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(base+"module/no-such-page.html"), chromedp.WaitReady(chromedp.CSS("body")))
+	if h1 := eval[string](t, ctx, `document.querySelector("main h1").textContent`); h1 != "Page not found" {
+		t.Errorf("h1 %q, want Page not found", h1)
+	}
+	if styled := eval[bool](t, ctx, `Array.from(document.styleSheets).some(s => s.href && s.href.endsWith("/assets/site.css") && s.cssRules.length > 0)`); !styled {
+		t.Error("the 404 page is not styled: site.css did not load from a nested path")
+	}
+	do(t, ctx,
+		chromedp.SendKeys(chromedp.CSS(`#search`), "cart"),
+		chromedp.WaitVisible(chromedp.CSS(`#search-results a`)),
+		chromedp.Click(chromedp.CSS(`main a[href$="index.html"]`)),
+		chromedp.Sleep(300*time.Millisecond),
+	)
+	if loc := location(t, ctx); loc != base+"index.html" {
+		t.Errorf("the home link went to %s", loc)
+	}
+}

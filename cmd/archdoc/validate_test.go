@@ -12,7 +12,7 @@ import (
 func TestAnnotationsEscapeModelText(t *testing.T) {
 	var out bytes.Buffer
 	errs := model.Errors{{Pos: model.Pos{File: "a,b:c.yaml", Line: 2, Col: 3}, Path: "name", Msg: "bad\n::warning::100%"}}
-	if err := writeAnnotations(&out, errs); err == nil {
+	if err := writeAnnotations(&out, errs, nil); err == nil {
 		t.Error("problems must fail the command")
 	}
 	want := "::error file=a%2Cb%3Ac.yaml,line=2,col=3,title=archdoc validate::name: bad%0A::warning::100%25\n"

@@ -8,8 +8,8 @@ import (
 	"html/template"
 	"io"
 	"regexp"
-	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/render/svg"
 )
 
@@ -118,7 +118,7 @@ func clock(seconds int) string {
 }
 
 func presenterLabelsFor(lang string) presenterLabels {
-	if strings.HasPrefix(strings.ToLower(lang), "zh") {
+	if uilang.IsChinese(lang) {
 		return presenterLabels{Current: "当前", Next: "下一张", Notes: "备注", Reset: "重新计时", Slide: "本页"}
 	}
 	return presenterLabels{Current: "Current", Next: "Next", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}

@@ -1,6 +1,6 @@
 package slides
 
-import "strings"
+import "github.com/archdoc/archdoc/internal/uilang"
 
 // words are the deck's own UI strings, in the model's language.
 type words struct {
@@ -12,32 +12,35 @@ type words struct {
 	Appendix, AppendixBody                                                 string
 }
 
-var english = words{
-	Business: "Business model", Stack: "Technology stack", Flows: "Data flows", KeyFlows: "Key data flows",
-	Glossary: "Glossary", QA: "Q&A", QABody: "Thank you — questions?",
-	What: "What", Why: "Why", How: "How we use it", Pitfalls: "Pitfalls",
-	Problem: "Problem", Options: "Options", Decision: "Decision", Pros: "Pros", Cons: "Cons",
-	Status: "Status", Consequences: "Consequences",
-	Situation: "Situation", Task: "Task", Action: "Action", Result: "Result", Highlights: "Implementation highlights",
-	Modules: "Modules", SubDomains: "Sub-domains", Actors: "Actors", Domains: "Domains", Features: "Features",
-	TechUsed: "Technologies", Technologies: "Technologies", Colon: ": ", MainBusiness: "Main business", Ideas: "Ideas", Tasks: "What I did",
+// The names of the model's concepts come from uilang.Terms, shared with
+// the site; the rest are the deck's own.
+var english = deckWords(uilang.English, words{
+	Business: "Business model", KeyFlows: "Key data flows",
+	QA: "Q&A", QABody: "Thank you — questions?",
+	Status: "Status", TechUsed: "Technologies", Colon: ": ", MainBusiness: "Main business", Ideas: "Ideas", Tasks: "What I did",
 	Appendix: "Appendix", AppendixBody: "%d more slides, for questions",
-}
+})
 
-var chinese = words{
-	Business: "业务模型", Stack: "技术栈", Flows: "数据流", KeyFlows: "关键数据流",
-	Glossary: "术语表", QA: "问答", QABody: "谢谢！欢迎提问",
-	What: "是什么", Why: "为什么选它", How: "怎么用", Pitfalls: "踩过的坑",
-	Problem: "问题", Options: "方案", Decision: "决定", Pros: "优点", Cons: "缺点",
-	Status: "状态", Consequences: "影响",
-	Situation: "背景", Task: "任务", Action: "行动", Result: "结果", Highlights: "实现亮点",
-	Modules: "模块", SubDomains: "子领域", Actors: "角色", Domains: "业务领域", Features: "功能",
-	TechUsed: "技术", Technologies: "技术", Colon: "：", MainBusiness: "主要业务", Ideas: "自己的一些想法", Tasks: "项目任务",
+var chinese = deckWords(uilang.Chinese, words{
+	Business: "业务模型", KeyFlows: "关键数据流",
+	QA: "问答", QABody: "谢谢！欢迎提问",
+	Status: "状态", TechUsed: "技术", Colon: "：", MainBusiness: "主要业务", Ideas: "自己的一些想法", Tasks: "项目任务",
 	Appendix: "附录", AppendixBody: "另有 %d 页，答疑时用",
+})
+
+// deckWords fills w's concept names from the shared term list.
+func deckWords(ui string, w words) words {
+	t := uilang.Terms(ui)
+	w.Stack, w.Flows, w.Glossary = t["stack"], t["flows"], t["glossary"]
+	w.What, w.Why, w.How, w.Pitfalls = t["what"], t["why"], t["how"], t["pitfalls"]
+	w.Problem, w.Options, w.Decision, w.Pros, w.Cons = t["problem"], t["options"], t["decision"], t["pros"], t["cons"]
+	w.Consequences, w.Situation, w.Task, w.Action, w.Result, w.Highlights = t["consequences"], t["situation"], t["task"], t["action"], t["result"], t["highlights"]
+	w.Modules, w.SubDomains, w.Actors, w.Domains, w.Features, w.Technologies = t["modules"], t["subdomains"], t["actors"], t["domains"], t["features"], t["technologies"]
+	return w
 }
 
 func wordsFor(lang string) words {
-	if strings.HasPrefix(strings.ToLower(lang), "zh") {
+	if uilang.IsChinese(lang) {
 		return chinese
 	}
 	return english

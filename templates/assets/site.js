@@ -1,4 +1,5 @@
-// archdoc site behaviour: theme toggle, client-side search, diagram hover.
+// archdoc site behaviour: theme toggle, client-side search, diagram hover,
+// zoom and pan.
 // Works from file:// (the index is a script, not a fetch). Model text is
 // only ever inserted with textContent, never innerHTML.
 (function () {
@@ -22,7 +23,7 @@
 
   // ---- search --------------------------------------------------------
   var index = (window.ARCHDOC_INDEX || []).map(function (e) {
-    return { e: e, title: (e.t || "").toLowerCase(), hay: ((e.t || "") + "\n" + (e.x || "")).toLowerCase() };
+    return { e: e, title: (e.t || "").toLowerCase(), hay: ((e.t || "") + "\n" + (e.x || "")).toLowerCase(), also: (e.a || "").toLowerCase() };
   });
   var box = document.getElementById("search");
   var list = document.getElementById("search-results");
@@ -36,7 +37,8 @@
     return out.length ? out : [s];
   }
   // score: every term as a substring (Chinese needs no spaces), title hits
-  // weigh more; failing that, most of a term's character bigrams.
+  // weigh more; then the title's pinyin and the id; failing that, most of
+  // a term's character bigrams.
   function score(item, ts) {
     var total = 0;
     for (var i = 0; i < ts.length; i++) {
@@ -45,6 +47,7 @@
       else if (item.title.indexOf(t) === 0) s = 60;
       else if (item.title.indexOf(t) >= 0) s = 40;
       else if (item.hay.indexOf(t) >= 0) s = 10;
+      else if (item.also.indexOf(t) >= 0) s = 5; // pinyin or id: below any exact hit
       else if (t.length >= 3) {
         var bg = bigrams(t), hit = 0;
         for (var j = 0; j < bg.length; j++) if (item.hay.indexOf(bg[j]) >= 0) hit++;
@@ -172,5 +175,102 @@
       });
     });
     svg.addEventListener("mouseleave", clear);
+  });
+
+  // ---- diagrams: zoom (buttons, pinch), pan (scroll, drag), full screen,
+  // and a shadow plus a line of text when part of the diagram is hidden.
+  var words = document.body.dataset;
+  function button(label, text, onClick) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.title = label;
+    b.setAttribute("aria-label", label);
+    b.textContent = text;
+    b.addEventListener("click", onClick);
+    return b;
+  }
+  // icon draws a 20×20 stroked path (no icon font: the site is offline).
+  function icon(d) {
+    var ns = "http://www.w3.org/2000/svg", s = document.createElementNS(ns, "svg"), p = document.createElementNS(ns, "path");
+    s.setAttribute("viewBox", "0 0 20 20"); s.setAttribute("width", "16"); s.setAttribute("height", "16"); s.setAttribute("aria-hidden", "true");
+    p.setAttribute("d", d); p.setAttribute("fill", "none"); p.setAttribute("stroke", "currentColor"); p.setAttribute("stroke-width", "2");
+    s.appendChild(p);
+    return s;
+  }
+  document.querySelectorAll("figure.diagram").forEach(function (fig) {
+    var svg = fig.querySelector(":scope > svg");
+    if (!svg) return;
+    var vb = svg.viewBox && svg.viewBox.baseVal;
+    var natural = (vb && vb.width) || svg.getBoundingClientRect().width || 600;
+    var pan = document.createElement("div");
+    pan.className = "diagram-pan";
+    fig.insertBefore(pan, svg);
+    pan.appendChild(svg);
+    var more = document.createElement("p");
+    more.className = "diagram-more";
+    more.textContent = words.tMore || "Part of the diagram is hidden: scroll, drag or zoom.";
+    function scale() { return svg.getBoundingClientRect().width / natural; }
+    function setScale(s) {
+      s = Math.max(0.2, Math.min(4, s));
+      svg.style.maxWidth = "none";
+      svg.style.width = Math.round(natural * s) + "px";
+      update();
+    }
+    function fit() { setScale((pan.clientWidth - 2) / natural); }
+    function update() {
+      var hidden = pan.scrollWidth - pan.clientWidth > 2 || pan.scrollHeight - pan.clientHeight > 2;
+      var atEnd = pan.scrollLeft + pan.clientWidth >= pan.scrollWidth - 2;
+      fig.classList.toggle("has-more", hidden);
+      fig.classList.toggle("more-right", hidden && !atEnd);
+    }
+    function full(on) {
+      fig.classList.toggle("diagram-full", on);
+      document.body.classList.toggle("has-full-diagram", on);
+      fs.textContent = "";
+      fs.appendChild(icon(on ? "M5 5l10 10M15 5L5 15" : "M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5"));
+      fs.title = on ? (words.tCloseFull || "Close") : (words.tFull || "Full screen");
+      fs.setAttribute("aria-label", fs.title);
+      if (on) fit(); else { svg.style.width = ""; svg.style.maxWidth = ""; update(); }
+    }
+    var fs = button(words.tFull || "Full screen", "", function () { full(!fig.classList.contains("diagram-full")); });
+    fs.appendChild(icon("M3 8V3h5M12 3h5v5M17 12v5h-5M8 17H3v-5"));
+    var tools = document.createElement("div");
+    tools.className = "diagram-tools";
+    tools.appendChild(button(words.tZoomOut || "Zoom out", "−", function () { setScale(scale() / 1.25); }));
+    tools.appendChild(button(words.tZoomIn || "Zoom in", "+", function () { setScale(scale() * 1.25); }));
+    tools.appendChild(button(words.tFit || "Fit", "↔", fit));
+    tools.appendChild(fs);
+    fig.insertBefore(tools, pan);
+    fig.insertBefore(more, pan.nextSibling);
+    fig.addEventListener("keydown", function (ev) { if (ev.key === "Escape" && fig.classList.contains("diagram-full")) full(false); });
+    pan.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    // Two fingers zoom the diagram, not the page; one finger scrolls it.
+    var pinch = null;
+    function spread(t) { return Math.hypot(t[0].clientX - t[1].clientX, t[0].clientY - t[1].clientY); }
+    pan.addEventListener("touchstart", function (ev) {
+      if (ev.touches.length === 2) pinch = { d: spread(ev.touches), s: scale() };
+    }, { passive: true });
+    pan.addEventListener("touchmove", function (ev) {
+      if (!pinch || ev.touches.length !== 2) return;
+      ev.preventDefault();
+      setScale(pinch.s * spread(ev.touches) / pinch.d);
+    }, { passive: false });
+    pan.addEventListener("touchend", function (ev) { if (ev.touches.length < 2) pinch = null; });
+    // A mouse drags the diagram around once it is larger than its box.
+    var drag = null;
+    pan.addEventListener("pointerdown", function (ev) {
+      if (ev.pointerType !== "mouse" || ev.button !== 0 || !fig.classList.contains("has-more")) return;
+      drag = { x: ev.clientX, y: ev.clientY, l: pan.scrollLeft, t: pan.scrollTop, moved: false };
+    });
+    pan.addEventListener("pointermove", function (ev) {
+      if (!drag) return;
+      var dx = ev.clientX - drag.x, dy = ev.clientY - drag.y;
+      if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
+      pan.scrollLeft = drag.l - dx; pan.scrollTop = drag.t - dy;
+    });
+    window.addEventListener("pointerup", function () { setTimeout(function () { drag = null; }, 0); });
+    pan.addEventListener("click", function (ev) { if (drag && drag.moved) { ev.preventDefault(); ev.stopPropagation(); } }, true);
+    update();
   });
 })();
