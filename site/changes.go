@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/model/delta"
 	"github.com/archdoc/archdoc/render/view"
@@ -33,7 +34,7 @@ func (p *page) OptionChanges(x *model.Idea, n int) template.HTML {
 	if idea < 0 {
 		return ""
 	}
-	zh := strings.HasPrefix(strings.ToLower(p.b.m.Language), "zh")
+	zh := uilang.IsChinese(p.b.m.Language)
 	w := changeWords["en"]
 	if zh {
 		w = changeWords["zh"]

@@ -2,8 +2,8 @@ package site
 
 import (
 	"context"
-	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/model/delta"
 	"github.com/archdoc/archdoc/render"
@@ -44,7 +44,7 @@ var sinceWords = map[string]map[string]string{
 }
 
 func (b *builder) sinceWords() map[string]string {
-	if strings.HasPrefix(strings.ToLower(b.m.Language), "zh") {
+	if uilang.IsChinese(b.m.Language) {
 		return sinceWords["zh"]
 	}
 	return sinceWords["en"]

@@ -73,4 +73,6 @@ var githubStyle = sync.OnceValue(func() *chroma.Style { return NamedStyle("githu
 
 // SetOption takes the renderer's HTML options (XHTML, unsafe) as
 // goldmark's own renderers do.
-func (r *codeRenderer) SetOption(name renderer.OptionName, value any) { r.Config.SetOption(name, value) }
+func (r *codeRenderer) SetOption(name renderer.OptionName, value any) {
+	r.Config.SetOption(name, value)
+}

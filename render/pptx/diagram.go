@@ -26,7 +26,7 @@ type canvas struct {
 	lang   string
 	nextID int
 	pal    map[string]int
-	pics   [][]byte // PNG pictures placed, in relationship order
+	pics   [][]byte          // PNG pictures placed, in relationship order
 	marks  map[string]string // the scene's changes by element id
 	// boxes are the shapes arrows glue to, by node or cluster id.
 	boxes map[string]glue

@@ -269,3 +269,19 @@ func TestLongLabelsAreCapped(t *testing.T) {
 		t.Errorf("Get(module/web): node web = %+v", n)
 	}
 }
+
+// The language tag is read case-insensitively, as the site and deck read
+// it: ZH-CN and zh-TW get Chinese view titles too.
+func TestViewTitlesFollowAnyChineseTag(t *testing.T) {
+	for _, lang := range []string{"zh-CN", "ZH-CN", "zh-TW", "zh-Hans"} {
+		m := &model.Model{Name: "x", Language: lang}
+		m.BuildIndex()
+		v, err := Get(m, "business")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.Title != "业务模型" {
+			t.Errorf("%s: business view titled %q", lang, v.Title)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -212,7 +213,7 @@ func (b *builder) addParticipant(id string) {
 
 // title picks the Chinese or English default title from the model language.
 func title(m *model.Model, zh, en string) string {
-	if len(m.Language) >= 2 && m.Language[:2] == "zh" {
+	if uilang.IsChinese(m.Language) {
 		return zh
 	}
 	return en

@@ -2,8 +2,8 @@ package slides
 
 import (
 	"strconv"
-	"strings"
 
+	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/model/delta"
 	"github.com/archdoc/archdoc/render/view"
@@ -27,7 +27,7 @@ func (b *builder) optionSlides(x *model.Idea) []Slide {
 		if o.Changes == nil || idea < 0 || id == "" {
 			continue
 		}
-		zh := strings.HasPrefix(strings.ToLower(b.m.Language), "zh")
+		zh := uilang.IsChinese(b.m.Language)
 		summary := delta.Summary(delta.Compare(b.m, delta.ToBe(b.m, idea, n)), zh)
 		out = append(out, Slide{ID: "idea-" + x.ID + "-option-" + strconv.Itoa(n+1), Section: SectionIdeas,
 			Layout: LayoutDiagram, Title: x.Title + b.words.Colon + o.Name, Diagram: id, Notes: summary})
