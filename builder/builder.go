@@ -18,7 +18,7 @@ import (
 	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/site"
-	"github.com/archdoc/archdoc/site/slides"
+	"github.com/archdoc/archdoc/slides"
 )
 
 // StdinFile is the model file name that reads the model from Stdin;

@@ -15,7 +15,7 @@ import (
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
-	"github.com/archdoc/archdoc/render/drawio"
+	"github.com/archdoc/archdoc/render/mxfile"
 	"github.com/archdoc/archdoc/render/png"
 	"github.com/archdoc/archdoc/render/pptx"
 	"github.com/archdoc/archdoc/render/scene"
@@ -106,7 +106,7 @@ func TestIconsInEveryFormat(t *testing.T) {
 	}
 
 	out.Reset()
-	if err := drawio.Render(&out, s); err != nil {
+	if err := mxfile.Render(&out, s); err != nil {
 		t.Fatal(err)
 	}
 	d := out.String()

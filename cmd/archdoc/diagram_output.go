@@ -9,8 +9,8 @@ import (
 
 	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/render/dot"
-	"github.com/archdoc/archdoc/render/drawio"
 	"github.com/archdoc/archdoc/render/mermaid"
+	"github.com/archdoc/archdoc/render/mxfile"
 	"github.com/archdoc/archdoc/render/png"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/svg"
@@ -82,7 +82,7 @@ func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene)
 	}
 	if opts.Format == "drawio" {
 		var b bytes.Buffer
-		if err := drawio.Render(&b, scenes...); err != nil {
+		if err := mxfile.Render(&b, scenes...); err != nil {
 			return nil, err
 		}
 		name := modelBaseName(opts.File)

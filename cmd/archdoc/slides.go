@@ -20,7 +20,7 @@ import (
 	"github.com/archdoc/archdoc/render/pptx"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/site"
-	"github.com/archdoc/archdoc/site/slides"
+	"github.com/archdoc/archdoc/slides"
 )
 
 // slidesOptions are the inputs of `archdoc slides`.

@@ -15,15 +15,15 @@ import (
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/dot"
-	"github.com/archdoc/archdoc/render/drawio"
 	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/mermaid"
+	"github.com/archdoc/archdoc/render/mxfile"
 	"github.com/archdoc/archdoc/render/png"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/svg"
 	"github.com/archdoc/archdoc/render/view"
 	"github.com/archdoc/archdoc/site"
-	"github.com/archdoc/archdoc/site/slides"
+	"github.com/archdoc/archdoc/slides"
 )
 
 const examplePath = "../../architecture.yaml"
@@ -141,7 +141,7 @@ func BenchmarkRender(b *testing.B) {
 		{"png", func(w io.Writer, s *scene.Scene) error { return png.Render(w, s, png.Options{}) }},
 		{"dot", dot.Render},
 		{"mermaid", mermaid.Render},
-		{"drawio", func(w io.Writer, s *scene.Scene) error { return drawio.Render(w, s) }},
+		{"drawio", func(w io.Writer, s *scene.Scene) error { return mxfile.Render(w, s) }},
 	}
 	for _, in := range inputs() {
 		m := in.load(b)

@@ -10,7 +10,7 @@ import (
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
-	rdrawio "github.com/archdoc/archdoc/render/drawio"
+	"github.com/archdoc/archdoc/render/mxfile"
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -47,7 +47,7 @@ func exportBusiness(t *testing.T, m *model.Model) *bytes.Buffer {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	if err := rdrawio.Render(&buf, sc); err != nil {
+	if err := mxfile.Render(&buf, sc); err != nil {
 		t.Fatal(err)
 	}
 	return &buf

@@ -1,9 +1,9 @@
-// Package drawio writes scenes as an uncompressed diagrams.net (.drawio)
+// Package mxfile writes scenes as an uncompressed diagrams.net (.drawio)
 // file: one page per scene, positions from our layout, domains as
 // containers holding their modules, actors as UML actors and edges as
 // labelled connectors, so the result opens in diagrams.net and can be
 // hand-tuned from there.
-package drawio
+package mxfile
 
 import (
 	"bufio"

@@ -19,8 +19,8 @@ import (
 // The two shipped examples: the Chinese showcase at the repository root
 // and the English shop.
 var examples = []struct{ name, path string }{
-	{"cashback", "../../architecture.yaml"},
-	{"shop", "../../examples/shop/architecture.yaml"},
+	{"cashback", "../architecture.yaml"},
+	{"shop", "../examples/shop/architecture.yaml"},
 }
 
 var (

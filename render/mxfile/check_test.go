@@ -1,4 +1,4 @@
-package drawio
+package mxfile
 
 import (
 	"encoding/xml"
