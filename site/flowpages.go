@@ -1,0 +1,47 @@
+package site
+
+import (
+	"strings"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+type stepRow struct {
+	Step     model.Step
+	From, To link
+}
+
+func (b *builder) flowPages() error {
+	p := b.newPage("flows.html", b.ui["flows"])
+	p.D = struct{ Flows []flowRow }{b.flowRows(p, nil)}
+	if err := b.emit("flows", p); err != nil {
+		return err
+	}
+	for _, e := range b.elems {
+		if e.Kind != model.KindFlow {
+			continue
+		}
+		f := e.Flow
+		p := b.newPage(filePath(e), b.elementName(e))
+		p.Crumbs = []link{{Href: p.Root + "flows.html", Label: b.ui["flows"]}}
+		var steps []stepRow
+		for _, s := range f.Steps {
+			steps = append(steps, stepRow{Step: s, From: p.ref(s.From), To: p.ref(s.To)})
+		}
+		p.D = struct {
+			Flow     *model.Flow
+			ViewID   string
+			From, To link
+			Steps    []stepRow
+		}{f, "flow/" + e.ID, p.ref(f.From), p.ref(f.To), steps}
+		text := strings.Join([]string{f.Protocol, f.Data, plain(f.Description)}, "\n")
+		for _, s := range f.Steps {
+			text += "\n" + s.Label + " " + plain(s.Note)
+		}
+		b.addSearch("flow", b.elementName(e), PageURL(e), text)
+		if err := b.emit("flow", p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
