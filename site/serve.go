@@ -403,11 +403,13 @@ func injectLive(page []byte) []byte {
 	return append(out, page[i:]...)
 }
 
-var errorTemplate = template.Must(template.New("").ParseFS(templates.FS, "html/error.html"))
+var errorTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").ParseFS(templates.FS, "html/error.html"))
+})
 
 func (s *server) errorPage(w http.ResponseWriter, errs []string, lang string) {
 	var buf bytes.Buffer
-	err := errorTemplate.ExecuteTemplate(&buf, "errorpage", struct {
+	err := errorTemplate().ExecuteTemplate(&buf, "errorpage", struct {
 		Lang   string
 		T      map[string]string
 		Errors []string

@@ -8,6 +8,7 @@ import (
 	"html/template"
 	"io"
 	"regexp"
+	"sync"
 
 	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/render/svg"
@@ -16,7 +17,9 @@ import (
 //go:embed assets/deck.html assets/deck.css assets/deck.js
 var assets embed.FS
 
-var deckTemplate = template.Must(template.ParseFS(assets, "assets/deck.html"))
+var deckTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.ParseFS(assets, "assets/deck.html"))
+})
 
 // HTMLOptions change how the HTML deck links out.
 type HTMLOptions struct {
@@ -88,7 +91,7 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 		data.Slides = append(data.Slides, hs)
 	}
 	var b bytes.Buffer
-	if err := deckTemplate.Execute(&b, data); err != nil {
+	if err := deckTemplate().Execute(&b, data); err != nil {
 		return err
 	}
 	_, err := w.Write(b.Bytes())

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // colour is one themeable colour: the site overrides it by setting the
@@ -101,9 +102,9 @@ func paletteRules() [][2]string {
 
 var placeholder = regexp.MustCompile(`\{([a-z0-9-]+)\}`)
 
-// styleSheet builds the CSS once: light defaults, then a dark block
-// repeating only the rules that use colours.
-var styleSheet = func() string {
+// styleSheet builds the CSS on first use: light defaults, then a dark
+// block repeating only the rules that use colours.
+var styleSheet = sync.OnceValue(func() string {
 	light, dark := map[string]string{}, map[string]string{}
 	for _, c := range colours {
 		light[c.name], dark[c.name] = c.light, c.dark
@@ -132,12 +133,12 @@ var styleSheet = func() string {
 	write(dark, true, " ")
 	b.WriteString("}\n")
 	return b.String()
-}()
+})
 
 func (r *renderer) style() {
 	// The style sheet is our own constant text, never model text; CDATA
 	// keeps it readable and valid XML.
-	r.p("<style><![CDATA[\n" + styleSheet + r.markSheet() + "]]></style>\n")
+	r.p("<style><![CDATA[\n" + styleSheet() + r.markSheet() + "]]></style>\n")
 }
 
 // ThemeVars returns every themeable colour as CSS custom property

@@ -233,7 +233,7 @@ func TestSequenceNumbersMessages(t *testing.T) {
 func TestThemeVarsCoverTheStyleSheet(t *testing.T) {
 	for _, dark := range []bool{false, true} {
 		vars := ThemeVars(dark)
-		for _, m := range regexp.MustCompile(`var\((--ad-[a-z0-9-]+),`).FindAllStringSubmatch(styleSheet, -1) {
+		for _, m := range regexp.MustCompile(`var\((--ad-[a-z0-9-]+),`).FindAllStringSubmatch(styleSheet(), -1) {
 			if !strings.Contains(vars, m[1]+":") {
 				t.Errorf("ThemeVars(%v) lacks %s", dark, m[1])
 			}
