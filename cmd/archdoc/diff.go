@@ -27,7 +27,6 @@ type diffOptions struct {
 	Rev      string // git revision of File to compare with
 	Format   string // text, markdown or json
 	Out      string // folder for the highlighted drawings ("" = none)
-	ExitCode bool   // exit 1 when the models differ
 	Stdout   io.Writer
 	Stderr   io.Writer
 }
@@ -51,8 +50,8 @@ tools. --out DIR writes the business view before and after (diff-before.svg,
 diff-after.svg) with added elements green, removed red and struck through,
 changed amber.
 
-Exit status: 0 (with --exit-code: 0 no differences, 1 differences),
-1 a model has problems, 2 usage error.`,
+Exit status, as diff's: 0 no differences, 1 differences (or a model with
+problems), 2 usage error.`,
 		Example: `  archdoc diff old/architecture.yaml architecture.yaml
   archdoc diff HEAD~1
   archdoc diff --git main --format markdown > comment.md
@@ -81,7 +80,6 @@ Exit status: 0 (with --exit-code: 0 no differences, 1 differences),
 	cmd.Flags().StringVar(&opts.Rev, "git", "", "compare the model with its version at git `revision` REV")
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output `format`: text, markdown or json")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write the highlighted before and after drawings into `folder`")
-	cmd.Flags().BoolVar(&opts.ExitCode, "exit-code", false, "exit with status 1 when the models differ")
 	_ = cmd.RegisterFlagCompletionFunc("format", cobra.FixedCompletions([]string{"text", "markdown", "json"}, cobra.ShellCompDirectiveNoFileComp))
 	return cmd
 }
@@ -112,7 +110,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	if _, err := opts.Stdout.Write(b.Bytes()); err != nil {
 		return err
 	}
-	if opts.ExitCode && !d.Empty() {
+	if !d.Empty() {
 		return &reportedError{code: exitInput}
 	}
 	return nil
