@@ -114,41 +114,9 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 }
 
 // each runs f for the listed view indexes, as many at once as Graphviz
-// can usefully run (graphviz.Parallelism), in list order. Every layout
-// gets a fresh Graphviz, so which goroutine lays out which view does not
-// change the scenes. It returns the first error (the context's).
+// can usefully run, in list order (see graphviz.Each).
 func (l *Layouts) each(ctx context.Context, list []int, f func(context.Context, int) error) error {
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	next := make(chan int)
-	errs := make(chan error, len(list))
-	var wg sync.WaitGroup
-	for range min(graphviz.Parallelism(), len(list)) {
-		wg.Go(func() {
-			for i := range next {
-				if err := f(ctx, i); err != nil {
-					errs <- err
-					cancel()
-				}
-			}
-		})
-	}
-feed:
-	for _, i := range list {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	select {
-	case err := <-errs:
-		return err
-	default:
-		return ctx.Err()
-	}
+	return graphviz.Each(ctx, len(list), func(ctx context.Context, k int) error { return f(ctx, list[k]) })
 }
 
 // report calls Progress; callers after the first hold l.mu, which keeps

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/graphviz"
+
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/layout"
@@ -31,39 +33,60 @@ const (
 // stack) that still falls short is drawn at domain level: the domain
 // slides that follow are its zoom slides.
 func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error) {
-	out := map[string]*scene.Scene{}
+	var views []*view.View
 	for _, v := range view.All(m) {
-		if !deckView(v.ID) {
-			continue
-		}
-		s, err := fitted(ctx, v, m)
-		if err != nil {
-			return nil, err
-		}
-		if TextPx(s) >= MinTextPx {
-			out[v.ID] = s
-			continue
-		}
-		parts, err := split(ctx, v, m)
-		if err != nil {
-			return nil, err
-		}
-		if parts == nil {
-			out[v.ID] = s // the best there is; the deck test reports it
-			continue
-		}
-		for i, p := range parts {
-			out[PartID(v.ID, i+1)] = p
+		if deckView(v.ID) {
+			views = append(views, v)
 		}
 	}
-	for _, v := range view.Options(m) { // ideas' before/after, fitted like the rest
-		s, err := fitted(ctx, aroundChanges(v), m)
-		if err != nil {
-			return nil, err
+	options := view.Options(m) // ideas' before/after, fitted like the rest
+	found := make([][]*scene.Scene, len(views)+len(options))
+	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
+		var err error
+		if i < len(views) {
+			found[i], err = slideScenes(ctx, views[i], m)
+		} else {
+			var s *scene.Scene
+			s, err = fitted(ctx, aroundChanges(options[i-len(views)]), m)
+			found[i] = []*scene.Scene{s}
 		}
-		out[v.ID] = s
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*scene.Scene{}
+	for i, list := range found {
+		if i >= len(views) {
+			out[options[i-len(views)].ID] = list[0]
+			continue
+		}
+		if len(list) == 1 {
+			out[views[i].ID] = list[0]
+			continue
+		}
+		for n, p := range list {
+			out[PartID(views[i].ID, n+1)] = p
+		}
 	}
 	return out, nil
+}
+
+// slideScenes is the one scene of v fitted to a slide, or its parts when
+// no layout is readable there and it splits.
+func slideScenes(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, error) {
+	s, err := fitted(ctx, v, m)
+	if err != nil || TextPx(s) >= MinTextPx {
+		return []*scene.Scene{s}, err
+	}
+	parts, err := split(ctx, v, m)
+	if err != nil {
+		return nil, err
+	}
+	if parts == nil {
+		return []*scene.Scene{s}, nil // the best there is; the deck test reports it
+	}
+	return parts, nil
 }
 
 // PartID is the scene id of part n (1-based) of a view split across

@@ -56,3 +56,25 @@ func TestWorkers(t *testing.T) {
 		t.Errorf("after an overrun: %v", err)
 	}
 }
+
+// Each runs every index once and returns the first error.
+func TestEach(t *testing.T) {
+	seen := make([]int, 20)
+	if err := Each(context.Background(), len(seen), func(_ context.Context, i int) error { seen[i]++; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	for i, n := range seen {
+		if n != 1 {
+			t.Errorf("index %d ran %d times", i, n)
+		}
+	}
+	boom := errors.New("boom")
+	if err := Each(context.Background(), 5, func(_ context.Context, i int) error {
+		if i == 2 {
+			return boom
+		}
+		return nil
+	}); !errors.Is(err, boom) {
+		t.Errorf("err %v, want boom", err)
+	}
+}
