@@ -159,7 +159,7 @@ func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Optio
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide
 // (see slides.Scenes), and returns those scenes by id too.
 func (b *Builder) Deck(ctx context.Context, m *model.Model) (*slides.Deck, map[string]*scene.Scene, error) {
-	scenes, err := slides.Scenes(ctx, m)
+	scenes, err := slides.ScenesWith(ctx, b.layouts, m)
 	if err != nil {
 		return nil, nil, err
 	}

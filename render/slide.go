@@ -2,19 +2,13 @@ package render
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
-
-// LayoutView lays out a view the caller derived from one of m's views
-// (a deck re-lays views out for a 16:9 slide) as Scenes lays out m's
-// own: at domain level when too large, with neighbours collapsed.
-func LayoutView(ctx context.Context, v *view.View, m *model.Model, opts ...layout.Option) (*scene.Scene, error) {
-	return laidOut(ctx, v, m, opts)
-}
 
 // DomainLevel is v with each top-level domain collapsed into one box
 // (the stack: its technologies only) and only its strongest arrows, as a
@@ -28,4 +22,25 @@ func DomainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 		small.Edges = kept
 	}
 	return small, true
+}
+
+// View lays out one view as Scenes lays out m's own, from the cache when
+// the same view was laid out with the same settings before: a deck's
+// first try at a slide is often the site's own layout.
+func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts ...layout.Option) (*scene.Scene, error) {
+	key := viewKey(v, layout.SettingsKey(opts...)+fmt.Sprintf("|zh=%v", isZH(m.Language)))
+	l.mu.Lock()
+	s, ok := l.saved[key]
+	l.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	s, err := laidOut(ctx, v, m, opts)
+	if err != nil {
+		return nil, err
+	}
+	l.mu.Lock()
+	l.saved[key], l.used[key] = s, true
+	l.mu.Unlock()
+	return s, nil
 }

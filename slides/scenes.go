@@ -33,6 +33,12 @@ const (
 // stack) that still falls short is drawn at domain level: the domain
 // slides that follow are its zoom slides.
 func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error) {
+	return ScenesWith(ctx, render.NewLayouts(), m)
+}
+
+// ScenesWith is Scenes laying out through l, whose scenes of the site's
+// views (a build's) are often a slide's first try.
+func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[string]*scene.Scene, error) {
 	var views []*view.View
 	for _, v := range view.All(m) {
 		if deckView(v.ID) {
@@ -44,10 +50,10 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
 		var err error
 		if i < len(views) {
-			found[i], err = slideScenes(ctx, views[i], m)
+			found[i], err = slideScenes(ctx, l, views[i], m)
 		} else {
 			var s *scene.Scene
-			s, err = fitted(ctx, aroundChanges(options[i-len(views)]), m)
+			s, err = fitted(ctx, l, aroundChanges(options[i-len(views)]), m)
 			found[i] = []*scene.Scene{s}
 		}
 		return err
@@ -74,12 +80,12 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 
 // slideScenes is the one scene of v fitted to a slide, or its parts when
 // no layout is readable there and it splits.
-func slideScenes(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, error) {
-	s, err := fitted(ctx, v, m)
+func slideScenes(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) ([]*scene.Scene, error) {
+	s, err := fitted(ctx, l, v, m)
 	if err != nil || TextPx(s) >= MinTextPx {
 		return []*scene.Scene{s}, err
 	}
-	parts, err := split(ctx, v, m)
+	parts, err := split(ctx, l, v, m)
 	if err != nil {
 		return nil, err
 	}
@@ -103,7 +109,7 @@ const maxParts = 4
 // stack's layers, the business view's domains; boxes outside every
 // container go with the first part), a sequence by consecutive steps.
 // It returns nil when no split works.
-func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, error) {
+func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) ([]*scene.Scene, error) {
 	base := v
 	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph {
 		base = small
@@ -129,7 +135,7 @@ func split(ctx context.Context, v *view.View, m *model.Model) ([]*scene.Scene, e
 		var parts []*scene.Scene
 		for i := range n {
 			part := part(i, n)
-			s, err := fitted(ctx, part, m)
+			s, err := fitted(ctx, l, part, m)
 			if err != nil {
 				return nil, err
 			}
@@ -203,7 +209,7 @@ func deckView(id string) bool {
 // takes the direction that gives the larger text. A sequence's gaps are
 // fixed, so laying it out with a larger font gives its text a larger
 // share of the slide: that is its last resort.
-func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, error) {
+func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) (*scene.Scene, error) {
 	var best *scene.Scene
 	fonts := []float64{layout.DefaultFontSize}
 	if v.Kind == view.KindSequence { // cheap to lay out, and only fonts shrink its gaps
@@ -213,11 +219,13 @@ func fitted(ctx context.Context, v *view.View, m *model.Model) (*scene.Scene, er
 		for _, level := range candidates(v, m) {
 			var better *scene.Scene
 			for _, c := range level {
-				s, err := render.LayoutView(ctx, c, m, layout.WithFontSize(fs))
+				s, err := l.View(ctx, c, m, layout.WithFontSize(fs))
 				if err != nil {
 					return nil, err
 				}
-				s.ID = v.ID
+				cp := *s // the cache's scene is shared
+				cp.ID = v.ID
+				s = &cp
 				if better == nil || TextPx(s) > TextPx(better) {
 					better = s
 				}
