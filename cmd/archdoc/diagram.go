@@ -30,10 +30,8 @@ type diagramOptions struct {
 	Stderr io.Writer
 }
 
-// diagramFormats maps each --format to its file extension.
-var diagramFormats = map[string]string{
-	"svg": ".svg", "png": ".png", "dot": ".dot", "mermaid": ".mmd", "drawio": ".drawio",
-}
+// diagramFormats are the formats diagram draws (see builder.Draw).
+var diagramFormats = builder.DiagramFormats
 
 // defaultDiagramDir is where diagrams go without -o.
 const defaultDiagramDir = "diagrams"

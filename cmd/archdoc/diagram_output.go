@@ -7,13 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/internal/outpath"
-	"github.com/archdoc/archdoc/render/dot"
-	"github.com/archdoc/archdoc/render/mermaid"
-	"github.com/archdoc/archdoc/render/mxfile"
-	"github.com/archdoc/archdoc/render/png"
 	"github.com/archdoc/archdoc/render/scene"
-	"github.com/archdoc/archdoc/render/svg"
 )
 
 // diagramPlan says where drawn views go.
@@ -82,7 +78,7 @@ func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene)
 	}
 	if opts.Format == "drawio" {
 		var b bytes.Buffer
-		if err := mxfile.Render(&b, scenes...); err != nil {
+		if err := builder.Draw(&b, "drawio", scenes, builder.DrawOptions{}); err != nil {
 			return nil, err
 		}
 		name := modelBaseName(opts.File)
@@ -100,28 +96,12 @@ func drawDiagrams(opts *diagramOptions, plan diagramPlan, scenes []*scene.Scene)
 			shown = "view " + s.ID
 		}
 		warn := func(msg string) { fmt.Fprintf(opts.Stderr, "warning: %s: %s\n", shown, msg) }
-		if err := drawOne(&b, opts, s, warn); err != nil {
+		if err := builder.Draw(&b, opts.Format, []*scene.Scene{s}, builder.DrawOptions{Font: opts.Font, Warn: warn}); err != nil {
 			return nil, fmt.Errorf("view %s: %w", s.ID, err)
 		}
 		files = append(files, diagramFile{path, b.Bytes()})
 	}
 	return files, nil
-}
-
-// drawOne renders s; warn hears what the picture cannot show (PNG text
-// no font draws), named after the file the user will open.
-func drawOne(b *bytes.Buffer, opts *diagramOptions, s *scene.Scene, warn func(string)) error {
-	switch opts.Format {
-	case "svg":
-		return svg.Render(b, s, svg.Options{Standalone: true})
-	case "png":
-		return png.Render(b, s, png.Options{FontPath: opts.Font, Warn: warn})
-	case "dot":
-		return dot.Render(b, s)
-	case "mermaid":
-		return mermaid.Render(b, s)
-	}
-	return fmt.Errorf("unknown format %q", opts.Format)
 }
 
 // writeDiagrams writes every file or none (see outpath.WriteAtomic),
