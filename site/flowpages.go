@@ -1,9 +1,12 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/view"
 )
 
 type stepRow struct {
@@ -33,7 +36,8 @@ func (b *builder) flowPages() error {
 			ViewID   string
 			From, To link
 			Steps    []stepRow
-		}{f, "flow/" + e.ID, p.ref(f.From), p.ref(f.To), steps}
+			Ends     template.HTML
+		}{f, "flow/" + e.ID, p.ref(f.From), p.ref(f.To), steps, b.flowEnds(p, e.ID)}
 		text := strings.Join([]string{f.Protocol, f.Data, plain(f.Description)}, "\n")
 		for _, s := range f.Steps {
 			text += "\n" + s.Label + " " + plain(s.Note)
@@ -44,4 +48,24 @@ func (b *builder) flowPages() error {
 		}
 	}
 	return nil
+}
+
+// flowEnds draws a flow without steps as its two ends and its arrow
+// (layout.Pair, no Graphviz), inline: a page that is otherwise a title
+// and a sentence shows what talks to what.
+func (b *builder) flowEnds(p *page, id string) template.HTML {
+	v, ok := view.FlowEnds(b.m, id)
+	if !ok {
+		return ""
+	}
+	s, err := layout.Pair(v)
+	if err == nil {
+		var svg []byte
+		if svg, err = b.svg(s, p.Root, false); err == nil {
+			// The SVG renderer escapes all model text (see page.Diagram).
+			return template.HTML(svg)
+		}
+	}
+	b.report.Warnings = append(b.report.Warnings, "flow/"+id+": "+err.Error())
+	return ""
 }

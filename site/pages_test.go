@@ -339,3 +339,20 @@ func TestSearchEntriesHaveKindLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestFlowWithoutStepsShowsItsEnds: a flow page without steps draws the
+// flow's two ends and its arrow, each end linking to its page.
+func TestFlowWithoutStepsShowsItsEnds(t *testing.T) {
+	files, _ := renderSite(t, shopModel())
+	for name, page := range files {
+		if !strings.HasPrefix(name, "flow/") {
+			continue
+		}
+		if strings.Contains(string(page), `id="steps"`) {
+			continue
+		}
+		mustContain(t, name, string(page), `<figure class="diagram"><svg`, `class="archdoc-diagram`)
+		return
+	}
+	t.Fatal("the shop has no flow without steps")
+}

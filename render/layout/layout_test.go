@@ -515,3 +515,29 @@ func TestStraightEdgesAreReported(t *testing.T) {
 	}
 	checkFits(t, s)
 }
+
+// TestPairPutsTheLabelBetweenTheBoxes: two boxes in a row, the arrow
+// from one border to the other, its label above it and clear of both.
+func TestPairPutsTheLabelBetweenTheBoxes(t *testing.T) {
+	v := &view.View{ID: "flow/x", Kind: view.KindGraph,
+		Nodes: []view.Node{{ID: "a", Label: "订单服务"}, {ID: "b", Label: "Payment provider"}},
+		Edges: []view.Edge{{ID: "x", Kind: "flow", From: "b", To: "a", Label: "支付结果回调 (webhook)", Arrow: true}}}
+	s, err := Pair(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b, e := s.Nodes[0].Rect, s.Nodes[1].Rect, s.Edges[0]
+	if overlap(a, b) || b.X <= a.X+a.W {
+		t.Fatalf("boxes %v and %v", a, b)
+	}
+	if l := e.LabelRect; l.X < a.X+a.W || l.X+l.W > b.X || l.Y+l.H > e.Path[0].Y {
+		t.Errorf("label %v not between %v and %v above the arrow at y=%v", l, a, b, e.Path[0].Y)
+	}
+	if e.Path[0].X != b.X || e.Path[3].X != a.X+a.W {
+		t.Errorf("arrow %v does not run from b's border to a's", e.Path)
+	}
+	checkFits(t, s)
+	if _, err := Pair(&view.View{Nodes: v.Nodes[:1]}); err == nil {
+		t.Error("one box is not a pair")
+	}
+}

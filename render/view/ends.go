@@ -1,0 +1,28 @@
+package view
+
+import "github.com/archdoc/archdoc/model"
+
+// FlowEnds is the picture of a flow without steps: its two ends, side by
+// side, and the flow's arrow between them (laid out by layout.Pair, not
+// Graphviz). ok is false when the flow has steps (its view is the
+// sequence) or its ends are not two different elements.
+func FlowEnds(m *model.Model, id string) (v *View, ok bool) {
+	x := newIndex(m)
+	f := x.flow(id)
+	if f == nil || len(f.Steps) > 0 || f.From == f.To {
+		return nil, false
+	}
+	b := newBuilder(x, "flow/"+id, "", LeftToRight)
+	b.flat = true
+	b.addElement(f.From)
+	b.addElement(f.To)
+	if len(b.v.Nodes) != 2 {
+		return nil, false
+	}
+	label := f.Label
+	if label == "" {
+		label = f.Protocol
+	}
+	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true})
+	return b.v, true
+}
