@@ -139,3 +139,25 @@ func (b *syncBuffer) String() string {
 	defer b.mu.Unlock()
 	return b.buf.String()
 }
+
+func TestRunDiff(t *testing.T) {
+	var out, errOut bytes.Buffer
+	err := runDiff(context.Background(), &diffOptions{Old: exampleModel, New: exampleModel, Format: "text", Stdout: &out, Stderr: &errOut})
+	if err != nil || !strings.Contains(out.String(), "no differences") {
+		t.Errorf("a model against itself: %v, %q", err, out.String())
+	}
+	dir := t.TempDir()
+	old, changed := filepath.Join(dir, "old.yaml"), filepath.Join(dir, "new.yaml")
+	model := "name: Shop\ndomains:\n  - id: shop\n    name: Shop\n    modules:\n      - {id: web, name: Web}\n"
+	if err := os.WriteFile(old, []byte(model), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(changed, []byte(model+"      - {id: cart, name: Cart}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out.Reset()
+	err = runDiff(context.Background(), &diffOptions{Old: old, New: changed, Format: "json", Stdout: &out, Stderr: &errOut})
+	if err == nil || !strings.Contains(out.String(), `"cart"`) {
+		t.Errorf("an added module: %v (want exit 1), %q %q", err, out.String(), errOut.String())
+	}
+}
