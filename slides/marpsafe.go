@@ -17,7 +17,15 @@ func marpBody(src string, allowHTML bool) string {
 	lines := strings.Split(oneNewline(src), "\n")
 	var fence string    // the open fence's marker, "" outside one
 	var rawBlock string // with allowHTML: the open <pre>, <script>... block's end tag
+	var htmlBlock bool  // with allowHTML: in an HTML block that ends at a blank line
 	for i, line := range lines {
+		if htmlBlock {
+			if strings.TrimSpace(line) != "" { // a fence line in it is HTML text, not a fence
+				lines[i] = marpLine(line, allowHTML)
+				continue
+			}
+			htmlBlock = false
+		}
 		if rawBlock != "" {
 			if strings.Contains(strings.ToLower(line), rawBlock) {
 				rawBlock = ""
@@ -37,6 +45,8 @@ func marpBody(src string, allowHTML bool) string {
 		lines[i] = marpLine(line, allowHTML)
 		if allowHTML {
 			rawBlock = openRawBlock(lines[i])
+			afterBlank := i == 0 || strings.TrimSpace(lines[i-1]) == ""
+			htmlBlock = rawBlock == "" && startsHTMLBlock(lines[i], afterBlank)
 		}
 	}
 	switch {
@@ -62,6 +72,20 @@ func openRawBlock(line string) string {
 		return ""
 	}
 	return end
+}
+
+// CommonMark's HTML blocks that run to a blank line: type 6 (a block
+// element's tag, which may interrupt a paragraph) and type 7 (any other
+// complete tag alone on its line, which may not).
+var (
+	htmlBlock6 = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)`)
+	htmlBlock7 = regexp.MustCompile(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
+)
+
+// startsHTMLBlock reports whether line starts an HTML block that lasts
+// until a blank line (afterBlank: the line does not continue a paragraph).
+func startsHTMLBlock(line string, afterBlank bool) bool {
+	return htmlBlock6.MatchString(line) || afterBlank && htmlBlock7.MatchString(line)
 }
 
 // oneNewline turns CR LF and lone CR (a line break to Marp) into LF.
