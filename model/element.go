@@ -43,6 +43,35 @@ type Element struct {
 	View   *ViewSpec
 }
 
+// Value is the element's own value: the one pointer that matches Kind.
+func (e Element) Value() any {
+	switch e.Kind {
+	case KindActor:
+		return e.Actor
+	case KindDomain:
+		return e.Domain
+	case KindModule:
+		return e.Module
+	case KindLayer:
+		return e.Layer
+	case KindTech:
+		return e.Tech
+	case KindFlow:
+		return e.Flow
+	case KindNote:
+		return e.Note
+	case KindIdea:
+		return e.Idea
+	case KindTask:
+		return e.Task
+	case KindDoc:
+		return e.Doc
+	case KindView:
+		return e.View
+	}
+	return nil
+}
+
 // Element looks an element up by id.
 func (m *Model) Element(id string) (Element, bool) {
 	e, ok := m.index[id]

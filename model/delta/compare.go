@@ -146,14 +146,8 @@ func same(a, b model.Element) bool {
 		return false
 	}
 	switch a.Kind {
-	case model.KindModule:
-		return reflect.DeepEqual(a.Module, b.Module)
-	case model.KindFlow:
-		return reflect.DeepEqual(a.Flow, b.Flow)
-	case model.KindTech:
-		return reflect.DeepEqual(a.Tech, b.Tech)
-	case model.KindActor:
-		return reflect.DeepEqual(a.Actor, b.Actor)
+	case model.KindModule, model.KindFlow, model.KindTech, model.KindActor:
+		return reflect.DeepEqual(a.Value(), b.Value())
 	}
 	return false // containers and the rest: compared field by field
 }
@@ -161,32 +155,7 @@ func same(a, b model.Element) bool {
 // fieldsOf writes an element's own fields as text, plus "in": the
 // domain or layer it sits in.
 func fieldsOf(e model.Element) map[string]string {
-	var v any
-	switch e.Kind {
-	case model.KindActor:
-		v = e.Actor
-	case model.KindDomain:
-		v = e.Domain
-	case model.KindModule:
-		v = e.Module
-	case model.KindLayer:
-		v = e.Layer
-	case model.KindTech:
-		v = e.Tech
-	case model.KindFlow:
-		v = e.Flow
-	case model.KindNote:
-		v = e.Note
-	case model.KindIdea:
-		v = e.Idea
-	case model.KindTask:
-		v = e.Task
-	case model.KindDoc:
-		v = e.Doc
-	case model.KindView:
-		v = e.View
-	}
-	data, _ := json.Marshal(v)
+	data, _ := json.Marshal(e.Value())
 	var raw map[string]json.RawMessage
 	_ = json.Unmarshal(data, &raw)
 	out := map[string]string{}
