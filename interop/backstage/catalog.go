@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/archdoc/archdoc/interop/internal/importkit"
 	"github.com/archdoc/archdoc/interop/internal/words"
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
@@ -136,16 +137,7 @@ func notesHint(notes []string) string {
 
 func (c *catalog) summary(files int, m *model.Model) Summary {
 	s := Summary{Files: files, Entities: len(c.all), Flows: len(m.Flows), Owners: c.owners, Warnings: c.warnings}
-	for _, e := range m.Elements() {
-		switch e.Kind {
-		case model.KindDomain:
-			s.Domains++
-		case model.KindModule:
-			s.Modules++
-		case model.KindTech:
-			s.Technologies++
-		}
-	}
+	s.Domains, s.Modules, s.Technologies = importkit.Count(m)
 	return s
 }
 

@@ -118,16 +118,7 @@ func (b *Builder) Finish(what string, files int, header []string) (*Result, erro
 	}
 	s := Summary{What: what, Files: files, Actors: len(m.Actors), Flows: len(m.Flows),
 		Mapped: b.Mapped, LeftOut: b.LeftOut, Warnings: b.Warnings}
-	for _, e := range m.Elements() {
-		switch e.Kind {
-		case model.KindDomain:
-			s.Domains++
-		case model.KindModule:
-			s.Modules++
-		case model.KindTech:
-			s.Technologies++
-		}
-	}
+	s.Domains, s.Modules, s.Technologies = Count(m)
 	return &Result{Model: m, YAML: out, Summary: s}, nil
 }
 
@@ -165,4 +156,20 @@ func Name(s, fallback string) string {
 		return s
 	}
 	return fallback
+}
+
+// Count is how many domains (sub-domains included), modules and
+// technologies m has, for an importer's summary.
+func Count(m *model.Model) (domains, modules, techs int) {
+	for _, e := range m.Elements() {
+		switch e.Kind {
+		case model.KindDomain:
+			domains++
+		case model.KindModule:
+			modules++
+		case model.KindTech:
+			techs++
+		}
+	}
+	return domains, modules, techs
 }
