@@ -294,3 +294,35 @@ func TestStackOfALargeModelIsTechnologiesOnly(t *testing.T) {
 		t.Errorf("stack has %d techs, %d layers and %d arrows", techs, len(v.Clusters), len(v.Edges))
 	}
 }
+
+// TestLayoutsViewComesFromTheCache: a view laid out by Scenes is not laid
+// out again by View with the same settings (a slide's first try), and a
+// different view is laid out and kept.
+func TestLayoutsViewComesFromTheCache(t *testing.T) {
+	m := load(t, examples[1])
+	l := NewLayouts()
+	scenes, err := l.Scenes(context.Background(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := view.Get(m, scenes[0].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := l.View(context.Background(), v, m)
+	if err != nil || s != scenes[0] {
+		t.Fatalf("View of %s: %v, cached scene returned: %v", v.ID, err, s == scenes[0])
+	}
+	other := *v
+	other.Direction = view.TopToBottom
+	if other.Direction == v.Direction {
+		other.Direction = view.LeftToRight
+	}
+	s2, err := l.View(context.Background(), &other, m)
+	if err != nil || s2 == scenes[0] {
+		t.Fatalf("another direction: %v, same scene: %v", err, s2 == scenes[0])
+	}
+	if s3, _ := l.View(context.Background(), &other, m); s3 != s2 {
+		t.Error("the second layout of the same view was not kept")
+	}
+}
