@@ -1,6 +1,7 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"runtime"
 	"strconv"
@@ -17,12 +18,18 @@ const maxWorkers = 4
 // process only), for machines short of memory and for measuring.
 const workersEnv = "ARCHDOC_GRAPHVIZ_WORKERS"
 
-func useGraphvizWorkers() {
-	n := min(runtime.NumCPU(), maxWorkers)
-	if v, err := strconv.Atoi(os.Getenv(workersEnv)); err == nil && v >= 0 {
-		n = v
+// graphvizWorkers is how many workers to start: one per core up to
+// maxWorkers, or $ARCHDOC_GRAPHVIZ_WORKERS, which must then be a count.
+func graphvizWorkers() (int, error) {
+	v := os.Getenv(workersEnv)
+	if v == "" {
+		return min(runtime.NumCPU(), maxWorkers), nil
 	}
-	graphviz.UseSelfAsWorkers(n)
+	n, err := strconv.Atoi(v)
+	if err != nil || n < 0 {
+		return 0, fmt.Errorf("%s=%q: want a number of worker processes (0 lays out in this process only)", workersEnv, v)
+	}
+	return n, nil
 }
 
 // layoutCommands lay views out, so they take --graphviz.
@@ -43,6 +50,12 @@ func addGraphvizFlag(c *cobra.Command) {
 		}
 		if err == nil {
 			err = graphviz.Use(e)
+		}
+		if err == nil {
+			var n int
+			if n, err = graphvizWorkers(); err == nil {
+				graphviz.UseSelfAsWorkers(n)
+			}
 		}
 		if err != nil || next == nil {
 			return err

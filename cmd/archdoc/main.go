@@ -32,7 +32,6 @@ func main() {
 
 // run executes one command line and returns the process exit status.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	useGraphvizWorkers()
 	defer graphviz.Close() // waits for the workers, so their time counts
 	root := newRootCmd()
 	root.SetArgs(args)
