@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/archdoc/archdoc/internal/highlight"
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -287,7 +287,7 @@ func localImage(dir, dest string) (string, bool) {
 }
 
 // windowsAbs matches a Windows absolute path: C:\ or C:/.
-var windowsAbs = regexp.MustCompile(`^[A-Za-z]:[\\/]`)
+var windowsAbs = lazyre.New(`^[A-Za-z]:[\\/]`)
 
 // outsidePath reports whether dest, as a doc in dir names an image, is
 // an absolute path or one that leaves the model's folder (not a URL).
@@ -295,7 +295,7 @@ func outsidePath(dir, dest string) bool {
 	switch {
 	case strings.HasPrefix(dest, "//"), strings.Contains(dest, "://"):
 		return false // a URL
-	case strings.HasPrefix(dest, "/"), strings.HasPrefix(dest, `\`), windowsAbs.MatchString(dest):
+	case strings.HasPrefix(dest, "/"), strings.HasPrefix(dest, `\`), windowsAbs().MatchString(dest):
 		return true
 	}
 	p := path.Join(dir, strings.ReplaceAll(dest, `\`, "/"))
