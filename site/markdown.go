@@ -322,13 +322,10 @@ func (md *markdown) elementURL(e model.Element) string {
 	return PageURL(e)
 }
 
-var refKinds = map[string]model.Kind{}
-
-func init() {
-	for _, k := range []model.Kind{model.KindActor, model.KindDomain, model.KindModule, model.KindLayer,
-		model.KindTech, model.KindFlow, model.KindIdea, model.KindTask, model.KindDoc, model.KindNote, model.KindView} {
-		refKinds[string(k)] = k
-	}
+var refKinds = map[string]model.Kind{
+	"actor": model.KindActor, "domain": model.KindDomain, "module": model.KindModule, "layer": model.KindLayer,
+	"tech": model.KindTech, "flow": model.KindFlow, "idea": model.KindIdea, "task": model.KindTask,
+	"doc": model.KindDoc, "note": model.KindNote, "view": model.KindView,
 }
 
 // elementRef splits "module:user-center" into its kind and id.
