@@ -3,14 +3,15 @@ package model
 import (
 	"fmt"
 	"reflect"
-	"regexp"
 	"strings"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // LinkRE matches Markdown links to elements, `[text](kind:id)`; group 1
 // is the kind, group 2 the id. Other schemes (https:, mailto:) are left
 // alone by the validator because their "kind" is not a Kind.
-var LinkRE = regexp.MustCompile(`\[[^\]\n]*\]\(([a-z]+):([^)\s]*)(?:\s+"[^"\n]*")?\)`)
+var LinkRE = lazyre.New(`\[[^\]\n]*\]\(([a-z]+):([^)\s]*)(?:\s+"[^"\n]*")?\)`)
 
 // linkKinds maps the kind written in a link to the element kind.
 var linkKinds = map[string]Kind{
@@ -52,7 +53,7 @@ func kindHint(kind string) string {
 // checkLinks checks every `[text](kind:id)` in every text of the model.
 func (v *validator) checkLinks() {
 	walkStrings(reflect.ValueOf(v.m).Elem(), "", func(path, s string) {
-		for _, match := range LinkRE.FindAllStringSubmatch(s, -1) {
+		for _, match := range LinkRE().FindAllStringSubmatch(s, -1) {
 			kind, ok := linkKinds[match[1]]
 			if !ok {
 				if hint := kindHint(match[1]); hint != "" {

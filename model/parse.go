@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -105,8 +105,8 @@ func lineCol(data []byte, off int) (int, int) {
 }
 
 var (
-	yamlLineError     = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
-	yamlUnknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+	yamlLineError     = lazyre.New(`^yaml: line (\d+): (.*)$`)
+	yamlUnknownAnchor = lazyre.New(`^yaml: unknown anchor '(.*)' referenced$`)
 )
 
 // yamlParserProblems are yaml.v3's parser (not scanner) errors. For these
@@ -169,7 +169,7 @@ func yamlError(file string, data []byte, err error) Errors {
 	at := func(line, col int, text string) Errors {
 		return Errors{{Pos: Pos{File: file, Line: line, Col: col}, Msg: "YAML syntax: " + text}}
 	}
-	if m := yamlLineError.FindStringSubmatch(msg); m != nil {
+	if m := yamlLineError().FindStringSubmatch(msg); m != nil {
 		line, _ := strconv.Atoi(m[1])
 		if opener, parser := yamlParserProblems[m[2]]; parser {
 			hint := blockHint(data, line+1, opener)
@@ -177,7 +177,7 @@ func yamlError(file string, data []byte, err error) Errors {
 		}
 		return at(line, 1, m[2])
 	}
-	if m := yamlUnknownAnchor.FindStringSubmatch(msg); m != nil {
+	if m := yamlUnknownAnchor().FindStringSubmatch(msg); m != nil {
 		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
 			line, col := lineCol(data, i)
 			return at(line, col, fmt.Sprintf("alias *%s names no anchor (&%s) defined before it", m[1], m[1]))

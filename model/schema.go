@@ -171,7 +171,7 @@ func (g *schemaGen) object(t reflect.Type) *schema {
 			fs.Enum = f.enum
 		}
 		if f.name == "id" {
-			fs.Pattern = slugRE.String()
+			fs.Pattern = slugRE().String()
 		}
 		s.Properties.names = append(s.Properties.names, f.name)
 		s.Properties.byKey[f.name] = fs

@@ -3,14 +3,14 @@ package model
 import (
 	"fmt"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"golang.org/x/text/language"
 )
 
-var slugRE = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+var slugRE = lazyre.New(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // validator checks what the decoder cannot see one value at a time: ids,
 // references between elements, files named by docs, links in Markdown.
@@ -115,7 +115,7 @@ func (v *validator) checkIDs() {
 }
 
 func (v *validator) checkSlug(path, id string) {
-	if slugRE.MatchString(id) {
+	if slugRE().MatchString(id) {
 		return
 	}
 	hint := ""

@@ -6,7 +6,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"regexp"
 	"strconv"
 	"sync"
 
@@ -14,6 +13,7 @@ import (
 
 	"github.com/archdoc/archdoc/internal/highlight"
 	"github.com/archdoc/archdoc/internal/inputfile"
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/templates"
 )
 
@@ -59,11 +59,11 @@ var chromaCSS = sync.OnceValue(func() []byte {
 	return out.Bytes()
 })
 
-var cssSelectorStart = regexp.MustCompile(`(?m)(^|\*/ |, )\.`)
+var cssSelectorStart = lazyre.New(`(?m)(^|\*/ |, )\.`)
 
 // scopeCSS prefixes every class selector that starts a rule with scope.
 func scopeCSS(css []byte, scope string) []byte {
-	return cssSelectorStart.ReplaceAll(css, []byte("${1}"+scope+"."))
+	return cssSelectorStart().ReplaceAll(css, []byte("${1}"+scope+"."))
 }
 
 func quote(s string) string { return strconv.Quote(s) }

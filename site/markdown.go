@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"path"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,6 +19,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/archdoc/archdoc/internal/highlight"
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -287,7 +287,7 @@ func localImage(dir, dest string) (string, bool) {
 }
 
 // windowsAbs matches a Windows absolute path: C:\ or C:/.
-var windowsAbs = regexp.MustCompile(`^[A-Za-z]:[\\/]`)
+var windowsAbs = lazyre.New(`^[A-Za-z]:[\\/]`)
 
 // outsidePath reports whether dest, as a doc in dir names an image, is
 // an absolute path or one that leaves the model's folder (not a URL).
@@ -295,7 +295,7 @@ func outsidePath(dir, dest string) bool {
 	switch {
 	case strings.HasPrefix(dest, "//"), strings.Contains(dest, "://"):
 		return false // a URL
-	case strings.HasPrefix(dest, "/"), strings.HasPrefix(dest, `\`), windowsAbs.MatchString(dest):
+	case strings.HasPrefix(dest, "/"), strings.HasPrefix(dest, `\`), windowsAbs().MatchString(dest):
 		return true
 	}
 	p := path.Join(dir, strings.ReplaceAll(dest, `\`, "/"))
@@ -322,13 +322,10 @@ func (md *markdown) elementURL(e model.Element) string {
 	return PageURL(e)
 }
 
-var refKinds = map[string]model.Kind{}
-
-func init() {
-	for _, k := range []model.Kind{model.KindActor, model.KindDomain, model.KindModule, model.KindLayer,
-		model.KindTech, model.KindFlow, model.KindIdea, model.KindTask, model.KindDoc, model.KindNote, model.KindView} {
-		refKinds[string(k)] = k
-	}
+var refKinds = map[string]model.Kind{
+	"actor": model.KindActor, "domain": model.KindDomain, "module": model.KindModule, "layer": model.KindLayer,
+	"tech": model.KindTech, "flow": model.KindFlow, "idea": model.KindIdea, "task": model.KindTask,
+	"doc": model.KindDoc, "note": model.KindNote, "view": model.KindView,
 }
 
 // elementRef splits "module:user-center" into its kind and id.

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/archdoc/archdoc/internal/pinyin"
@@ -72,7 +74,11 @@ func (b *builder) searchIndexJS() ([]byte, error) {
 // squash collapses runs of white space to one space.
 func squash(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-var plainParser = goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+// plainParser is built on first use: building a goldmark parser at
+// start-up would cost every command, not only those that index a site.
+var plainParser = sync.OnceValue(func() parser.Parser {
+	return goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote)).Parser()
+})
 
 // plain is Markdown's readable text, for the search index.
 func plain(md string) string {
@@ -80,7 +86,7 @@ func plain(md string) string {
 		return ""
 	}
 	source := []byte(md)
-	doc := plainParser.Parse(text.NewReader(source))
+	doc := plainParser().Parse(text.NewReader(source))
 	return textOf(doc, source)
 }
 

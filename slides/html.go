@@ -7,9 +7,9 @@ import (
 	"hash/fnv"
 	"html/template"
 	"io"
-	"regexp"
 	"sync"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/internal/uilang"
 	"github.com/archdoc/archdoc/render/svg"
 )
@@ -132,8 +132,8 @@ func presenterLabelsFor(lang string) presenterLabels {
 // which is hidden (display:none) and so draws no arrow heads at all.
 func uniqueMarkers(svgText string, slide int) string {
 	id := fmt.Sprintf("ad-arrow-s%d", slide)
-	return arrowMarkerID.ReplaceAllLiteralString(svgText, id)
+	return arrowMarkerID().ReplaceAllLiteralString(svgText, id)
 }
 
 // arrowMarkerID matches the SVG renderer's marker id, "ad-arrow-<view>".
-var arrowMarkerID = regexp.MustCompile(`ad-arrow[^"'()\s]*`)
+var arrowMarkerID = lazyre.New(`ad-arrow[^"'()\s]*`)

@@ -3,7 +3,6 @@ package slides
 import (
 	"bytes"
 	"html/template"
-	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -15,11 +14,12 @@ import (
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/render/pptx"
 )
 
 // elementLink matches the model's element links: module:user-center.
-var elementLink = regexp.MustCompile(`^(actor|domain|module|layer|tech|flow|idea|task|doc|note|view):(.+)$`)
+var elementLink = lazyre.New(`^(actor|domain|module|layer|tech|flow|idea|task|doc|note|view):(.+)$`)
 
 // markdown renders slide Markdown. Element links go to Href(id) when it
 // gives a URL and become plain text otherwise (a standalone deck has no
@@ -52,7 +52,7 @@ func (md *markdown) Transform(doc *ast.Document, _ text.Reader, _ parser.Context
 		return ast.WalkContinue, nil
 	})
 	for _, l := range links {
-		m := elementLink.FindSubmatch(l.Destination)
+		m := elementLink().FindSubmatch(l.Destination)
 		if m == nil {
 			continue
 		}
@@ -226,13 +226,13 @@ func textValue(v []byte, code bool) string {
 // plainMarkdown rewrites element links to their text, for formats (Marp)
 // that cannot follow them.
 func plainMarkdown(src string) string {
-	return markdownLink.ReplaceAllStringFunc(src, func(m string) string {
-		sub := markdownLink.FindStringSubmatch(m)
-		if elementLink.MatchString(sub[2]) {
+	return markdownLink().ReplaceAllStringFunc(src, func(m string) string {
+		sub := markdownLink().FindStringSubmatch(m)
+		if elementLink().MatchString(sub[2]) {
 			return sub[1]
 		}
 		return m
 	})
 }
 
-var markdownLink = regexp.MustCompile(`\[([^\]]*)\]\(([^)\s]+)\)`)
+var markdownLink = lazyre.New(`\[([^\]]*)\]\(([^)\s]+)\)`)

@@ -1,8 +1,9 @@
 package slides
 
 import (
-	"regexp"
 	"strings"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // Marp reads more into Markdown than CommonMark does: an HTML comment
@@ -58,12 +59,12 @@ func marpBody(src string, allowHTML bool) string {
 	return strings.Join(lines, "\n")
 }
 
-var rawBlockStart = regexp.MustCompile(`(?i)^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)`)
+var rawBlockStart = lazyre.New(`(?i)^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)`)
 
 // openRawBlock returns the end tag of an HTML block that line starts and
 // does not close: CommonMark runs it to that tag, over later slides.
 func openRawBlock(line string) string {
-	m := rawBlockStart.FindStringSubmatch(line)
+	m := rawBlockStart().FindStringSubmatch(line)
 	if m == nil {
 		return ""
 	}
@@ -78,14 +79,14 @@ func openRawBlock(line string) string {
 // element's tag, which may interrupt a paragraph) and type 7 (any other
 // complete tag alone on its line, which may not).
 var (
-	htmlBlock6 = regexp.MustCompile(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)`)
-	htmlBlock7 = regexp.MustCompile(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
+	htmlBlock6 = lazyre.New(`(?i)^ {0,3}</?(address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:[ \t>]|/>|$)`)
+	htmlBlock7 = lazyre.New(`^ {0,3}(?:<[A-Za-z][A-Za-z0-9-]*(?:\s+[A-Za-z_:][A-Za-z0-9_.:-]*(?:\s*=\s*(?:[^\s"'=<>` + "`" + `]+|'[^']*'|"[^"]*"))?)*\s*/?>|</[A-Za-z][A-Za-z0-9-]*\s*>)\s*$`)
 )
 
 // startsHTMLBlock reports whether line starts an HTML block that lasts
 // until a blank line (afterBlank: the line does not continue a paragraph).
 func startsHTMLBlock(line string, afterBlank bool) bool {
-	return htmlBlock6.MatchString(line) || afterBlank && htmlBlock7.MatchString(line)
+	return htmlBlock6().MatchString(line) || afterBlank && htmlBlock7().MatchString(line)
 }
 
 // oneNewline turns CR LF and lone CR (a line break to Marp) into LF.
@@ -96,12 +97,12 @@ func oneNewline(s string) string {
 var (
 	// blockMarker is one thing that may stand before a line's content:
 	// indentation with a block quote or list marker.
-	blockMarker = regexp.MustCompile(`^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])`)
+	blockMarker = lazyre.New(`^[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t])`)
 	// breakLine is a thematic break (a slide break at the top level) or a
 	// setext heading underline.
-	breakLine   = regexp.MustCompile(`^(?:-+[ \t]*|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
-	headingLine = regexp.MustCompile(`^#{1,6}(?:[ \t]|$)`)
-	fenceLine   = regexp.MustCompile("^ {0,3}(`{3,}|~{3,})")
+	breakLine   = lazyre.New(`^(?:-+[ \t]*|(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$`)
+	headingLine = lazyre.New(`^#{1,6}(?:[ \t]|$)`)
+	fenceLine   = lazyre.New("^ {0,3}(`{3,}|~{3,})")
 )
 
 // marpLine escapes one line outside code fences.
@@ -113,12 +114,12 @@ func marpLine(line string, allowHTML bool) string {
 		rest := strings.TrimLeft(line[pos:], " \t")
 		at := len(line) - len(rest)
 		switch {
-		case breakLine.MatchString(rest):
+		case breakLine().MatchString(rest):
 			return line[:at] + `\` + escapeHTMLOutsideCode(rest, allowHTML)
-		case headingLine.MatchString(rest):
+		case headingLine().MatchString(rest):
 			return line[:at] + escapeHTMLOutsideCode(headingAsBold(rest), allowHTML)
 		}
-		m := blockMarker.FindString(line[pos:])
+		m := blockMarker().FindString(line[pos:])
 		if m == "" {
 			return line[:at] + escapeHTMLOutsideCode(rest, allowHTML)
 		}
@@ -187,7 +188,7 @@ func run(s string, c byte) int {
 
 // fenceOpen returns the marker of a code fence that line opens, or "".
 func fenceOpen(line string) string {
-	m := fenceLine.FindStringSubmatch(line)
+	m := fenceLine().FindStringSubmatch(line)
 	if m == nil {
 		return ""
 	}
@@ -199,7 +200,7 @@ func fenceOpen(line string) string {
 
 // isFenceClose reports whether line closes a fence opened with marker.
 func isFenceClose(line, marker string) bool {
-	m := fenceLine.FindStringSubmatch(line)
+	m := fenceLine().FindStringSubmatch(line)
 	return m != nil && m[1][0] == marker[0] && len(m[1]) >= len(marker) &&
 		strings.TrimSpace(line[len(m[0]):]) == ""
 }

@@ -29,7 +29,7 @@ func (b *mdBuf) labelled(label, text string) {
 		return
 	}
 	b.gap()
-	if blockStart.MatchString(text) {
+	if blockStart().MatchString(text) {
 		fmt.Fprintf(b, "**%s**\n\n%s\n", label, text)
 		return
 	}

@@ -1,10 +1,11 @@
 package slides
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // joinLines removes the line breaks inside a paragraph that would show as
@@ -18,7 +19,7 @@ func joinLines(s string) string {
 		if i > 0 {
 			prev, _ := utf8.DecodeLastRuneInString(strings.TrimRight(lines[i-1], " \t"))
 			next, _ := utf8.DecodeRuneInString(strings.TrimLeft(line, " \t"))
-			if strings.TrimSpace(line) != "" && strings.TrimSpace(lines[i-1]) != "" && !blockStart.MatchString(line) &&
+			if strings.TrimSpace(line) != "" && strings.TrimSpace(lines[i-1]) != "" && !blockStart().MatchString(line) &&
 				(cjkPunct(prev) || cjk(prev) && cjk(next)) {
 				b.WriteString(strings.TrimLeft(line, " \t"))
 				continue
@@ -31,7 +32,7 @@ func joinLines(s string) string {
 }
 
 // blockStart matches a Markdown line that begins a block of its own.
-var blockStart = regexp.MustCompile(`^\s*([-*+]\s|\d+[.)]\s|#|>|\x60\x60\x60|\|)`)
+var blockStart = lazyre.New(`^\s*([-*+]\s|\d+[.)]\s|#|>|\x60\x60\x60|\|)`)
 
 func cjk(r rune) bool {
 	return unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || cjkPunct(r)

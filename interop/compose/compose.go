@@ -12,9 +12,9 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/interop/internal/importkit"
 	"github.com/archdoc/archdoc/model"
 )
@@ -215,12 +215,12 @@ func baseImage(b *importkit.Builder, s *service, opts Options) string {
 	return from
 }
 
-var imageRE = regexp.MustCompile(`^(?:[^/]+[.:][^/]*/)?(?:[^:@]+/)*([^/:@]+)(?::([^@]+))?`)
+var imageRE = lazyre.New(`^(?:[^/]+[.:][^/]*/)?(?:[^:@]+/)*([^/:@]+)(?::([^@]+))?`)
 
 // imageTech names the technology an image runs: "php:8.2-fpm" is PHP-FPM
 // 8.2, "docker.io/bitnami/redis:7" Redis 7, an unknown image its own name.
 func imageTech(image string) (name, version string) {
-	m := imageRE.FindStringSubmatch(strings.TrimSpace(image))
+	m := imageRE().FindStringSubmatch(strings.TrimSpace(image))
 	if m == nil || strings.Contains(m[1], "${") {
 		return strings.TrimSpace(image), ""
 	}
@@ -260,7 +260,7 @@ func portProtocol(target string) string {
 
 // urlHost finds a host in an environment value: "mysql://u@db:3306/x"
 // gives scheme mysql and host db; a bare "redis" or "redis:6379" a host.
-var urlHost = regexp.MustCompile(`^(?:([a-zA-Z][a-zA-Z0-9+.-]*)://)?(?:[^@/\s]*@)?([A-Za-z0-9_.-]+)(?::\d+)?(?:/\S*)?$`)
+var urlHost = lazyre.New(`^(?:([a-zA-Z][a-zA-Z0-9+.-]*)://)?(?:[^@/\s]*@)?([A-Za-z0-9_.-]+)(?::\d+)?(?:/\S*)?$`)
 
 // flows adds s's flows: environment values naming a service first (they
 // say what the link is for), then depends_on and links between services
@@ -269,7 +269,7 @@ func (p *project) flows(b *importkit.Builder, s *service, ids map[string]string)
 	from := ids[s.name]
 	joined := map[string]bool{}
 	for _, e := range s.env {
-		m := urlHost.FindStringSubmatch(strings.TrimSpace(e.value))
+		m := urlHost().FindStringSubmatch(strings.TrimSpace(e.value))
 		if m == nil || m[2] == s.name {
 			continue
 		}

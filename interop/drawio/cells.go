@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"html"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // rect is an axis-aligned box in page coordinates.
@@ -214,12 +215,12 @@ func num(s string) float64 {
 }
 
 // placeholder is draw.io's %name% in a label with placeholders=1.
-var placeholder = regexp.MustCompile(`%([A-Za-z_][A-Za-z0-9_]*)%`)
+var placeholder = lazyre.New(`%([A-Za-z_][A-Za-z0-9_]*)%`)
 
 // substitute fills a label's placeholders from the object's attributes,
 // as draw.io does when it draws it; unknown ones become empty, as there.
 func substitute(label string, n *xnode, isHTML bool) string {
-	return placeholder.ReplaceAllStringFunc(label, func(m string) string {
+	return placeholder().ReplaceAllStringFunc(label, func(m string) string {
 		v := n.attr(m[1 : len(m)-1])
 		if isHTML {
 			v = html.EscapeString(v)

@@ -11,10 +11,10 @@ import (
 	"fmt"
 	"io"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/interop/internal/words"
 	"github.com/archdoc/archdoc/interop/internal/yamlout"
 	"github.com/archdoc/archdoc/model"
@@ -221,13 +221,13 @@ func pickPage(ps []page, want string) (int, error) {
 	return 0, fmt.Errorf("no page %q; pages: %s", want, strings.Join(names, ", "))
 }
 
-var defaultPageName = regexp.MustCompile(`^(Page-\d+|第\s*\d+\s*页|)$`)
+var defaultPageName = lazyre.New(`^(Page-\d+|第\s*\d+\s*页|)$`)
 
 func modelName(pageName string, opts Options) string {
 	switch {
 	case opts.Name != "":
 		return opts.Name
-	case !defaultPageName.MatchString(pageName):
+	case !defaultPageName().MatchString(pageName):
 		return pageName
 	case opts.Source != "":
 		base := path.Base(strings.ReplaceAll(opts.Source, "\\", "/"))

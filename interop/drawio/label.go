@@ -2,10 +2,11 @@ package drawio
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // label is a draw.io cell value turned into clean text lines.
@@ -19,7 +20,7 @@ type label struct {
 }
 
 // numberedItem matches a hand-numbered list item: "1.", "2、", "3)".
-var numberedItem = regexp.MustCompile(`^[0-9]{1,3}\s*[.、)）．:：]`)
+var numberedItem = lazyre.New(`^[0-9]{1,3}\s*[.、)）．:：]`)
 
 // blockTags end a line of text in a draw.io HTML label.
 var blockTags = map[string]bool{
@@ -48,8 +49,8 @@ func parseLabel(value string, isHTML bool) label {
 			lb.markRule(r)
 			continue
 		}
-		item, numbered := r.li, numberedItem.MatchString(t)
-		if stripped := listPrefix.ReplaceAllString(t, ""); stripped != t && stripped != "" {
+		item, numbered := r.li, numberedItem().MatchString(t)
+		if stripped := listPrefix().ReplaceAllString(t, ""); stripped != t && stripped != "" {
 			t, item = stripped, true
 		}
 		if !item && inNumbered && len(lb.lines) > 0 {
@@ -171,7 +172,7 @@ func tagName(tag string) (closing bool, name string) {
 
 // listPrefix matches "1.", "2、", "3)", "a.", "一、", "-", "•" at the
 // start of a line: hand-numbered list items.
-var listPrefix = regexp.MustCompile(`^(?:[0-9]{1,3}\s*[.、)）．:：]|[a-zA-Z]\s*[.)）]\s|[一二三四五六七八九十]{1,3}\s*[、.．]|[-*•·●▪◦])\s*`)
+var listPrefix = lazyre.New(`^(?:[0-9]{1,3}\s*[.、)）．:：]|[a-zA-Z]\s*[.)）]\s|[一二三四五六七八九十]{1,3}\s*[、.．]|[-*•·●▪◦])\s*`)
 
 // cleanSpace trims a line and collapses runs of white space (including
 // the non-breaking spaces HTML labels are full of) into one space.

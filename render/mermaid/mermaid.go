@@ -9,9 +9,9 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"regexp"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/render/measure"
 	"github.com/archdoc/archdoc/render/scene"
 )
@@ -126,7 +126,7 @@ func lines(ls []string) string {
 
 // itemStart is how a module's numbered feature starts ("3. "): the
 // model's own line break, kept as one.
-var itemStart = regexp.MustCompile(`^\d+\. `)
+var itemStart = lazyre.New(`^\d+\. `)
 
 // nameAndDetails keeps the breaks the model made (between the name and
 // each of a module's features) and drops the ones wrapping made.
@@ -137,7 +137,7 @@ func nameAndDetails(n scene.Node) string {
 	parts := []string{lines(n.Label[:n.NameLines])}
 	var item []string
 	for _, l := range n.Label[n.NameLines:] {
-		if itemStart.MatchString(l) && len(item) > 0 {
+		if itemStart().MatchString(l) && len(item) > 0 {
 			parts = append(parts, lines(item))
 			item = nil
 		}

@@ -1,6 +1,9 @@
 package pptx
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // The fixed parts: theme, slide master, the two layouts and the notes
 // master. Fonts: Latin text uses the theme's Latin face, CJK text the
@@ -91,8 +94,10 @@ func centred(ph string) string {
 
 // footers are the footer and slide number placeholders of the master and
 // every layout: small grey text at the bottom, as in the HTML deck.
-var footers = footerPlaceholder(5, "Footer Placeholder 4", `<p:ph type="ftr" sz="quarter" idx="11"/>`, diagramX, 7000000, "l", `<a:endParaRPr lang="en-US"/>`) +
-	footerPlaceholder(6, "Slide Number Placeholder 5", `<p:ph type="sldNum" sz="quarter" idx="12"/>`, SlideWidth-diagramX-2000000, 2000000, "r", slideNumber)
+var footers = sync.OnceValue(func() string {
+	return footerPlaceholder(5, "Footer Placeholder 4", `<p:ph type="ftr" sz="quarter" idx="11"/>`, diagramX, 7000000, "l", `<a:endParaRPr lang="en-US"/>`) +
+		footerPlaceholder(6, "Slide Number Placeholder 5", `<p:ph type="sldNum" sz="quarter" idx="12"/>`, SlideWidth-diagramX-2000000, 2000000, "r", slideNumber)
+})
 
 // slideNumber is the field that shows a slide's number; LibreOffice
 // shows it only when the master's placeholder has it too.
@@ -113,42 +118,50 @@ func lvl(n, marL, indent, sz int, bu string) string {
 		`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl` + itoa(n) + `pPr>`
 }
 
-var slideMaster = xmlHeader + `<p:sldMaster ` + rootNS + `><p:cSld><p:bg><p:bgPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill><a:effectLst/></p:bgPr></p:bg><p:spTree>` +
-	emptyGroup +
-	placeholder(2, "Title Placeholder 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
-	placeholder(3, "Text Placeholder 2", `<p:ph type="body" idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
-	footers +
-	`</p:spTree></p:cSld>` + clrMap +
-	`<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/><p:sldLayoutId id="2147483650" r:id="rId2"/></p:sldLayoutIdLst>` +
-	`<p:hf hdr="0" dt="0"/>` +
-	`<p:txStyles><p:titleStyle><a:lvl1pPr algn="l"><a:defRPr sz="3200" b="1"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill>` +
-	`<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>` +
-	`<p:bodyStyle>` +
-	lvl(1, 342900, -342900, 2000, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
-	lvl(2, 742950, -285750, 1800, `<a:buFont typeface="Arial"/><a:buChar char="–"/>`) +
-	lvl(3, 1143000, -228600, 1600, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
-	`</p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr></p:otherStyle></p:txStyles></p:sldMaster>`
+var slideMaster = sync.OnceValue(func() string {
+	return xmlHeader + `<p:sldMaster ` + rootNS + `><p:cSld><p:bg><p:bgPr><a:solidFill><a:schemeClr val="bg1"/></a:solidFill><a:effectLst/></p:bgPr></p:bg><p:spTree>` +
+		emptyGroup +
+		placeholder(2, "Title Placeholder 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
+		placeholder(3, "Text Placeholder 2", `<p:ph type="body" idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
+		footers() +
+		`</p:spTree></p:cSld>` + clrMap +
+		`<p:sldLayoutIdLst><p:sldLayoutId id="2147483649" r:id="rId1"/><p:sldLayoutId id="2147483650" r:id="rId2"/></p:sldLayoutIdLst>` +
+		`<p:hf hdr="0" dt="0"/>` +
+		`<p:txStyles><p:titleStyle><a:lvl1pPr algn="l"><a:defRPr sz="3200" b="1"><a:solidFill><a:schemeClr val="tx2"/></a:solidFill>` +
+		`<a:latin typeface="+mj-lt"/><a:ea typeface="+mj-ea"/><a:cs typeface="+mj-cs"/></a:defRPr></a:lvl1pPr></p:titleStyle>` +
+		`<p:bodyStyle>` +
+		lvl(1, 342900, -342900, 2000, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
+		lvl(2, 742950, -285750, 1800, `<a:buFont typeface="Arial"/><a:buChar char="–"/>`) +
+		lvl(3, 1143000, -228600, 1600, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
+		`</p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr></p:otherStyle></p:txStyles></p:sldMaster>`
+})
 
-var titleLayout = xmlHeader + `<p:sldLayout ` + rootNS + ` type="title" preserve="1"><p:cSld name="Title Slide"><p:spTree>` +
-	emptyGroup +
-	centred(placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`)) +
-	placeholder(3, "Subtitle 2", `<p:ph type="subTitle" idx="1"/>`, 1524000, subTitleY, 9144000, 1500000, ``) +
-	footers +
-	`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
+var titleLayout = sync.OnceValue(func() string {
+	return xmlHeader + `<p:sldLayout ` + rootNS + ` type="title" preserve="1"><p:cSld name="Title Slide"><p:spTree>` +
+		emptyGroup +
+		centred(placeholder(2, "Title 1", `<p:ph type="ctrTitle"/>`, 1524000, ctrTitleY, 9144000, 1470000, ` anchor="b"`)) +
+		placeholder(3, "Subtitle 2", `<p:ph type="subTitle" idx="1"/>`, 1524000, subTitleY, 9144000, 1500000, ``) +
+		footers() +
+		`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
+})
 
-var contentLayout = xmlHeader + `<p:sldLayout ` + rootNS + ` type="obj" preserve="1"><p:cSld name="Title and Content"><p:spTree>` +
-	emptyGroup +
-	placeholder(2, "Title 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
-	placeholder(3, "Content Placeholder 2", `<p:ph idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
-	footers +
-	`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
+var contentLayout = sync.OnceValue(func() string {
+	return xmlHeader + `<p:sldLayout ` + rootNS + ` type="obj" preserve="1"><p:cSld name="Title and Content"><p:spTree>` +
+		emptyGroup +
+		placeholder(2, "Title 1", `<p:ph type="title"/>`, marginX, titleY, bodyW, titleH, ` anchor="b"`) +
+		placeholder(3, "Content Placeholder 2", `<p:ph idx="1"/>`, marginX, bodyY, bodyW, bodyH, ``) +
+		footers() +
+		`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sldLayout>`
+})
 
-var notesMaster = xmlHeader + `<p:notesMaster ` + rootNS + `><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>` +
-	emptyGroup +
-	`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>` +
-	`<p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="1143000"/><a:ext cx="5486400" cy="3086100"/></a:xfrm>` +
-	`<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="12700"><a:solidFill><a:prstClr val="black"/></a:solidFill></a:ln></p:spPr></p:sp>` +
-	placeholder(3, "Notes Placeholder 2", `<p:ph type="body" sz="quarter" idx="3"/>`, 685800, 4400550, 5486400, 3600450, ``) +
-	`</p:spTree></p:cSld>` + clrMap +
-	`<p:notesStyle><a:lvl1pPr marL="0" algn="l"><a:defRPr sz="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>` +
-	`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>`
+var notesMaster = sync.OnceValue(func() string {
+	return xmlHeader + `<p:notesMaster ` + rootNS + `><p:cSld><p:bg><p:bgRef idx="1001"><a:schemeClr val="bg1"/></p:bgRef></p:bg><p:spTree>` +
+		emptyGroup +
+		`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Slide Image Placeholder 1"/><p:cNvSpPr><a:spLocks noGrp="1" noRot="1" noChangeAspect="1"/></p:cNvSpPr>` +
+		`<p:nvPr><p:ph type="sldImg" idx="2"/></p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="685800" y="1143000"/><a:ext cx="5486400" cy="3086100"/></a:xfrm>` +
+		`<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln w="12700"><a:solidFill><a:prstClr val="black"/></a:solidFill></a:ln></p:spPr></p:sp>` +
+		placeholder(3, "Notes Placeholder 2", `<p:ph type="body" sz="quarter" idx="3"/>`, 685800, 4400550, 5486400, 3600450, ``) +
+		`</p:spTree></p:cSld>` + clrMap +
+		`<p:notesStyle><a:lvl1pPr marL="0" algn="l"><a:defRPr sz="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>` +
+		`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>`
+})

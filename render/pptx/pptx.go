@@ -144,10 +144,10 @@ func build(p *Presentation) (map[string][]byte, error) {
 	} else {
 		add("ppt/theme/theme1.xml", ctTheme, themeXML("archdoc"))
 		add("ppt/theme/theme2.xml", ctTheme, themeXML("archdoc notes"))
-		add("ppt/slideMasters/slideMaster1.xml", ctPML+"slideMaster+xml", []byte(slideMaster))
+		add("ppt/slideMasters/slideMaster1.xml", ctPML+"slideMaster+xml", []byte(slideMaster()))
 		add("ppt/slideMasters/_rels/slideMaster1.xml.rels", "", []byte(slideMasterRels))
-		add("ppt/slideLayouts/slideLayout1.xml", ctPML+"slideLayout+xml", []byte(titleLayout))
-		add("ppt/slideLayouts/slideLayout2.xml", ctPML+"slideLayout+xml", []byte(contentLayout))
+		add("ppt/slideLayouts/slideLayout1.xml", ctPML+"slideLayout+xml", []byte(titleLayout()))
+		add("ppt/slideLayouts/slideLayout2.xml", ctPML+"slideLayout+xml", []byte(contentLayout()))
 		add("ppt/slideLayouts/_rels/slideLayout1.xml.rels", "", []byte(layoutRels))
 		add("ppt/slideLayouts/_rels/slideLayout2.xml.rels", "", []byte(layoutRels))
 		add("ppt/notesMasters/_rels/notesMaster1.xml.rels", "", []byte(notesMasterRelsTo("../theme/theme2.xml")))
@@ -160,7 +160,7 @@ func build(p *Presentation) (map[string][]byte, error) {
 	add("ppt/presProps.xml", ctPML+"presProps+xml", []byte(presProps))
 	add("ppt/viewProps.xml", ctPML+"viewProps+xml", []byte(viewProps))
 	add("ppt/tableStyles.xml", ctPML+"tableStyles+xml", []byte(tableStyles))
-	add("ppt/notesMasters/notesMaster1.xml", ctPML+"notesMaster+xml", []byte(notesMaster))
+	add("ppt/notesMasters/notesMaster1.xml", ctPML+"notesMaster+xml", []byte(notesMaster()))
 	for i, s := range p.Slides {
 		k := i + 1
 		sx, pics, err := slideXML(s, p.Title, lang, g)

@@ -3,10 +3,11 @@ package pptx
 import (
 	"fmt"
 	"path"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // Template is a user's .pptx or .potx: a deck written with it uses its
@@ -50,7 +51,7 @@ func ReadTemplate(data []byte) (*Template, []string, error) {
 	}
 	t := &Template{parts: parts, types: readContentTypes(parts["[Content_Types].xml"]), layouts: map[string]templateLayout{}}
 	rels := readRels(parts["ppt/_rels/presentation.xml.rels"], "ppt")
-	for _, m := range sldMasterID.FindAllStringSubmatch(string(pres), -1) {
+	for _, m := range sldMasterID().FindAllStringSubmatch(string(pres), -1) {
 		target, ok := rels[m[1]]
 		if !ok || parts[target] == nil {
 			continue
@@ -70,11 +71,11 @@ func ReadTemplate(data []byte) (*Template, []string, error) {
 		t.theme = readRelsOfType(parts, t.targets[0], "theme")
 	}
 	t.size = [2]int{SlideWidth, SlideHeight}
-	if m := sldSz.FindStringSubmatch(string(pres)); m != nil {
+	if m := sldSz().FindStringSubmatch(string(pres)); m != nil {
 		t.size[0], _ = strconv.Atoi(m[1])
 		t.size[1], _ = strconv.Atoi(m[2])
 	}
-	if m := defaultTextStyle.FindString(string(pres)); m != "" {
+	if m := defaultTextStyle().FindString(string(pres)); m != "" {
 		t.style = m
 	}
 	warnings := t.pickLayouts()
@@ -82,16 +83,16 @@ func ReadTemplate(data []byte) (*Template, []string, error) {
 }
 
 var (
-	sldMasterID      = regexp.MustCompile(`<p:sldMasterId\b[^>]*?\br:id="([^"]*)"[^>]*/>`)
-	sldSz            = regexp.MustCompile(`<p:sldSz\b[^>]*?\bcx="(\d+)"[^>]*?\bcy="(\d+)"`)
-	defaultTextStyle = regexp.MustCompile(`(?s)<p:defaultTextStyle>.*?</p:defaultTextStyle>`)
-	layoutType       = regexp.MustCompile(`<p:sldLayout\b[^>]*?\btype="([^"]*)"`)
-	layoutName       = regexp.MustCompile(`<p:cSld\b[^>]*?\bname="([^"]*)"`)
-	relElem          = regexp.MustCompile(`<Relationship\b[^>]*/>`)
-	attr             = regexp.MustCompile(`(\w+)="([^"]*)"`)
-	shapeElem        = regexp.MustCompile(`(?s)<p:sp>.*?</p:sp>`)
-	phElem           = regexp.MustCompile(`<p:ph\b[^>]*>`)
-	offElem          = regexp.MustCompile(`<a:off x="(-?\d+)" y="(-?\d+)"/>\s*<a:ext cx="(\d+)" cy="(\d+)"/>`)
+	sldMasterID      = lazyre.New(`<p:sldMasterId\b[^>]*?\br:id="([^"]*)"[^>]*/>`)
+	sldSz            = lazyre.New(`<p:sldSz\b[^>]*?\bcx="(\d+)"[^>]*?\bcy="(\d+)"`)
+	defaultTextStyle = lazyre.New(`(?s)<p:defaultTextStyle>.*?</p:defaultTextStyle>`)
+	layoutType       = lazyre.New(`<p:sldLayout\b[^>]*?\btype="([^"]*)"`)
+	layoutName       = lazyre.New(`<p:cSld\b[^>]*?\bname="([^"]*)"`)
+	relElem          = lazyre.New(`<Relationship\b[^>]*/>`)
+	attr             = lazyre.New(`(\w+)="([^"]*)"`)
+	shapeElem        = lazyre.New(`(?s)<p:sp>.*?</p:sp>`)
+	phElem           = lazyre.New(`<p:ph\b[^>]*>`)
+	offElem          = lazyre.New(`<a:off x="(-?\d+)" y="(-?\d+)"/>\s*<a:ext cx="(\d+)" cy="(\d+)"/>`)
 )
 
 // pickLayouts chooses the layout of each kind of slide and says what is
@@ -102,7 +103,7 @@ func (t *Template) pickLayouts() []string {
 	for name, data := range t.parts {
 		if strings.HasPrefix(name, "ppt/slideLayouts/") && strings.HasSuffix(name, ".xml") {
 			names = append(names, name)
-			if m := layoutType.FindSubmatch(data); m != nil {
+			if m := layoutType().FindSubmatch(data); m != nil {
 				if _, seen := byType[string(m[1])]; !seen {
 					byType[string(m[1])] = name
 				}
@@ -149,7 +150,7 @@ func layoutNumber(name string) int {
 }
 
 func (t *Template) layoutName(part string) string {
-	if m := layoutName.FindSubmatch(t.parts[part]); m != nil && len(m[1]) > 0 {
+	if m := layoutName().FindSubmatch(t.parts[part]); m != nil && len(m[1]) > 0 {
 		return string(m[1])
 	}
 	return path.Base(part)
@@ -164,8 +165,8 @@ func (t *Template) layout(part, kind string) templateLayout {
 	found := false
 	master := readRelsOfType(t.parts, part, "slideMaster")
 	for _, p := range []string{part, master} {
-		for _, sp := range shapeElem.FindAll(t.parts[p], -1) {
-			ph := phElem.Find(sp)
+		for _, sp := range shapeElem().FindAll(t.parts[p], -1) {
+			ph := phElem().Find(sp)
 			if ph == nil {
 				continue
 			}
@@ -176,7 +177,7 @@ func (t *Template) layout(part, kind string) templateLayout {
 			case a["type"] == "sldNum" && p == part:
 				l.number = a["idx"]
 			case !found && (a["idx"] == "1" || a["type"] == "body" && p == master):
-				if m := offElem.FindSubmatch(sp); m != nil {
+				if m := offElem().FindSubmatch(sp); m != nil {
 					x, _ := strconv.Atoi(string(m[1]))
 					y, _ := strconv.Atoi(string(m[2]))
 					cx, _ := strconv.Atoi(string(m[3]))
@@ -191,7 +192,7 @@ func (t *Template) layout(part, kind string) templateLayout {
 
 func attrs(elem string) map[string]string {
 	out := map[string]string{}
-	for _, m := range attr.FindAllStringSubmatch(elem, -1) {
+	for _, m := range attr().FindAllStringSubmatch(elem, -1) {
 		out[m[1]] = m[2]
 	}
 	return out
@@ -201,7 +202,7 @@ func attrs(elem string) map[string]string {
 // parts, resolved against dir.
 func readRels(data []byte, dir string) map[string]string {
 	out := map[string]string{}
-	for _, r := range relElem.FindAll(data, -1) {
+	for _, r := range relElem().FindAll(data, -1) {
 		a := attrs(string(r))
 		if a["TargetMode"] == "External" {
 			continue
@@ -219,7 +220,7 @@ func resolve(dir, target string) string {
 }
 
 func relType(data []byte, id string) string {
-	for _, r := range relElem.FindAll(data, -1) {
+	for _, r := range relElem().FindAll(data, -1) {
 		a := attrs(string(r))
 		if a["Id"] == id {
 			return path.Base(a["Type"])
@@ -231,7 +232,7 @@ func relType(data []byte, id string) string {
 // readRelsOfType is the first target of the given type among part's relationships.
 func readRelsOfType(parts map[string][]byte, part, typ string) string {
 	rels := parts[path.Join(path.Dir(part), "_rels", path.Base(part)+".rels")]
-	for _, r := range relElem.FindAll(rels, -1) {
+	for _, r := range relElem().FindAll(rels, -1) {
 		a := attrs(string(r))
 		if path.Base(a["Type"]) == typ {
 			return resolve(path.Dir(part), a["Target"])
@@ -241,17 +242,17 @@ func readRelsOfType(parts map[string][]byte, part, typ string) string {
 }
 
 var (
-	defaultElem  = regexp.MustCompile(`<Default\b[^>]*/>`)
-	overrideElem = regexp.MustCompile(`<Override\b[^>]*/>`)
+	defaultElem  = lazyre.New(`<Default\b[^>]*/>`)
+	overrideElem = lazyre.New(`<Override\b[^>]*/>`)
 )
 
 func readContentTypes(data []byte) contentTypeList {
 	ct := contentTypeList{defaults: map[string]string{}, overrides: map[string]string{}}
-	for _, d := range defaultElem.FindAll(data, -1) {
+	for _, d := range defaultElem().FindAll(data, -1) {
 		a := attrs(string(d))
 		ct.defaults[strings.ToLower(a["Extension"])] = a["ContentType"]
 	}
-	for _, o := range overrideElem.FindAll(data, -1) {
+	for _, o := range overrideElem().FindAll(data, -1) {
 		a := attrs(string(o))
 		ct.overrides[strings.TrimPrefix(a["PartName"], "/")] = a["ContentType"]
 	}

@@ -1,10 +1,11 @@
 package svg
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // colour is one themeable colour: the site overrides it by setting the
@@ -100,7 +101,7 @@ func paletteRules() [][2]string {
 	return out
 }
 
-var placeholder = regexp.MustCompile(`\{([a-z0-9-]+)\}`)
+var placeholder = lazyre.New(`\{([a-z0-9-]+)\}`)
 
 // styleSheet builds the CSS on first use: light defaults, then a dark
 // block repeating only the rules that use colours.
@@ -118,10 +119,10 @@ var styleSheet = sync.OnceValue(func() string {
 	var b strings.Builder
 	write := func(defaults map[string]string, onlyColoured bool, indent string) {
 		for _, r := range all {
-			if onlyColoured && !placeholder.MatchString(r[1]) {
+			if onlyColoured && !placeholder().MatchString(r[1]) {
 				continue
 			}
-			decl := placeholder.ReplaceAllStringFunc(r[1], func(m string) string {
+			decl := placeholder().ReplaceAllStringFunc(r[1], func(m string) string {
 				name := m[1 : len(m)-1]
 				return "var(--ad-" + name + "," + defaults[name] + ")"
 			})

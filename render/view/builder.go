@@ -2,9 +2,9 @@ package view
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/icon"
 	"github.com/archdoc/archdoc/render/scene"
@@ -206,16 +206,16 @@ func (b *builder) addNote(id, on, text string) {
 }
 
 var (
-	mdLink     = regexp.MustCompile(`\[([^\]]*)\]\([^)]*\)`)
+	mdLink     = lazyre.New(`\[([^\]]*)\]\([^)]*\)`)
 	mdEmphasis = strings.NewReplacer("**", "", "__", "", "`", "")
-	spaces     = regexp.MustCompile(`[ \t]+`)
+	spaces     = lazyre.New(`[ \t]+`)
 )
 
 // plain turns a little Markdown into plain text for labels and tooltips:
 // links keep their text, emphasis marks go, lines are joined (CJK lines
 // without a space, as Chinese is written).
 func plain(md string) string {
-	s := mdEmphasis.Replace(mdLink.ReplaceAllString(md, "$1"))
+	s := mdEmphasis.Replace(mdLink().ReplaceAllString(md, "$1"))
 	lines := strings.Split(strings.TrimSpace(s), "\n")
 	out := ""
 	for _, l := range lines {
@@ -231,7 +231,7 @@ func plain(md string) string {
 			out += " " + l
 		}
 	}
-	return spaces.ReplaceAllString(out, " ")
+	return spaces().ReplaceAllString(out, " ")
 }
 
 func isWideEnd(s string) bool {

@@ -5,11 +5,11 @@ package export
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"github.com/archdoc/archdoc/model"
 )
 
@@ -36,9 +36,9 @@ func Ident(id string) string {
 var (
 	// A link destination may hold balanced parentheses (CommonMark), as in
 	// [x](https://en.wikipedia.org/wiki/Go_(language)).
-	mdLink   = regexp.MustCompile(`\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`)
+	mdLink   = lazyre.New(`\[([^\]]*)\]\((?:[^()]|\([^()]*\))*\)`)
 	mdMarks  = strings.NewReplacer("**", "", "__", "", "`", "")
-	paraStop = regexp.MustCompile(`\n\s*\n`)
+	paraStop = lazyre.New(`\n\s*\n`)
 )
 
 // SingleLine makes model text fit a one-line quoted string of a DSL:
@@ -63,10 +63,10 @@ func SingleLine(s string) string {
 // line: links keep their text, emphasis marks go, white space collapses.
 func OneLine(md string) string {
 	md = strings.TrimSpace(md)
-	if loc := paraStop.FindStringIndex(md); loc != nil {
+	if loc := paraStop().FindStringIndex(md); loc != nil {
 		md = md[:loc[0]]
 	}
-	md = mdMarks.Replace(mdLink.ReplaceAllString(md, "$1"))
+	md = mdMarks.Replace(mdLink().ReplaceAllString(md, "$1"))
 	out := ""
 	for _, l := range strings.Split(md, "\n") {
 		l = strings.Join(strings.Fields(l), " ")

@@ -5,8 +5,9 @@ package words
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
+
+	"github.com/archdoc/archdoc/internal/lazyre"
 )
 
 // Count is "1 entity", "2 entities", "0 files".
@@ -28,14 +29,14 @@ func Size(n int64) string {
 	return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+var yamlLine = lazyre.New(`^yaml: line (\d+): `)
 
 // YAMLError puts the file name (and the line, when the parser gives one)
 // in front of a YAML parser error instead of Go's "yaml: line 3:"
 // prefix: "catalog-info.yaml:3: mapping values are not allowed here".
 func YAMLError(name string, err error) error {
 	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+	if m := yamlLine().FindStringSubmatch(msg); m != nil {
 		return fmt.Errorf("%s:%s: %s", name, m[1], msg[len(m[0]):])
 	}
 	return fmt.Errorf("%s: %s", name, strings.TrimPrefix(msg, "yaml: "))
