@@ -124,6 +124,8 @@ func (g *graph) writeNode(b *bufio.Writer, n scene.Node, indent string) {
 		attrs = append(attrs, "peripheries=2", `style=filled`, `fillcolor="#f6f8fa"`)
 	case scene.ShapeDomain:
 		attrs = append(attrs, "shape=box3d")
+	default:
+		attrs = append(attrs, kindAttrs[n.Shape]...)
 	}
 	if n.Tooltip != "" {
 		attrs = append(attrs, "tooltip="+quote(n.Tooltip))
@@ -132,6 +134,17 @@ func (g *graph) writeNode(b *bufio.Writer, n scene.Node, indent string) {
 		attrs = append(attrs, "class="+quote(n.Kind))
 	}
 	b.WriteString(indent + quote(n.ID) + " [" + strings.Join(attrs, ", ") + "];\n")
+}
+
+// kindAttrs are Graphviz's shapes for the module kinds. Graphviz has no
+// cylinder lying down: a queue is its "cds" tag, as Mermaid's is a flag.
+var kindAttrs = map[string][]string{
+	scene.ShapeDatabase: {"shape=cylinder", "style=filled"},
+	scene.ShapeCache:    {"shape=cylinder", `style="dashed,filled"`},
+	scene.ShapeQueue:    {"shape=cds", "style=filled"},
+	scene.ShapeGateway:  {"shape=hexagon", "style=filled"},
+	scene.ShapeFrontend: {"shape=parallelogram", "style=filled"},
+	scene.ShapeJob:      {"shape=trapezium", "style=filled"},
 }
 
 func nodeLabel(n scene.Node) string {
