@@ -325,7 +325,7 @@ func (md *markdown) elementURL(e model.Element) string {
 var refKinds = map[string]model.Kind{}
 
 func init() {
-	for _, k := range []model.Kind{model.KindActor, model.KindDomain, model.KindModule, model.KindLayer,
+	for _, k := range []model.Kind{model.KindActor, model.KindDomain, model.KindModule, model.KindStore, model.KindLayer,
 		model.KindTech, model.KindFlow, model.KindIdea, model.KindTask, model.KindDoc, model.KindNote, model.KindView} {
 		refKinds[string(k)] = k
 	}
