@@ -7,7 +7,7 @@ import "github.com/archdoc/archdoc/model"
 type storeRow struct {
 	ID          string
 	Name        string
-	Kind        string // database, cache or queue
+	Kind        string // database, cache or queue, in the UI's language
 	Tech        *link
 	Description string
 }
@@ -16,7 +16,7 @@ func (b *builder) storeRows(p *page, mo *model.Module) []storeRow {
 	var rows []storeRow
 	for i := range mo.Stores {
 		s := &mo.Stores[i]
-		row := storeRow{ID: s.ID, Name: s.DisplayName(), Kind: s.StoreKind(), Description: s.Description}
+		row := storeRow{ID: s.ID, Name: s.DisplayName(), Kind: b.ui["store-"+s.StoreKind()], Description: s.Description}
 		if s.Tech != "" {
 			t := p.ref(s.Tech)
 			row.Tech = &t
