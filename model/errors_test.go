@@ -424,8 +424,15 @@ presentation:
 	},
 }
 
-func TestValidationMessages(t *testing.T) {
-	for _, tc := range errorCases {
+func TestValidationMessages(t *testing.T) { checkMessages(t, errorCases) }
+
+// checkMessages parses each case's model and compares the error lines.
+func checkMessages(t *testing.T, cases []struct {
+	name string
+	yaml string
+	want []string
+}) {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("architecture.yaml", []byte(tc.yaml))
 			got := errorLines(err)

@@ -108,17 +108,7 @@ tasks:
 	},
 }
 
-func TestKindAndStoreValidation(t *testing.T) {
-	for _, tc := range kindCases {
-		t.Run(tc.name, func(t *testing.T) {
-			_, err := Parse("architecture.yaml", []byte(tc.yaml))
-			got := errorLines(err)
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("errors differ\ngot:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
-			}
-		})
-	}
-}
+func TestKindAndStoreValidation(t *testing.T) { checkMessages(t, kindCases) }
 
 // A store is an element of its module: its id finds it, its parent is the
 // module, and the stack counts it as a user of its technology.
