@@ -51,7 +51,7 @@ func TestKindsAndStores(t *testing.T) {
 		}
 	}
 	var other strings.Builder // no kinds: no kind styles
-	if err := Write(&other, exporttest.Models(t)["imported-likec4"]); err != nil {
+	if err := Write(&other, exporttest.Models(t)["showcase"]); err != nil {
 		t.Fatal(err)
 	}
 	if strings.Contains(other.String(), `"Database"`) {
