@@ -9,6 +9,7 @@ const (
 	KindActor  Kind = "actor"
 	KindDomain Kind = "domain"
 	KindModule Kind = "module"
+	KindStore  Kind = "store"
 	KindLayer  Kind = "layer"
 	KindTech   Kind = "tech"
 	KindFlow   Kind = "flow"
@@ -21,7 +22,8 @@ const (
 
 // Element is anything in the model that has an id. Exactly one of the
 // pointers matches Kind. Parent is the id of the enclosing domain (for
-// modules and sub-domains) or layer (for technologies), "" at top level.
+// modules and sub-domains), module (for stores) or layer (for
+// technologies), "" at top level.
 type Element struct {
 	Kind   Kind
 	ID     string
@@ -33,6 +35,7 @@ type Element struct {
 	Actor  *Actor
 	Domain *Domain
 	Module *Module
+	Store  *Store
 	Layer  *Layer
 	Tech   *Technology
 	Flow   *Flow
@@ -52,6 +55,8 @@ func (e Element) Value() any {
 		return e.Domain
 	case KindModule:
 		return e.Module
+	case KindStore:
+		return e.Store
 	case KindLayer:
 		return e.Layer
 	case KindTech:
@@ -79,7 +84,8 @@ func (m *Model) Element(id string) (Element, bool) {
 }
 
 // Elements returns every element with an id, in model order
-// (actors, domains depth first, layers and technologies, flows, notes,
+// (actors, domains depth first with each module followed by its stores,
+// layers and technologies, flows, notes,
 // ideas, tasks, docs, views).
 func (m *Model) Elements() []Element {
 	var out []Element
@@ -100,7 +106,12 @@ func (m *Model) Elements() []Element {
 			add(Element{Kind: KindDomain, ID: d.ID, Name: d.Name, Parent: parent, Path: dp, Tags: d.Tags, Domain: d})
 			for j := range d.Modules {
 				mo := &d.Modules[j]
-				add(Element{Kind: KindModule, ID: mo.ID, Name: mo.Name, Parent: d.ID, Path: pathf("%s.modules[%d]", dp, j), Tags: mo.Tags, Module: mo})
+				mp := pathf("%s.modules[%d]", dp, j)
+				add(Element{Kind: KindModule, ID: mo.ID, Name: mo.Name, Parent: d.ID, Path: mp, Tags: mo.Tags, Module: mo})
+				for k := range mo.Stores {
+					s := &mo.Stores[k]
+					add(Element{Kind: KindStore, ID: s.ID, Name: s.DisplayName(), Parent: mo.ID, Path: pathf("%s.stores[%d]", mp, k), Tags: s.Tags, Store: s})
+				}
 			}
 			walk(d.Domains, d.ID, dp+".domains")
 		}
@@ -154,8 +165,9 @@ func (m *Model) BuildIndex() {
 	}
 }
 
-// TechUsers returns the ids of the modules that use technology id, from
-// both the modules' tech lists and the technology's used_by, sorted.
+// TechUsers returns the ids of the modules and stores that use technology
+// id, from the modules' tech lists, the stores' tech and the
+// technology's used_by, sorted.
 func (m *Model) TechUsers(id string) []string {
 	set := map[string]bool{}
 	for _, e := range m.Elements() {
@@ -166,6 +178,8 @@ func (m *Model) TechUsers(id string) []string {
 					set[e.ID] = true
 				}
 			}
+		case e.Kind == KindStore && e.Store.Tech == id:
+			set[e.ID] = true
 		case e.Kind == KindTech && e.ID == id:
 			for _, u := range e.Tech.UsedBy {
 				set[u] = true

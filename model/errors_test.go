@@ -190,7 +190,7 @@ tasks:
 			`architecture.yaml:14:46: stack.layers[0].technologies[0].used_by[0]: unknown module "user-centre" (did you mean "user-center"?)`,
 			`architecture.yaml:14:59: stack.layers[0].technologies[0].used_by[1]: "redis" is a technology, expected a module`,
 			`architecture.yaml:16:22: flows[0].to: unknown element "user-centre" (did you mean "user-center"?)`,
-			`architecture.yaml:17:12: flows[1].from: "data" is a layer, expected an actor, a domain, a module or a technology`,
+			`architecture.yaml:17:12: flows[1].from: "data" is a layer, expected an actor, a domain, a module, a store or a technology`,
 			`architecture.yaml:21:16: flows[2].steps[0].from: unknown element "usr" (did you mean "user"?)`,
 			`architecture.yaml:23:10: notes[0].on: unknown element "nobody"`,
 			`architecture.yaml:25:43: ideas[0].related[1]: unknown element "nothing"`,
@@ -424,8 +424,15 @@ presentation:
 	},
 }
 
-func TestValidationMessages(t *testing.T) {
-	for _, tc := range errorCases {
+func TestValidationMessages(t *testing.T) { checkMessages(t, errorCases) }
+
+// checkMessages parses each case's model and compares the error lines.
+func checkMessages(t *testing.T, cases []struct {
+	name string
+	yaml string
+	want []string
+}) {
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("architecture.yaml", []byte(tc.yaml))
 			got := errorLines(err)

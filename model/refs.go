@@ -12,7 +12,7 @@ import (
 )
 
 // Kinds a flow (or a step of one) may connect.
-var flowEnds = []Kind{KindActor, KindDomain, KindModule, KindTech}
+var flowEnds = []Kind{KindActor, KindDomain, KindModule, KindStore, KindTech}
 
 // checkReferences checks that every id the model mentions names an
 // element of the right kind.
@@ -35,6 +35,8 @@ func (v *validator) checkReferences() {
 		switch e.Kind {
 		case KindModule:
 			v.refs(e.Path+".tech", e.Module.Tech, KindTech)
+		case KindStore:
+			v.ref(e.Path+".tech", e.Store.Tech, KindTech)
 		case KindTech:
 			v.refs(e.Path+".used_by", e.Tech.UsedBy, KindModule)
 		}
@@ -130,7 +132,7 @@ func article(word string) string {
 	return "a " + word
 }
 
-// kindList reads "an actor, a domain, a module or a technology".
+// kindList reads "an actor, a domain, a module, a store or a technology".
 func kindList(kinds []Kind) string {
 	words := make([]string, len(kinds))
 	for i, k := range kinds {

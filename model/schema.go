@@ -23,6 +23,7 @@ var typeDocs = map[string]string{
 	"Actor":        "A person or an external system around the system.",
 	"Domain":       "A business domain (前台, 后台, 数据模块 ...); domains may nest.",
 	"Module":       "A part of a domain: a service, an app, a back-office tool.",
+	"Store":        "A data store one module owns (its own database, cache or queue), drawn beside the module and counted on the stack.",
 	"Stack":        "The technology stack, layer by layer.",
 	"Layer":        "A group of technologies (OS, web server, language, data ...).",
 	"Technology":   "One piece of the stack: what it is, why it was chosen, how it is used here.",

@@ -68,9 +68,49 @@ type Module struct {
 	Name        string   `yaml:"name" json:"name"`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Features    []string `yaml:"features,omitempty" json:"features,omitempty"`
-	Tech        []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of the technologies this module uses."`
-	Notes       []string `yaml:"notes,omitempty" json:"notes,omitempty"`
+	// Kind says what sort of module it is; each kind is drawn with its
+	// own shape in every diagram format.
+	Kind   string   `yaml:"kind,omitempty" json:"kind,omitempty" enum:"service,database,cache,queue,gateway,frontend,job,external" doc:"What sort of module it is, each drawn with its own shape: service (default; a rounded box), database (a cylinder), cache (a dashed cylinder), queue (a cylinder on its side), gateway (a hexagon), frontend (a web or mobile front end; a parallelogram), job (a batch or cron worker; a trapezoid), external (an external API; a box with a double border)."`
+	Tech   []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of the technologies this module uses."`
+	Stores []Store  `yaml:"stores,omitempty" json:"stores,omitempty" doc:"Data stores the module owns (its own database, cache or queue), drawn attached to it; e.g. [{id: order-db, tech: mongodb}]."`
+	Notes  []string `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Tags   []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Store is a data store one module owns: its own database, cache or
+// queue. It is an element (flows and notes may name it), drawn beside
+// its module, and counted on the stack under its technology.
+type Store struct {
+	ID          string   `yaml:"id" json:"id"`
+	Name        string   `yaml:"name,omitempty" json:"name,omitempty" doc:"Default: the id."`
+	Kind        string   `yaml:"kind,omitempty" json:"kind,omitempty" enum:"database,cache,queue" doc:"database (default; a cylinder), cache (a dashed cylinder) or queue (a cylinder on its side)."`
+	Tech        string   `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Id of the technology it runs on (mongodb, redis ...); the stack counts it as a user."`
+	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// ModuleKind is the module's kind, "service" when it gives none.
+func (mo *Module) ModuleKind() string {
+	if mo.Kind == "" {
+		return "service"
+	}
+	return mo.Kind
+}
+
+// StoreKind is the store's kind, "database" when it gives none.
+func (s *Store) StoreKind() string {
+	if s.Kind == "" {
+		return "database"
+	}
+	return s.Kind
+}
+
+// DisplayName is the store's name, or its id when it has none.
+func (s *Store) DisplayName() string {
+	if s.Name == "" {
+		return s.ID
+	}
+	return s.Name
 }
 
 // Stack is the technology stack, layer by layer.
@@ -122,8 +162,8 @@ type Link struct {
 // Flow is data moving from one element to another.
 type Flow struct {
 	ID          string   `yaml:"id,omitempty" json:"id,omitempty" doc:"Optional; derived from from/to when absent."`
-	From        string   `yaml:"from" json:"from" doc:"Id of an actor, module, domain or technology."`
-	To          string   `yaml:"to" json:"to" doc:"Id of an actor, module, domain or technology."`
+	From        string   `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
+	To          string   `yaml:"to" json:"to" doc:"Id of an actor, module, store, domain or technology."`
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty"`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
 	Data        string   `yaml:"data,omitempty" json:"data,omitempty"`

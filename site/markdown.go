@@ -323,9 +323,9 @@ func (md *markdown) elementURL(e model.Element) string {
 }
 
 var refKinds = map[string]model.Kind{
-	"actor": model.KindActor, "domain": model.KindDomain, "module": model.KindModule, "layer": model.KindLayer,
-	"tech": model.KindTech, "flow": model.KindFlow, "idea": model.KindIdea, "task": model.KindTask,
-	"doc": model.KindDoc, "note": model.KindNote, "view": model.KindView,
+	"actor": model.KindActor, "domain": model.KindDomain, "module": model.KindModule, "store": model.KindStore,
+	"layer": model.KindLayer, "tech": model.KindTech, "flow": model.KindFlow, "idea": model.KindIdea,
+	"task": model.KindTask, "doc": model.KindDoc, "note": model.KindNote, "view": model.KindView,
 }
 
 // elementRef splits "module:user-center" into its kind and id.

@@ -247,18 +247,26 @@ func (b *builder) modulePages() error {
 			domain = &d
 		}
 		notes := append(append([]string{}, mo.Notes...), b.notesOn(e.ID)...)
+		ends := map[string]bool{e.ID: true} // the flows of its stores are the module's too
+		for _, s := range mo.Stores {
+			ends[s.ID] = true
+		}
 		p.D = struct {
 			Module  *model.Module
 			ViewID  string
 			Domain  *link
 			Tech    []link
+			Stores  []storeRow
 			Flows   []flowRow
 			Notes   []string
 			Related *related
-		}{mo, "module/" + e.ID, domain, p.refs(mo.Tech), b.flowRows(p, map[string]bool{e.ID: true}), notes, b.related(p, e.ID)}
+		}{mo, "module/" + e.ID, domain, p.refs(mo.Tech), b.storeRows(p, mo), b.flowRows(p, ends), notes, b.related(p, e.ID)}
 		text := plain(mo.Description)
 		for _, f := range mo.Features {
 			text += "\n" + plain(f)
+		}
+		for _, s := range mo.Stores {
+			text += "\n" + s.DisplayName() + " " + plain(s.Description)
 		}
 		b.addSearch("module", e.Name, PageURL(e), text)
 		if err := b.emit("module", p); err != nil {

@@ -69,7 +69,7 @@ func (b *builder) usageMatrix(p *page) usageMatrix {
 		}
 		any := false
 		for _, u := range b.m.TechUsers(e.ID) {
-			if m, ok := b.m.Element(u); ok && m.Kind == model.KindModule {
+			if m, ok := b.m.Element(u); ok && (m.Kind == model.KindModule || m.Kind == model.KindStore) {
 				if used[u] == nil {
 					used[u] = map[string]bool{}
 				}
@@ -82,11 +82,14 @@ func (b *builder) usageMatrix(p *page) usageMatrix {
 	}
 	var out usageMatrix
 	out.Techs = p.refs(techs)
-	for _, e := range b.m.Elements() {
-		if e.Kind != model.KindModule || used[e.ID] == nil {
+	for _, e := range b.m.Elements() { // a module's stores follow it
+		if (e.Kind != model.KindModule && e.Kind != model.KindStore) || used[e.ID] == nil {
 			continue
 		}
 		row := usageRow{Module: p.ref(e.ID)}
+		if e.Kind == model.KindStore { // "order-db (Order service)": whose store it is
+			row.Module.Label += " (" + p.ref(e.Parent).Label + ")"
+		}
 		for _, t := range techs {
 			row.Uses = append(row.Uses, used[e.ID][t])
 		}

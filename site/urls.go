@@ -23,6 +23,8 @@ func PageURL(e model.Element) string {
 		return "domain/" + f + ".html"
 	case model.KindModule:
 		return "module/" + f + ".html"
+	case model.KindStore: // a section of its module's page
+		return "module/" + fileName(e.Parent) + ".html#" + fragment(e.ID)
 	case model.KindLayer:
 		return "stack.html#" + fragment(e.ID)
 	case model.KindTech:

@@ -25,6 +25,7 @@ type moduleOut struct {
 	id, name string
 	desc     string
 	features []string
+	kind     string // from the box's shape (moduleKind)
 	note     string
 }
 
@@ -190,7 +191,7 @@ func (b *builder) domain(s *shape) *domainOut {
 
 func (b *builder) module(s *shape) *moduleOut {
 	lb := s.nameLabel()
-	m := &moduleOut{s: s, name: lb.name(), features: lb.details(), desc: withTooltip("", s.c)}
+	m := &moduleOut{s: s, name: lb.name(), features: lb.details(), desc: withTooltip("", s.c), kind: moduleKind(s.c.style)}
 	switch {
 	case s.nameFrom != nil:
 		m.note = fmt.Sprintf("name from draw.io text %s at box %s", s.nameFrom.c.id, s.c.id)
@@ -486,7 +487,7 @@ func (b *builder) domainsOut(ds []*domainOut, path string, cm comments) []model.
 		}
 		cm.add(p, d.note, drawioID)
 		for j, mo := range d.modules {
-			md.Modules = append(md.Modules, model.Module{ID: mo.id, Name: mo.name, Description: mo.desc, Features: mo.features})
+			md.Modules = append(md.Modules, model.Module{ID: mo.id, Name: mo.name, Kind: mo.kind, Description: mo.desc, Features: mo.features})
 			cm.add(fmt.Sprintf("%s.modules[%d]", p, j), mo.note, mo.s.c.id)
 		}
 		md.Domains = b.domainsOut(d.subs, p+".domains", cm)

@@ -245,7 +245,7 @@ func (x *importer) domain(fqn, at string) model.Domain {
 			continue
 		}
 		ce := x.el(c)
-		mo := model.Module{ID: x.id(c, "m", "module"), Name: x.name(c), Description: desc(ce), Tags: ce.Tags}
+		mo := model.Module{ID: x.id(c, "m", "module"), Name: x.name(c), Kind: kindOf(ce), Description: desc(ce), Tags: ce.Tags}
 		for _, t := range splitTech(ce.Technology) {
 			mo.Tech = appendNew(mo.Tech, x.b.Tech(t, ""))
 		}

@@ -1,8 +1,9 @@
 // Package plantuml writes the model as a C4-PlantUML container diagram
 // (the C4 library in PlantUML's standard library, so it renders
 // offline): actors become Person or System_Ext, domains System_Boundary
-// (nested ones Boundary), modules Container, domains without modules
-// System, technologies that flows reach Container, flows Rel.
+// (nested ones Boundary), modules and their stores Container (databases
+// and caches ContainerDb), domains without modules System, technologies
+// that flows reach Container, flows Rel.
 package plantuml
 
 import (
@@ -104,8 +105,15 @@ func (x *writer) domain(d *model.Domain, top bool) {
 	x.indent++
 	for i := range d.Modules {
 		mo := &d.Modules[i]
-		x.line("Container(%s, %s, %s, %s)", export.Ident(mo.ID), str(mo.Name),
-			str(export.TechNames(x.m, mo.Tech)), str(export.ModuleDescription(mo)))
+		x.container(mo.ID, mo.Name, mo.ModuleKind(), export.TechNames(x.m, mo.Tech), export.ModuleDescription(mo))
+		for j := range mo.Stores {
+			s := &mo.Stores[j]
+			tech := ""
+			if s.Tech != "" {
+				tech = export.TechNames(x.m, []string{s.Tech})
+			}
+			x.container(s.ID, s.DisplayName(), s.StoreKind(), tech, export.OneLine(s.Description))
+		}
 	}
 	for i := range d.Domains {
 		x.domain(&d.Domains[i], false)
@@ -135,6 +143,34 @@ func (x *writer) rels() {
 		}
 		x.line("Rel(%s)", strings.Join(args, ", "))
 	}
+	for _, o := range export.Unjoined(x.m) {
+		x.line("Rel(%s, %s, %s)", export.Ident(o.Owner), export.Ident(o.Store.ID), str(" "))
+	}
+}
+
+// container writes a module or store: databases and caches as
+// ContainerDb; other kinds as Container with the kind before the
+// technologies ("queue · RabbitMQ"). Debian's PlantUML (1.2020.2) has no
+// ContainerQueue nor Container_Ext.
+func (x *writer) container(id, name, kind, tech, desc string) {
+	macro := "Container"
+	switch kind {
+	case "database":
+		macro = "ContainerDb"
+	case "cache":
+		macro, tech = "ContainerDb", join(kind, tech)
+	case "service":
+	default:
+		tech = join(kind, tech)
+	}
+	x.line("%s(%s, %s, %s, %s)", macro, export.Ident(id), str(name), str(tech), str(desc))
+}
+
+func join(kind, tech string) string {
+	if tech == "" {
+		return kind
+	}
+	return kind + " · " + tech
 }
 
 func (x *writer) missing(id string) string {
@@ -142,7 +178,7 @@ func (x *writer) missing(id string) string {
 	switch {
 	case !ok:
 		return "unknown element " + id
-	case e.Kind == model.KindActor, e.Kind == model.KindDomain, e.Kind == model.KindModule, e.Kind == model.KindTech:
+	case e.Kind == model.KindActor, e.Kind == model.KindDomain, e.Kind == model.KindModule, e.Kind == model.KindStore, e.Kind == model.KindTech:
 		return ""
 	}
 	return fmt.Sprintf("%s %s is not in the diagram", e.Kind, id)

@@ -29,3 +29,22 @@ func TestFlowsThroughTechnologies(t *testing.T) {
 		}
 	}
 }
+
+// TestKindsAndStores: databases and caches are ContainerDb (Debian's
+// PlantUML has no ContainerQueue), other kinds say theirs, a module's
+// stores sit beside it, and flows into a store are kept.
+func TestKindsAndStores(t *testing.T) {
+	var b strings.Builder
+	if err := Write(&b, exporttest.Models(t)["kinds"]); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  Container(order_service, \"Order service\", \"Go\", \"\")\n  ContainerDb(order_db, \"order-db\", \"MongoDB\", \"\")\n  ContainerDb(order_cache, \"Order cache\", \"cache · Redis\", \"\")",
+		`ContainerDb(catalog_db, "Catalog", "PostgreSQL", "")`, `Container(order_events, "Order events", "queue · RabbitMQ", "")`,
+		`Container(api, "API gateway", "gateway", "")`, `Container(payments, "Payment API", "external", "")`,
+		`Rel(nightly, order_db, "reads")`, `Rel(order_service, order_cache, " ")`} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("export lacks %s:\n%s", want, b.String())
+		}
+	}
+}

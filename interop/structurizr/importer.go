@@ -171,7 +171,7 @@ func childGroup(parent, g string) string {
 }
 
 func (x *importer) module(c *element) model.Module {
-	mo := model.Module{ID: x.ids[c], Name: c.name, Description: c.desc, Tags: c.tags}
+	mo := model.Module{ID: x.ids[c], Name: c.name, Kind: kindOfTags(c.tags), Description: c.desc, Tags: c.tags}
 	for _, t := range splitTech(c.tech) {
 		mo.Tech = appendNew(mo.Tech, x.b.Tech(t, ""))
 	}

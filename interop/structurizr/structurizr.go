@@ -1,7 +1,8 @@
 // Package structurizr writes the model as a Structurizr DSL workspace,
 // for teams that hand architecture over to Structurizr: actors become
 // people (or external software systems), top-level domains software
-// systems, modules their containers (sub-domains nested groups),
+// systems, modules their containers (sub-domains nested groups) tagged
+// and shaped by kind, stores containers beside their module,
 // technologies that flows reach software systems tagged "Technology",
 // flows relationships; a system landscape and a container view per domain.
 package structurizr
@@ -20,7 +21,7 @@ import (
 // Write writes m as a DSL workspace. The model must be loaded (indexed).
 func Write(w io.Writer, m *model.Model) error {
 	bw := bufio.NewWriter(w)
-	x := &writer{w: bw, m: m, names: export.Names{}}
+	x := &writer{w: bw, m: m, names: export.Names{}, kinds: map[string]bool{}}
 	x.workspace()
 	return bw.Flush()
 }
@@ -29,7 +30,8 @@ type writer struct {
 	w      *bufio.Writer
 	m      *model.Model
 	indent int
-	names  export.Names // people and software systems share one namespace
+	names  export.Names    // people and software systems share one namespace
+	kinds  map[string]bool // kind tags used, to style
 }
 
 func (x *writer) line(format string, args ...any) {
@@ -112,9 +114,38 @@ func (x *writer) system(d *model.Domain) {
 func (x *writer) containers(ms []model.Module, names export.Names) {
 	for i := range ms {
 		mo := &ms[i]
-		x.line("%s = container %s %s %s", export.Ident(mo.ID), quote(names.Unique(mo.Name)),
-			quote(export.ModuleDescription(mo)), quote(export.TechNames(x.m, mo.Tech)))
+		x.container(mo.ID, names.Unique(mo.Name), export.ModuleDescription(mo), export.TechNames(x.m, mo.Tech), mo.ModuleKind())
+		for j := range mo.Stores {
+			s := &mo.Stores[j]
+			tech := ""
+			if s.Tech != "" {
+				tech = export.TechNames(x.m, []string{s.Tech})
+			}
+			x.container(s.ID, names.Unique(s.DisplayName()), export.OneLine(s.Description), tech, s.StoreKind())
+		}
 	}
+}
+
+// container writes one container, tagged with its kind (styled in
+// views) unless it is a plain service.
+func (x *writer) container(id, name, desc, tech, kind string) {
+	args := []string{quote(name), quote(desc), quote(tech)}
+	if tag := export.KindTag(kind); tag != "" {
+		args = append(args, quote(tag))
+		x.kinds[tag] = true
+	}
+	x.line("%s = container %s", export.Ident(id), strings.Join(args, " "))
+}
+
+// kindStyles are the Structurizr shapes of the kind tags, in the order
+// the styles are written; "External" has its own style already.
+var kindStyles = []struct{ tag, shape, border string }{
+	{"Database", "Cylinder", ""},
+	{"Cache", "Cylinder", "dashed"},
+	{"Queue", "Pipe", ""},
+	{"Gateway", "Hexagon", ""},
+	{"Frontend", "WebBrowser", ""},
+	{"Job", "Terminal", ""},
 }
 
 // groupSeparator joins nested group names; a name's own "/" becomes a
@@ -165,7 +196,7 @@ func (x *writer) endpoint(id string) (string, string) {
 	switch {
 	case !ok:
 		return "", "unknown element"
-	case e.Kind == model.KindActor, e.Kind == model.KindModule, e.Kind == model.KindTech:
+	case e.Kind == model.KindActor, e.Kind == model.KindModule, e.Kind == model.KindStore, e.Kind == model.KindTech:
 		return export.Ident(id), ""
 	case e.Kind == model.KindDomain:
 		return export.Ident(export.TopDomain(x.m, id)), ""
@@ -203,13 +234,16 @@ func (x *writer) relationships() {
 		}
 		x.line("%s", strings.Join(args, " "))
 	}
+	for _, o := range export.Unjoined(x.m) {
+		x.line("%s -> %s", export.Ident(o.Owner), export.Ident(o.Store.ID))
+	}
 }
 
 // depth counts the flow's ends that are containers (modules).
 func (x *writer) depth(f model.Flow) int {
 	n := 0
 	for _, id := range []string{f.From, f.To} {
-		if e, ok := x.m.Element(id); ok && e.Kind == model.KindModule {
+		if e, ok := x.m.Element(id); ok && (e.Kind == model.KindModule || e.Kind == model.KindStore) {
 			n++
 		}
 	}
@@ -221,10 +255,11 @@ func (x *writer) depth(f model.Flow) int {
 func (x *writer) parentChild(a, b string) bool {
 	ea, _ := x.m.Element(a)
 	eb, _ := x.m.Element(b)
-	if ea.Kind == model.KindModule && eb.Kind == model.KindDomain {
+	container := func(k model.Kind) bool { return k == model.KindModule || k == model.KindStore }
+	if container(ea.Kind) && eb.Kind == model.KindDomain {
 		return export.TopDomain(x.m, a) == export.TopDomain(x.m, b)
 	}
-	if eb.Kind == model.KindModule && ea.Kind == model.KindDomain {
+	if container(eb.Kind) && ea.Kind == model.KindDomain {
 		return export.TopDomain(x.m, a) == export.TopDomain(x.m, b)
 	}
 	return false
@@ -257,6 +292,17 @@ func (x *writer) views() {
 	x.line("background #999999")
 	x.line("color #ffffff")
 	x.close()
+	for _, k := range kindStyles {
+		if !x.kinds[k.tag] {
+			continue
+		}
+		x.open("element %s", quote(k.tag))
+		x.line("shape %s", k.shape)
+		if k.border != "" {
+			x.line("border %s", k.border)
+		}
+		x.close()
+	}
 	x.close()
 	x.close()
 }

@@ -30,3 +30,31 @@ func TestFlowsThroughTechnologies(t *testing.T) {
 		}
 	}
 }
+
+// TestKindsAndStores: containers are tagged with their kind and shaped
+// by it, a module's stores are containers beside it, and flows into a
+// store are kept.
+func TestKindsAndStores(t *testing.T) {
+	var b strings.Builder
+	if err := Write(&b, exporttest.Models(t)["kinds"]); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{
+		"order_service = container \"Order service\" \"\" \"Go\"\n            order_db = container \"order-db\" \"\" \"MongoDB\" \"Database\"",
+		`order_cache = container "Order cache" "" "Redis" "Cache"`, `order_events = container "Order events" "" "RabbitMQ" "Queue"`,
+		`api = container "API gateway" "" "" "Gateway"`, `payments = container "Payment API" "" "" "External"`,
+		`nightly -> order_db "reads"`, "order_service -> order_cache\n",
+		"element \"Database\" {\n                shape Cylinder", "element \"Queue\" {\n                shape Pipe"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("export lacks %s:\n%s", want, out)
+		}
+	}
+	var other strings.Builder // no kinds: no kind styles
+	if err := Write(&other, exporttest.Models(t)["showcase"]); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(other.String(), `"Database"`) {
+		t.Error("a model without kinds gets kind styles")
+	}
+}

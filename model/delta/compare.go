@@ -61,7 +61,7 @@ func (d *Diff) Marks() map[string]string {
 }
 
 // nested are fields that hold other elements: those compare on their own.
-var nested = map[string]bool{"modules": true, "domains": true, "technologies": true}
+var nested = map[string]bool{"modules": true, "stores": true, "domains": true, "technologies": true}
 
 // Compare lists what differs from old to new. Identity is the id; an id
 // that disappears while one of the same kind and name appears is a rename.

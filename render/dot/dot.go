@@ -124,6 +124,8 @@ func (g *graph) writeNode(b *bufio.Writer, n scene.Node, indent string) {
 		attrs = append(attrs, "peripheries=2", `style=filled`, `fillcolor="#f6f8fa"`)
 	case scene.ShapeDomain:
 		attrs = append(attrs, "shape=box3d")
+	default:
+		attrs = append(attrs, kindAttrs(n)...)
 	}
 	if n.Tooltip != "" {
 		attrs = append(attrs, "tooltip="+quote(n.Tooltip))
@@ -132,6 +134,29 @@ func (g *graph) writeNode(b *bufio.Writer, n scene.Node, indent string) {
 		attrs = append(attrs, "class="+quote(n.Kind))
 	}
 	b.WriteString(indent + quote(n.ID) + " [" + strings.Join(attrs, ", ") + "];\n")
+}
+
+// kindAttrs are Graphviz's shapes for the module kinds, kept to the
+// node's box (fixedsize: Graphviz would widen a slanted shape around the
+// label) and slanted like render/svg's (scene.SlantInset). Graphviz has
+// no cylinder lying down: a queue is its "cds" tag, as Mermaid's is a flag.
+func kindAttrs(n scene.Node) []string {
+	slant := num(math.Round(2*scene.SlantInset/math.Max(n.Rect.W, 1)*1000) / 1000)
+	switch n.Shape {
+	case scene.ShapeDatabase:
+		return []string{"shape=cylinder", "style=filled", "fixedsize=true"}
+	case scene.ShapeCache:
+		return []string{"shape=cylinder", `style="dashed,filled"`, "fixedsize=true"}
+	case scene.ShapeQueue:
+		return []string{"shape=cds", "style=filled", "fixedsize=true"}
+	case scene.ShapeGateway:
+		return []string{"shape=hexagon", "style=filled", "fixedsize=true"}
+	case scene.ShapeFrontend:
+		return []string{"shape=polygon", "sides=4", "skew=" + slant, "style=filled", "fixedsize=true"}
+	case scene.ShapeJob:
+		return []string{"shape=polygon", "sides=4", "distortion=-" + slant, "style=filled", "fixedsize=true"}
+	}
+	return nil
 }
 
 func nodeLabel(n scene.Node) string {

@@ -84,8 +84,8 @@ func TestLayoutRules(t *testing.T) {
 			checkLayerCake(t, s)
 		}
 	}
-	if stacks != 3 {
-		t.Errorf("checked %d stack views, want 3 (two examples, one generated)", stacks)
+	if want := len(examples) + 1; stacks != want {
+		t.Errorf("checked %d stack views, want %d (one per example, one generated)", stacks, want)
 	}
 }
 

@@ -202,7 +202,8 @@ func num(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // shapeOf keeps a view's shape or falls back to a box.
 func shapeOf(s string) string {
 	switch s {
-	case scene.ShapeActor, scene.ShapeExternal, scene.ShapeNote, scene.ShapeDomain:
+	case scene.ShapeActor, scene.ShapeExternal, scene.ShapeNote, scene.ShapeDomain,
+		scene.ShapeDatabase, scene.ShapeCache, scene.ShapeQueue, scene.ShapeGateway, scene.ShapeFrontend, scene.ShapeJob:
 		return s
 	}
 	return scene.ShapeBox

@@ -22,11 +22,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// examples are the two models the project ships; every view of each must
-// lay out.
+// examples are the two models the project ships, and the fixture with
+// every module kind and owned stores; every view of each must lay out.
 var examples = map[string]string{
 	"cashback": "../../architecture.yaml",
 	"shop":     "../../examples/shop/architecture.yaml",
+	"kinds":    "../testdata/kinds/architecture.yaml",
 }
 
 func loadExample(t testing.TB, name string) *model.Model {

@@ -65,7 +65,8 @@ func (c config) sizeNode(n view.Node) sized {
 		textW += scene.IconPad + scene.IconSize + scene.IconGap - padX
 		textH = math.Max(textH, scene.IconSize)
 	}
-	return sized{lines, ceil(math.Max(textW+2*px, minBoxW)), ceil(math.Max(textH+2*py, minBoxH)), name}
+	l, t, r, b := scene.ShapeInsets(n.Shape) // a cylinder's ends, a hexagon's points
+	return sized{lines, ceil(math.Max(textW+2*px+l+r, minBoxW)), ceil(math.Max(textH+2*py+t+b, minBoxH)), name}
 }
 
 // sizeEdgeLabel wraps an edge label and returns its box (zero when none).

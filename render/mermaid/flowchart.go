@@ -23,6 +23,7 @@ var classDefs = []struct{ name, style string }{
 	{"external", "fill:#f6f8fa,stroke:#59636e,stroke-dasharray:4 2"},
 	{"note", "fill:#fff8c5,stroke:#d4a72c,color:#1f2328"},
 	{"domain", "fill:#eef6ff,stroke:#4a90e2,stroke-width:2px"},
+	{"cache", "fill:#ffffff,stroke:#59636e,stroke-dasharray:5 3"},
 }
 
 type flowchart struct {
@@ -120,16 +121,29 @@ func (f *flowchart) level(parent, indent string) {
 	}
 }
 
+// shapeBrackets are Mermaid's classic node shapes, which every Mermaid
+// reader knows: each module kind has its own (a cache is a cylinder
+// with a dashed outline, see classDefs). A note and a collapsed domain
+// are plain boxes told apart by their colours: the flag and the
+// hexagon they once were are a queue's and a gateway's.
 func shapeBrackets(shape string) (string, string) {
 	switch shape {
 	case scene.ShapeActor:
 		return "([", "])"
 	case scene.ShapeExternal:
 		return "[[", "]]"
-	case scene.ShapeNote:
+	case scene.ShapeNote, scene.ShapeDomain:
+		return "[", "]"
+	case scene.ShapeDatabase, scene.ShapeCache:
+		return "[(", ")]"
+	case scene.ShapeQueue:
 		return ">", "]"
-	case scene.ShapeDomain:
+	case scene.ShapeGateway:
 		return "{{", "}}"
+	case scene.ShapeFrontend:
+		return "[/", "/]"
+	case scene.ShapeJob:
+		return "[/", `\]`
 	}
 	return "(", ")"
 }
@@ -162,7 +176,7 @@ func (f *flowchart) styles() {
 	for _, n := range f.s.Nodes {
 		c := "module"
 		switch n.Shape {
-		case scene.ShapeActor, scene.ShapeExternal, scene.ShapeNote, scene.ShapeDomain:
+		case scene.ShapeActor, scene.ShapeExternal, scene.ShapeNote, scene.ShapeDomain, scene.ShapeCache:
 			c = n.Shape
 		}
 		byClass[c] = append(byClass[c], f.ref(n.ID))

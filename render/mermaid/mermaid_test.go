@@ -32,7 +32,7 @@ func TestFlowchartStructure(t *testing.T) {
 		`  subgraph c_frontend["前台"]` + "\n    n_cashback(\"返利业务<br/>浏览记录 · 出站记录\")\n",
 		`  n_anonymous(["Anonymous User"])`,
 		// archdoc's own wrapping is not written as hard breaks: Mermaid wraps.
-		`  n_soft_login>"软登录状态；修改敏感信息与提现需强登录"]`,
+		`  n_soft_login["软登录状态；修改敏感信息与提现需强登录"]`,
 		`  n_anonymous -->|"登录/注册"| n_user`,
 		`  c_frontend -->|"数据交互/api"| c_data`,
 		`  n_soft_login -.- n_user`,

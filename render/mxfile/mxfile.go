@@ -181,12 +181,27 @@ func (p *page) node(n scene.Node) {
 	case scene.ShapeDomain:
 		fill, _ := p.colours(n.Group)
 		style = "rounded=1;absoluteArcSize=1;arcSize=20;whiteSpace=wrap;html=1;fontStyle=1;strokeWidth=2;fillColor=" + fill + ";strokeColor=" + stroke + ";"
+	case scene.ShapeDatabase, scene.ShapeCache, scene.ShapeQueue, scene.ShapeGateway, scene.ShapeFrontend, scene.ShapeJob:
+		style = kindStyles[n.Shape] + "whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=" + stroke + ";"
 	default:
 		// An absolute arc keeps tall boxes (long feature lists) from
 		// turning into pills.
 		style = "rounded=1;absoluteArcSize=1;arcSize=12;whiteSpace=wrap;html=1;fillColor=#ffffff;strokeColor=" + stroke + ";"
 	}
 	p.vertex("n-"+n.ID, label, n.Tooltip, style+iconStyle(n.Icon)+p.font(), parent, r)
+}
+
+// kindStyles are diagrams.net's own shapes for the module kinds, sized
+// like render/svg's (scene.CylinderCap, scene.SlantInset); boundedLbl
+// keeps a cylinder's label off its ends. A queue is the cylinder turned
+// to lie on its side, its face to the right.
+var kindStyles = map[string]string{
+	scene.ShapeDatabase: "shape=cylinder3;boundedLbl=1;backgroundOutline=1;size=6;",
+	scene.ShapeCache:    "shape=cylinder3;boundedLbl=1;backgroundOutline=1;size=6;dashed=1;dashPattern=5 3;",
+	scene.ShapeQueue:    "shape=cylinder3;direction=south;boundedLbl=1;backgroundOutline=1;size=6;",
+	scene.ShapeGateway:  "shape=hexagon;perimeter=hexagonPerimeter2;fixedSize=1;size=12;",
+	scene.ShapeFrontend: "shape=parallelogram;perimeter=parallelogramPerimeter;fixedSize=1;size=12;",
+	scene.ShapeJob:      "shape=trapezoid;perimeter=trapezoidPerimeter;fixedSize=1;size=12;",
 }
 
 // iconStyle puts a node's icon in its own cell, as diagrams.net's label

@@ -96,6 +96,8 @@ func (p *painter) node(n scene.Node) {
 			fill, stroke = colClusterFill, colModuleStroke
 		}
 		p.box(r, 10, 1.8, fill, stroke)
+	case scene.ShapeDatabase, scene.ShapeCache, scene.ShapeQueue, scene.ShapeGateway, scene.ShapeFrontend, scene.ShapeJob:
+		p.kindShape(n.Shape, r, pick(hasPal, palStroke, colModuleStroke))
 	default:
 		p.box(r, 6, 1.2, colModuleFill, pick(hasPal, palStroke, colModuleStroke))
 	}

@@ -212,8 +212,12 @@ func latinScene(t testing.TB) *scene.Scene {
 // TestGoldenLatin compares pixels (not bytes, which depend on the PNG
 // encoder) with testdata/latin.png, a picture a reviewer can open.
 func TestGoldenLatin(t *testing.T) {
-	got := renderPNG(t, latinScene(t), Options{Scale: 1})
-	path := filepath.Join("testdata", "latin.png")
+	checkGoldenPNG(t, filepath.Join("testdata", "latin.png"), renderPNG(t, latinScene(t), Options{Scale: 1}))
+}
+
+// checkGoldenPNG compares the pixels of got with the picture at path.
+func checkGoldenPNG(t *testing.T, path string, got []byte) {
+	t.Helper()
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
 			t.Fatal(err)

@@ -184,6 +184,15 @@ func (c *canvas) node(n scene.Node) {
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
 	fill, stroke = c.marked(n.ID, fill, stroke)
+	if prst, adj, ok := kindPreset(n.Shape, r); ok {
+		spec := shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: prst, adj: adj, r: r, fill: fill, stroke: stroke,
+			dash: n.Shape == scene.ShapeCache, lines: n.Label, sub: n.Sub}
+		if n.Shape == scene.ShapeGateway {
+			spec.vf = 100000 // corners on the box's top and bottom, as in the SVG
+		}
+		c.shape(spec)
+		return
+	}
 	adj := 12000
 	if n.Shape == scene.ShapeDomain {
 		adj = 20000
@@ -378,7 +387,8 @@ type shapeSpec struct {
 	id           int // 0: the next free id
 	name, descr  string
 	prst         string
-	adj          int // roundRect corner adjust (1/100000 of the short side)
+	adj          int // roundRect corner adjust (1/100000 of the short side), or a kind's (see kindPreset)
+	vf           int // hexagon's vertical factor (1/100000)
 	rot          int // degrees
 	r            scene.Rect
 	fill, stroke string
@@ -417,6 +427,9 @@ func (c *canvas) shape(s shapeSpec) {
 	fmt.Fprintf(b, `<a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="%s"><a:avLst>`, x, y, w, h, s.prst)
 	if s.adj > 0 {
 		fmt.Fprintf(b, `<a:gd name="adj" fmla="val %d"/>`, s.adj)
+	}
+	if s.vf > 0 {
+		fmt.Fprintf(b, `<a:gd name="vf" fmla="val %d"/>`, s.vf)
 	}
 	b.WriteString(`</a:avLst></a:prstGeom>`)
 	if s.fill != "" {

@@ -31,6 +31,15 @@ const (
 	ShapeExternal = "external" // external system: box with a double border
 	ShapeNote     = "note"     // folded-corner note
 	ShapeDomain   = "domain"   // a collapsed domain drawn as one node
+
+	// Shapes of the module kinds (model.Module.Kind) and stores; a
+	// service is a ShapeBox, an external API a ShapeExternal.
+	ShapeDatabase = "database" // upright cylinder
+	ShapeCache    = "cache"    // upright cylinder, dashed outline
+	ShapeQueue    = "queue"    // cylinder lying on its side
+	ShapeGateway  = "gateway"  // hexagon
+	ShapeFrontend = "frontend" // parallelogram
+	ShapeJob      = "job"      // trapezoid, wide at the bottom
 )
 
 // Scene is one laid-out view.
@@ -127,13 +136,41 @@ func (n Node) IconRect() Rect {
 }
 
 // TextRect is the part of the box the label is centred in: the box
-// without the icon's strip.
+// without the icon's strip and without what the shape's outline takes
+// (a cylinder's ends, a hexagon's points; see ShapeInsets).
 func (n Node) TextRect() Rect {
+	l, t, r, b := ShapeInsets(n.Shape)
+	x := Rect{X: n.Rect.X + l, Y: n.Rect.Y + t, W: n.Rect.W - l - r, H: n.Rect.H - t - b}
 	if n.Icon == nil {
-		return n.Rect
+		return x
 	}
 	cut := float64(IconPad + IconSize + IconGap - 12) // the text keeps its own 12 pt side padding
-	return Rect{X: n.Rect.X + cut, Y: n.Rect.Y, W: n.Rect.W - cut, H: n.Rect.H}
+	return Rect{X: x.X + cut, Y: x.Y, W: x.W - cut, H: x.H}
+}
+
+// Outline geometry of the kind shapes, in points.
+const (
+	// CylinderCap is the half-height of an upright cylinder's elliptic
+	// ends (the half-width of a queue's, lying down).
+	CylinderCap = 6
+	// SlantInset is how far the sides of a hexagon, parallelogram or
+	// trapezoid lean in from the box.
+	SlantInset = 12
+)
+
+// ShapeInsets is the room a shape's outline takes inside its box on
+// each side (left, top, right, bottom): the layout adds it around the
+// label and the renderers keep the label clear of it.
+func ShapeInsets(shape string) (l, t, r, b float64) {
+	switch shape {
+	case ShapeDatabase, ShapeCache: // the top's whole ellipse, the bottom's front half
+		return 0, 2 * CylinderCap, 0, CylinderCap
+	case ShapeQueue: // the same, lying on its side, the face to the right
+		return CylinderCap, 0, 2 * CylinderCap, 0
+	case ShapeGateway, ShapeFrontend, ShapeJob:
+		return SlantInset, 0, SlantInset, 0
+	}
+	return 0, 0, 0, 0
 }
 
 // Cluster is a positioned container (a domain, a layer).

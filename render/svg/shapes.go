@@ -50,6 +50,8 @@ func (r *renderer) node(n scene.Node) {
 		r.rect("inner", scene.Rect{X: x.X + 3, Y: x.Y + 3, W: x.W - 6, H: x.H - 6}, 0)
 	case scene.ShapeDomain:
 		r.rect("shape", x, 10)
+	case scene.ShapeDatabase, scene.ShapeCache, scene.ShapeQueue, scene.ShapeGateway, scene.ShapeFrontend, scene.ShapeJob:
+		r.kindOutline(shape, x)
 	default:
 		r.rect("shape", x, 6)
 	}

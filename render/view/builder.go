@@ -61,7 +61,7 @@ func (b *builder) addElement(id string) {
 			n.Shape = scene.ShapeExternal
 		}
 	case model.KindModule:
-		n.Tooltip, n.Group = plain(e.Module.Description), b.x.topDomain(id)
+		n.Shape, n.Tooltip, n.Group = kindShape(e.Module.ModuleKind()), plain(e.Module.Description), b.x.topDomain(id)
 		if b.features {
 			for i, f := range e.Module.Features {
 				n.Details = append(n.Details, fmt.Sprintf("%d. %s", i+1, plain(f)))
@@ -70,6 +70,8 @@ func (b *builder) addElement(id string) {
 		if !b.flat {
 			n.Parent = b.addDomainChain(e.Parent)
 		}
+	case model.KindStore:
+		b.storeNode(&n, e)
 	case model.KindTech:
 		n.Tooltip, n.Sub, n.Group = plain(e.Tech.What), e.Tech.Category, e.Parent
 		n.Icon, _ = icon.For(e.Tech)
@@ -133,14 +135,14 @@ func (b *builder) nearestCluster(id string) string {
 }
 
 // addFlow adds flow i when both its ends are in the view, unless it would
-// join a node to a cluster that contains it (no drawable arrow).
+// join a node to a domain that contains it (no drawable arrow).
 func (b *builder) addFlow(i int) bool {
 	f := &b.x.m.Flows[i]
 	id := flowID(b.x.m, i)
 	if b.edges[id] || !b.has(f.From) || !b.has(f.To) || f.From == f.To {
 		return false
 	}
-	if b.x.within(f.From, f.To) || b.x.within(f.To, f.From) {
+	if b.x.inDomain(f.From, f.To) || b.x.inDomain(f.To, f.From) {
 		return false
 	}
 	label := f.Label

@@ -51,7 +51,7 @@ func custom(x *index, id string) *View {
 	}
 	for _, e := range x.elems {
 		switch e.Kind {
-		case model.KindActor, model.KindModule, model.KindTech:
+		case model.KindActor, model.KindModule, model.KindStore, model.KindTech:
 			if shown(e) {
 				b.addElement(e.ID)
 			}
@@ -81,6 +81,7 @@ func custom(x *index, id string) *View {
 			}
 		}
 	}
+	b.addOwnership()
 	b.noteOn = func(on string) bool { e, ok := x.byID[on]; return ok && shown(e) }
 	b.addNotes()
 	return b.v

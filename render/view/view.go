@@ -77,7 +77,7 @@ type Cluster struct {
 // Edge is an arrow. From and To name a node or a cluster of the view.
 type Edge struct {
 	ID     string
-	Kind   string // flow, uses, note, step
+	Kind   string // flow, uses, note, step, owns
 	From   string
 	To     string
 	Label  string
@@ -97,6 +97,7 @@ const (
 	EdgeUses = "uses"
 	EdgeNote = "note"
 	EdgeStep = "step"
+	EdgeOwns = "owns" // a module to a store it owns
 )
 
 // Node returns the node with id, or nil.
@@ -197,7 +198,7 @@ type index struct {
 	m         *model.Model
 	elems     []model.Element
 	byID      map[string]model.Element
-	techUsers map[string][]string // technology id -> ids of the modules using it, sorted
+	techUsers map[string][]string // technology id -> ids of the modules and stores using it, sorted
 	groupIDs  []string
 }
 
@@ -228,6 +229,10 @@ func techUsers(elems []model.Element) map[string][]string {
 		case model.KindModule:
 			for _, t := range e.Module.Tech {
 				add(t, e.ID)
+			}
+		case model.KindStore:
+			if e.Store.Tech != "" {
+				add(e.Store.Tech, e.ID)
 			}
 		case model.KindTech:
 			for _, u := range e.Tech.UsedBy {
@@ -290,6 +295,12 @@ func (x *index) ancestors(id string) []string {
 		e, ok = x.byID[e.Parent]
 	}
 	return out
+}
+
+// inDomain reports whether element id lies in domain dom (a store lies
+// in its module, but an arrow between the two is drawable).
+func (x *index) inDomain(id, dom string) bool {
+	return x.kind(dom) == model.KindDomain && x.within(id, dom)
 }
 
 // within reports whether element id is anc or lies inside it.

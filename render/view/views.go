@@ -18,7 +18,7 @@ func business(x *index) *View {
 	b.features = true
 	for _, e := range b.x.elems {
 		switch e.Kind {
-		case model.KindActor, model.KindModule:
+		case model.KindActor, model.KindModule, model.KindStore:
 			b.addElement(e.ID)
 		}
 	}
@@ -32,6 +32,7 @@ func business(x *index) *View {
 		b.addElement(f.To)
 	}
 	b.addFlowsBetweenShown()
+	b.addOwnership()
 	b.addNotes()
 	return b.v
 }
@@ -56,13 +57,16 @@ func stack(x *index) *View {
 		if n.ID != e.ID {
 			continue
 		}
-		users := 0
+		modules, stores := 0, 0
 		for _, u := range x.techUsers[e.ID] {
-			if x.kind(u) == model.KindModule {
-				users++
+			switch x.kind(u) {
+			case model.KindModule:
+				modules++
+			case model.KindStore:
+				stores++
 			}
 		}
-		n.Sub = strings.TrimPrefix(n.Sub+" · "+usedBy(users, zh), " · ")
+		n.Sub = strings.TrimPrefix(n.Sub+" · "+usedBy(modules, stores, zh), " · ")
 	}
 	for i := range b.v.Clusters {
 		if l := x.byID[b.v.Clusters[i].ID]; l.Kind == model.KindLayer {
@@ -72,15 +76,28 @@ func stack(x *index) *View {
 	return b.v
 }
 
-// usedBy says how many modules use a technology.
-func usedBy(n int, zh bool) string {
+// usedBy says how many modules (and stores, when any) use a technology.
+func usedBy(modules, stores int, zh bool) string {
 	switch {
+	case zh && stores > 0 && modules > 0:
+		return fmt.Sprintf("%d 个模块、%d 个存储使用", modules, stores)
+	case zh && stores > 0:
+		return fmt.Sprintf("%d 个存储使用", stores)
 	case zh:
-		return fmt.Sprintf("%d 个模块使用", n)
-	case n == 1:
-		return "used by 1 module"
+		return fmt.Sprintf("%d 个模块使用", modules)
+	case stores > 0 && modules > 0:
+		return fmt.Sprintf("used by %s, %s", plural(modules, "module"), plural(stores, "store"))
+	case stores > 0:
+		return "used by " + plural(stores, "store")
 	}
-	return fmt.Sprintf("used by %d modules", n)
+	return "used by " + plural(modules, "module")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 // Domain shows one domain with its modules and every element that
@@ -94,7 +111,7 @@ func domain(x *index, id string) *View {
 	b.features = true
 	b.noteOn = func(on string) bool { return x.within(on, id) }
 	for _, e := range x.elems {
-		if e.Kind == model.KindModule && x.within(e.ID, id) {
+		if (e.Kind == model.KindModule || e.Kind == model.KindStore) && x.within(e.ID, id) {
 			b.addElement(e.ID)
 		}
 	}
@@ -109,6 +126,7 @@ func domain(x *index, id string) *View {
 	for _, i := range touching {
 		b.addFlow(i)
 	}
+	b.addOwnership()
 	b.addNotes()
 	return b.v
 }
@@ -126,14 +144,17 @@ func module(x *index, id string) *View {
 	b.features = true
 	b.noteOn = func(on string) bool { return on == id }
 	b.addElement(id)
+	b.addStores(id)
 	var touching []int
 	for i, f := range m.Flows {
-		if f.From == id || f.To == id || (x.within(id, f.From) != x.within(id, f.To)) {
+		// Flows to the module's stores are the module's too.
+		if x.within(f.From, id) || x.within(f.To, id) || (x.within(id, f.From) != x.within(id, f.To)) {
 			touching = append(touching, i)
 		}
 	}
 	b.addFlowEnds(touching)
 	b.addFlowsBetweenShown()
+	b.addOwnership()
 	b.flat = true
 	for _, t := range e.Module.Tech {
 		b.addElement(t)

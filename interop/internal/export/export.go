@@ -136,7 +136,7 @@ func TechNames(m *model.Model, ids []string) string {
 // TopDomain is the outermost domain holding element id ("" if none).
 func TopDomain(m *model.Model, id string) string {
 	top := ""
-	for e, ok := m.Element(id); ok && (e.Kind == model.KindDomain || e.Kind == model.KindModule); e, ok = m.Element(e.Parent) {
+	for e, ok := m.Element(id); ok && (e.Kind == model.KindDomain || e.Kind == model.KindModule || e.Kind == model.KindStore); e, ok = m.Element(e.Parent) {
 		if e.Kind == model.KindDomain {
 			top = e.ID
 		}
@@ -178,4 +178,36 @@ func TechDescription(m *model.Model, t *model.Technology) string {
 		}
 	}
 	return ""
+}
+
+// KindTag is the tag a module or store kind gets in an export
+// ("Database", "Queue" ...); "" for a service, the default.
+func KindTag(kind string) string {
+	if kind == "" || kind == "service" {
+		return ""
+	}
+	return strings.ToUpper(kind[:1]) + kind[1:]
+}
+
+// Owned is one store with the module that owns it.
+type Owned struct {
+	Owner string // module id
+	Store *model.Store
+}
+
+// Unjoined lists, in model order, the stores no flow joins to their own
+// module: the exports draw a plain relationship from the module to each,
+// as archdoc's diagrams draw a line, so no store stands alone.
+func Unjoined(m *model.Model) []Owned {
+	joined := map[[2]string]bool{}
+	for _, f := range m.Flows {
+		joined[[2]string{f.From, f.To}], joined[[2]string{f.To, f.From}] = true, true
+	}
+	var out []Owned
+	for _, e := range m.Elements() {
+		if e.Kind == model.KindStore && !joined[[2]string{e.Parent, e.ID}] {
+			out = append(out, Owned{Owner: e.Parent, Store: e.Store})
+		}
+	}
+	return out
 }

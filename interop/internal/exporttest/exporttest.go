@@ -27,6 +27,7 @@ func Models(t *testing.T) map[string]*model.Model {
 	t.Helper()
 	out := map[string]*model.Model{"edge-cases": EdgeCases(t)}
 	for name, rel := range map[string]string{"showcase": "architecture.yaml", "shop": "examples/shop/architecture.yaml",
+		"kinds":                "render/testdata/kinds/architecture.yaml", // every module kind, owned stores
 		"imported-drawio":      "interop/drawio/testdata/business-model.golden.yaml",
 		"imported-drawio-c4":   "interop/drawio/testdata/c4-library.golden.yaml",
 		"imported-backstage":   "interop/backstage/testdata/shop.golden.yaml",

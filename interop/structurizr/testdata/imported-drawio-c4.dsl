@@ -9,7 +9,7 @@ workspace "Container diagram" "" {
         internet_banking = softwareSystem "Internet Banking" "" {
             web_application = container "Web Application" "Delivers the static content and the single page application." ""
             api_application = container "API Application" "Provides Internet banking functionality via a JSON/HTTPS API." ""
-            database = container "Database" "Stores user registration information, hashed credentials, access logs, etc." ""
+            database = container "Database" "Stores user registration information, hashed credentials, access logs, etc." "" "Database"
         }
 
         personal_banking_customer -> web_application "Visits bigbank.com/ib using" "HTTPS"
@@ -39,6 +39,9 @@ workspace "Container diagram" "" {
             element "External" {
                 background #999999
                 color #ffffff
+            }
+            element "Database" {
+                shape Cylinder
             }
         }
     }

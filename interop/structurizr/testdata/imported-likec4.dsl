@@ -16,8 +16,8 @@ workspace "Cloud System" "" {
             group "Backend" {
                 api = container "API Gateway" "" "Go, gRPC-Gateway"
                 orders = container "Order service" "" "Go"
-                db = container "Orders DB" "" "PostgreSQL"
-                events = container "Order events" "" "Kafka"
+                db = container "Orders DB" "" "PostgreSQL" "Database"
+                events = container "Order events" "" "Kafka" "Queue"
             }
         }
         amazon = softwareSystem "Amazon Web Services" "Managed services we rent" {
@@ -64,6 +64,12 @@ workspace "Cloud System" "" {
             element "External" {
                 background #999999
                 color #ffffff
+            }
+            element "Database" {
+                shape Cylinder
+            }
+            element "Queue" {
+                shape Pipe
             }
         }
     }

@@ -11,11 +11,11 @@ workspace "Big Bank plc" "The internet banking system of a retail bank, with the
         email = softwareSystem "E-mail System" "The internal Microsoft Exchange e-mail system." "External"
         atm = softwareSystem "ATM" "Allows customers to withdraw cash." "External"
         internet_banking_system = softwareSystem "Internet Banking System" "Allows customers to view information about their bank accounts, and make payments." {
-            single_page_application = container "Single-Page Application" "Provides all of the Internet banking functionality to customers via their web browser." "JavaScript, Angular"
-            mobile_app = container "Mobile App" "Provides a limited subset of the Internet banking functionality to customers via their mobile device." "Xamarin"
+            single_page_application = container "Single-Page Application" "Provides all of the Internet banking functionality to customers via their web browser." "JavaScript, Angular" "Frontend"
+            mobile_app = container "Mobile App" "Provides a limited subset of the Internet banking functionality to customers via their mobile device." "Xamarin" "Frontend"
             web_application = container "Web Application" "Delivers the static content and the Internet banking single page application." "Java, Spring MVC"
             api_application = container "API Application" "Provides Internet banking functionality via a JSON/HTTPS API." "Java, Spring MVC"
-            database = container "Database" "Stores user registration information, hashed authentication credentials, access logs, etc." "Oracle Database Schema"
+            database = container "Database" "Stores user registration information, hashed authentication credentials, access logs, etc." "Oracle Database Schema" "Database"
         }
 
         customer -> internet_banking_system "Views account balances, and makes payments using"
@@ -58,6 +58,12 @@ workspace "Big Bank plc" "The internet banking system of a retail bank, with the
             element "External" {
                 background #999999
                 color #ffffff
+            }
+            element "Database" {
+                shape Cylinder
+            }
+            element "Frontend" {
+                shape WebBrowser
             }
         }
     }

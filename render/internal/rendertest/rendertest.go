@@ -31,10 +31,13 @@ func repoRoot() string {
 	return filepath.Join(filepath.Dir(file), "..", "..", "..")
 }
 
-// Examples are the repository's example models, by short name.
+// Examples are the repository's example models, by short name, and
+// "kinds", a fixture with one module of each kind and owned stores, so
+// every renderer's goldens show every kind's shape.
 var Examples = map[string]string{
 	"cashback": "architecture.yaml",
 	"shop":     "examples/shop/architecture.yaml",
+	"kinds":    "render/testdata/kinds/architecture.yaml",
 }
 
 // HandBuilt reads the hand-built scenes, by file name without .json.
