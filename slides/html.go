@@ -3,6 +3,7 @@ package slides
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -35,6 +36,7 @@ type htmlSlide struct {
 	Kicker, Title        string
 	Body, Diagram, Notes template.HTML
 	Seconds              int
+	Build                string // JSON of the diagram's steps (see buildJSON), "" when it shows whole
 }
 
 type presenterLabels struct {
@@ -75,6 +77,9 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 	for i, s := range d.Slides {
 		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Kicker: s.Kicker, Title: s.Title, Seconds: s.Seconds}
 		var err error
+		if hs.Build, err = buildJSON(s.Steps); err != nil {
+			return err
+		}
 		if hs.Body, err = md.HTML(s.Body); err != nil {
 			return fmt.Errorf("slide %s: %w", s.ID, err)
 		}
@@ -96,6 +101,32 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// buildJSON tells the deck's script at which step each element of the
+// slide's diagram appears (by the data-id the SVG renderer writes) and
+// what each step is, for the presenter's notes.
+func buildJSON(steps []Step) (string, error) {
+	if len(steps) < 2 {
+		return "", nil
+	}
+	type build struct {
+		Captions []string       `json:"captions"`
+		Nodes    map[string]int `json:"nodes"`
+		Edges    map[string]int `json:"edges"`
+	}
+	b := build{Nodes: map[string]int{}, Edges: map[string]int{}}
+	for i, st := range steps {
+		b.Captions = append(b.Captions, st.Caption)
+		for _, id := range st.Nodes {
+			b.Nodes[id] = i
+		}
+		for _, id := range st.Edges {
+			b.Edges[id] = i
+		}
+	}
+	j, err := json.Marshal(b) // sorted keys: deterministic
+	return string(j), err
 }
 
 func mustAsset(name string) string {
