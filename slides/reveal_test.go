@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -254,4 +255,51 @@ func appendMissing(missing []string, text string, label []string) []string {
 		missing = append(missing, l)
 	}
 	return missing
+}
+
+// TestPresenterWindowFollowsSteps: with the presenter window open (p), a
+// step taken in either window shows in the other, notes and all.
+func TestPresenterWindowFollowsSteps(t *testing.T) {
+	ctx := browser(t)
+	d := exampleDeck(t, "cashback")
+	path := writeDeckFile(t, d)
+	biz := slideIndex(t, d, "business")
+	business := d.Slides[biz-1]
+	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("file://%s#/%d", path, biz))); err != nil {
+		t.Fatal(err)
+	}
+	opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool { return strings.Contains(info.URL, "#presenter") })
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("p")); err != nil {
+		t.Fatal(err)
+	}
+	var id target.ID
+	select {
+	case id = <-opened:
+	case <-time.After(20 * time.Second):
+		t.Fatal("p opened no presenter window")
+	}
+	pctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
+	defer cancel()
+	// eventually waits until js gives want in ctx.
+	eventually := func(ctx context.Context, who, js, want string) {
+		t.Helper()
+		got := ""
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if got, _ = chromedp.Run(ctx, chromedp.Evaluate[string](js)); got == want {
+				return
+			}
+		}
+		t.Errorf("%s: %q, want %q", who, got, want)
+	}
+	presenterStep := `document.body.className + "|" + location.hash + "|" + (document.querySelector("#p-notes .p-steps li.now") || {}).textContent`
+	audienceStep := `location.hash + "|" + document.querySelector(".frame.current").dataset.step`
+	eventually(pctx, "presenter window on opening", presenterStep, fmt.Sprintf("presenter|#presenter/%d|%s", biz, business.Steps[0].Caption))
+	if err := chromedp.Do(ctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	eventually(pctx, "presenter window after → in the audience window", presenterStep, fmt.Sprintf("presenter|#presenter/%d|%s", biz, business.Steps[1].Caption))
+	if err := chromedp.Do(pctx, chromedp.KeyEvent(kb.ArrowRight)); err != nil {
+		t.Fatal(err)
+	}
+	eventually(ctx, "audience window after → in the presenter window", audienceStep, fmt.Sprintf("#/%d|2", biz))
 }
