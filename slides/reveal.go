@@ -111,8 +111,12 @@ func sequenceSteps(s *scene.Scene, caption func(seq int, e scene.Edge) string) [
 	return out
 }
 
-// buildUp gives each diagram slide its steps.
+// buildUp gives each diagram slide its steps, unless presentation.reveal
+// is false.
 func (b *builder) buildUp(slides []Slide, steps func(*scene.Scene) []Step) []Slide {
+	if p := b.m.Presentation; p != nil && p.Reveal != nil && !*p.Reveal {
+		return slides
+	}
 	for i, s := range slides {
 		if sc := b.scenes[s.Diagram]; sc != nil && s.Layout == LayoutDiagram {
 			slides[i].Steps = steps(sc)

@@ -18,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/archdoc/archdoc/internal/chrome"
+	"github.com/archdoc/archdoc/model"
 )
 
 // slideIndex is the 1-based position of the slide with id in d.
@@ -55,6 +56,34 @@ func TestExampleBuildSteps(t *testing.T) {
 		if len(s.Steps) > 0 && s.Section != SectionBusiness && s.Section != SectionFlows {
 			t.Errorf("slide %s (%s) builds up; only the business and flow slides do", s.ID, s.Section)
 		}
+	}
+}
+
+// TestRevealOff: presentation.reveal: false leaves every diagram whole,
+// and the HTML deck then has nothing to build.
+func TestRevealOff(t *testing.T) {
+	count := func(m *model.Model) (steps, builds int) {
+		d, err := Build(m, shopScenes())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Slides {
+			steps += len(s.Steps)
+		}
+		var b bytes.Buffer
+		if err := WriteHTML(&b, d, HTMLOptions{}); err != nil {
+			t.Fatal(err)
+		}
+		return steps, strings.Count(b.String(), "data-build=")
+	}
+	if steps, builds := count(shopModel()); steps == 0 || builds == 0 {
+		t.Fatalf("by default the shop deck has %d steps and %d slides that build; want some", steps, builds)
+	}
+	m := shopModel()
+	off := false
+	m.Presentation.Reveal = &off
+	if steps, builds := count(m); steps != 0 || builds != 0 {
+		t.Errorf("reveal: false: %d steps, %d slides that build; want none", steps, builds)
 	}
 }
 
