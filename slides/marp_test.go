@@ -202,4 +202,50 @@ func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
 
 // ownComment is a comment archdoc writes: a Marp class or header
 // directive, or speaker notes.
-var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n@ notes\n)`)
+var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n)`)
+
+// TestMarpNotesAsWritten renders the example decks with the real Marp
+// core: every slide's speaker notes reach Marp's presenter notes as
+// archdoc wrote them (timer, then the notes), with nothing visible added
+// and no note read as a directive.
+func TestMarpNotesAsWritten(t *testing.T) {
+	core := os.Getenv("ARCHDOC_MARP_CORE")
+	if core == "" {
+		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("SKIPPED: node is not installed; it runs Marp core")
+	}
+	for _, ex := range examples {
+		d := exampleDeck(t, ex.name)
+		md, _, err := Markdown(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := renderMarp(t, core, md)
+		if len(got.Raw) != len(d.Slides) {
+			t.Fatalf("%s: Marp gave notes for %d slides, the deck has %d", ex.name, len(got.Raw), len(d.Slides))
+		}
+		for i, s := range d.Slides {
+			want := plainMarkdown(s.Notes)
+			if s.Seconds > 0 {
+				want = strings.TrimSpace("⏱ " + clock(s.Seconds) + "\n\n" + want)
+			}
+			note := strings.Join(got.Raw[i], "\n\n")
+			if visible := strings.ReplaceAll(note, wordJoiner, ""); visible != want {
+				t.Errorf("%s slide %d (%s): Marp's notes\n%q\nwant\n%q", ex.name, i+1, s.ID, visible, want)
+			}
+		}
+	}
+	// Notes that read as YAML stay notes, their text as written.
+	d := &Deck{Title: "T", Slides: []Slide{{ID: "a", Layout: LayoutContent, Title: "A", Notes: "class: invert\npaginate: false"}}}
+	md, _, err := Markdown(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := renderMarp(t, core, md)
+	if marpDirectiveApplied.MatchString(got.HTML) || len(got.Raw) != 1 || len(got.Raw[0]) != 1 ||
+		strings.ReplaceAll(got.Raw[0][0], wordJoiner, "") != "class: invert\npaginate: false" {
+		t.Errorf("notes that parse as directives: comments %q, directive applied: %v", got.Raw, marpDirectiveApplied.FindString(got.HTML))
+	}
+}
