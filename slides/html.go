@@ -42,6 +42,7 @@ type htmlSlide struct {
 type presenterLabels struct {
 	Current string `json:"current"`
 	Next    string `json:"next"`
+	Step    string `json:"step"` // what the next press shows when it is the next build step
 	Notes   string `json:"notes"`
 	Reset   string `json:"reset"`
 	Slide   string `json:"slide"`
@@ -153,9 +154,9 @@ func clock(seconds int) string {
 
 func presenterLabelsFor(lang string) presenterLabels {
 	if uilang.IsChinese(lang) {
-		return presenterLabels{Current: "当前", Next: "下一张", Notes: "备注", Reset: "重新计时", Slide: "本页"}
+		return presenterLabels{Current: "当前", Next: "下一张", Step: "下一步", Notes: "备注", Reset: "重新计时", Slide: "本页"}
 	}
-	return presenterLabels{Current: "Current", Next: "Next", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
+	return presenterLabels{Current: "Current", Next: "Next", Step: "Next step", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
 }
 
 // uniqueMarkers gives the arrow marker of each inline SVG its own id: with

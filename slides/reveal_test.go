@@ -208,15 +208,15 @@ func TestHTMLDeckRevealsStepByStep(t *testing.T) {
 	presenterJS := `(() => {
   const hidden = id => document.querySelectorAll("#" + id + " .later").length;
   const now = document.querySelector("#p-notes .p-steps li.now");
-  return [location.hash, hidden("p-current"), hidden("p-next"), now ? now.textContent : "none",
+  return [location.hash, hidden("p-current"), hidden("p-next"), document.getElementById("p-next-label").textContent, now ? now.textContent : "none",
     document.getElementById("p-notes").textContent.includes("先用一张图讲清楚")].join("|");
 })()`
 	wantHidden := func(k int) int {
 		return len(upTo(d, business, len(business.Steps), "").Nodes) + len(upTo(d, business, len(business.Steps), "").Edges) - len(upTo(d, business, k, "").Nodes) - len(upTo(d, business, k, "").Edges)
 	}
-	want := fmt.Sprintf("#presenter/%d|%d|%d|%s|true", biz, wantHidden(1), wantHidden(2), business.Steps[1].Caption)
+	want := fmt.Sprintf("#presenter/%d|%d|%d|下一步|%s|true", biz, wantHidden(1), wantHidden(2), business.Steps[1].Caption)
 	if got := evalString(t, ctx, presenterJS); got != want {
-		t.Errorf("presenter view at step 1 (hash|hidden now|hidden next|current step|notes):\n got %s\nwant %s", got, want)
+		t.Errorf("presenter view at step 1 (hash|hidden now|hidden next|next's label|current step|notes):\n got %s\nwant %s", got, want)
 	}
 	look(t, ctx, "reveal-presenter")
 

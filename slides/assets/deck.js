@@ -153,8 +153,10 @@
   function showPresenter() {
     var b = builds[cur];
     stageClone("p-current", cur, step);
-    if (b && step < b.last) stageClone("p-next", cur, step + 1);
+    var building = b && step < b.last;
+    if (building) stageClone("p-next", cur, step + 1);
     else stageClone("p-next", cur + 1, 0);
+    document.getElementById("p-next-label").textContent = building ? data.labels.step : data.labels.next;
     var notes = frames[cur].querySelector(".notes");
     var box = document.getElementById("p-notes");
     box.innerHTML = notes ? notes.innerHTML : "";
