@@ -200,9 +200,10 @@ func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
 	}
 }
 
-// ownComment is a comment archdoc writes: a Marp class or header
-// directive, or speaker notes.
-var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n)`)
+// ownComment is what archdoc itself writes as HTML: a Marp class or
+// header directive, speaker notes, or the scoped style that fits a long
+// slide's text.
+var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n|<style scoped>section\{font-size:\d+px\}</style>\n$)`)
 
 // TestMarpNotesAsWritten renders the example decks with the real Marp
 // core: every slide's speaker notes reach Marp's presenter notes as
