@@ -70,13 +70,7 @@ func hostileMarpDeck(t *testing.T, allowHTML bool) (*Deck, []byte) {
 // one slide, no model text became a directive, a heading or an element,
 // and notes stay notes with their tables intact.
 func TestMarkdownDeckInMarp(t *testing.T) {
-	core := os.Getenv("ARCHDOC_MARP_CORE")
-	if core == "" {
-		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("SKIPPED: node is not installed; it runs Marp core")
-	}
+	core := marpCore(t)
 	for _, allowHTML := range []bool{false, true} {
 		d, md := hostileMarpDeck(t, allowHTML)
 		got := renderMarp(t, core, md)
@@ -128,6 +122,20 @@ type marpResult struct {
 	CSS    string     `json:"css"`
 	Notes  []string   `json:"notes"`
 	Raw    [][]string `json:"comments"`
+}
+
+// marpCore is the folder of Marp core ($ARCHDOC_MARP_CORE), or it skips
+// the test.
+func marpCore(t *testing.T) string {
+	t.Helper()
+	core := os.Getenv("ARCHDOC_MARP_CORE")
+	if core == "" {
+		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("SKIPPED: node is not installed; it runs Marp core")
+	}
+	return core
 }
 
 // renderMarp runs Marp core on md with html enabled and returns what it made.
@@ -210,13 +218,7 @@ var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^
 // archdoc wrote them (timer, then the notes), with nothing visible added
 // and no note read as a directive.
 func TestMarpNotesAsWritten(t *testing.T) {
-	core := os.Getenv("ARCHDOC_MARP_CORE")
-	if core == "" {
-		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("SKIPPED: node is not installed; it runs Marp core")
-	}
+	core := marpCore(t)
 	for _, ex := range examples {
 		d := exampleDeck(t, ex.name)
 		md, _, err := Markdown(d)

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 
@@ -16,13 +15,7 @@ import (
 // end above the bottom padding, where the page number is, so nothing is
 // cut off (Marp's theme does not shrink text that overflows).
 func TestMarpSlidesFit(t *testing.T) {
-	core := os.Getenv("ARCHDOC_MARP_CORE")
-	if core == "" {
-		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("SKIPPED: node is not installed; it runs Marp core")
-	}
+	core := marpCore(t)
 	ctx := browser(t)
 	for _, ex := range examples {
 		d := exampleDeck(t, ex.name)

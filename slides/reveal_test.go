@@ -13,7 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
@@ -297,18 +296,7 @@ func TestPresenterWindowFollowsSteps(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(fmt.Sprintf("file://%s#/%d", path, biz))); err != nil {
 		t.Fatal(err)
 	}
-	opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool { return strings.Contains(info.URL, "#presenter") })
-	if err := chromedp.Do(ctx, chromedp.KeyEvent("p")); err != nil {
-		t.Fatal(err)
-	}
-	var id target.ID
-	select {
-	case id = <-opened:
-	case <-time.After(20 * time.Second):
-		t.Fatal("p opened no presenter window")
-	}
-	pctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
-	defer cancel()
+	pctx := pressP(t, ctx)
 	// eventually waits until js gives want in ctx.
 	eventually := func(ctx context.Context, who, js, want string) {
 		t.Helper()
