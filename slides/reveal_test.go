@@ -167,6 +167,10 @@ func TestHTMLDeckRevealsStepByStep(t *testing.T) {
 	hash := fmt.Sprintf("#/%d", biz)
 	expect("opening the business slide", upTo(d, business, 0, hash))
 	look(t, ctx, "reveal-business-0")
+	press("o") // the overview shows every slide complete
+	expect("in the overview", upTo(d, business, len(business.Steps), hash))
+	press(kb.Escape)
+	expect("back from the overview", upTo(d, business, 0, hash))
 	for k := 1; k < len(business.Steps); k++ {
 		press(kb.ArrowRight)
 		expect(fmt.Sprintf("→ to step %d (%s)", k, business.Steps[k].Caption), upTo(d, business, k, hash))
