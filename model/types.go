@@ -256,6 +256,7 @@ type Presentation struct {
 	Sections []SectionSpec     `yaml:"sections,omitempty" json:"sections,omitempty" doc:"Sections in order; omitted sections are skipped. Absent: the default order."`
 	Slides   []SlideSpec       `yaml:"slides,omitempty" json:"slides,omitempty" doc:"Extra slides written in Markdown."`
 	Notes    map[string]string `yaml:"notes,omitempty" json:"notes,omitempty" doc:"Speaker notes by slide id."`
+	Reveal   *bool             `yaml:"reveal,omitempty" json:"reveal,omitempty" doc:"The HTML deck builds diagrams up a step at a time: the business slide by who uses it, each domain, then the flows; a flow message by message. Default true; PDF and PPTX show them whole."`
 }
 
 // SectionSpec picks one section of the deck.

@@ -306,20 +306,7 @@ func TestPresenterWindowFollows(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path+"#/2")); err != nil {
 		t.Fatal(err)
 	}
-	opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool {
-		return strings.Contains(info.URL, "#presenter")
-	})
-	if err := chromedp.Do(ctx, chromedp.KeyEvent("p")); err != nil {
-		t.Fatal(err)
-	}
-	var id target.ID
-	select {
-	case id = <-opened:
-	case <-time.After(20 * time.Second):
-		t.Fatal("p opened no presenter window")
-	}
-	pctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
-	defer cancel()
+	pctx := pressP(t, ctx)
 	presenterAt := func(want string) {
 		t.Helper()
 		deadline := time.Now().Add(10 * time.Second)
@@ -352,6 +339,27 @@ func TestPresenterWindowFollows(t *testing.T) {
 	if got != want {
 		t.Errorf("audience window after End in the presenter: %q, want %q", got, want)
 	}
+}
+
+// pressP presses p in the deck of ctx and returns the presenter window
+// it opens.
+func pressP(t *testing.T, ctx context.Context) context.Context {
+	t.Helper()
+	opened := chromedp.WaitNewTarget(ctx, func(info *target.Info) bool {
+		return strings.Contains(info.URL, "#presenter")
+	})
+	if err := chromedp.Do(ctx, chromedp.KeyEvent("p")); err != nil {
+		t.Fatal(err)
+	}
+	var id target.ID
+	select {
+	case id = <-opened:
+	case <-time.After(20 * time.Second):
+		t.Fatal("p opened no presenter window")
+	}
+	pctx, cancel := chromedp.NewContext(ctx, chromedp.WithTargetID(id))
+	t.Cleanup(cancel)
+	return pctx
 }
 
 // TestHTMLDeckSwipe swipes left and right on a touch screen.

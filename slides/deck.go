@@ -37,6 +37,8 @@ type Slide struct {
 	Diagram string `json:"diagram,omitempty"`
 	Notes   string `json:"notes,omitempty"`
 	Seconds int    `json:"seconds,omitempty"` // share of the time budget
+	// Steps build the diagram up in the HTML deck (see Step); nil shows it whole.
+	Steps []Step `json:"steps,omitempty"`
 }
 
 // Sections, in the default order of the talk.

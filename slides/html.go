@@ -3,6 +3,7 @@ package slides
 import (
 	"bytes"
 	"embed"
+	"encoding/json"
 	"fmt"
 	"hash/fnv"
 	"html/template"
@@ -35,11 +36,13 @@ type htmlSlide struct {
 	Kicker, Title        string
 	Body, Diagram, Notes template.HTML
 	Seconds              int
+	Build                string // JSON of the diagram's steps (see buildJSON), "" when it shows whole
 }
 
 type presenterLabels struct {
 	Current string `json:"current"`
 	Next    string `json:"next"`
+	Step    string `json:"step"` // what the next press shows when it is the next build step
 	Notes   string `json:"notes"`
 	Reset   string `json:"reset"`
 	Slide   string `json:"slide"`
@@ -75,6 +78,9 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 	for i, s := range d.Slides {
 		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Kicker: s.Kicker, Title: s.Title, Seconds: s.Seconds}
 		var err error
+		if hs.Build, err = buildJSON(s.Steps); err != nil {
+			return err
+		}
 		if hs.Body, err = md.HTML(s.Body); err != nil {
 			return fmt.Errorf("slide %s: %w", s.ID, err)
 		}
@@ -96,6 +102,32 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 	}
 	_, err := w.Write(b.Bytes())
 	return err
+}
+
+// buildJSON tells the deck's script at which step each element of the
+// slide's diagram appears (by the data-id the SVG renderer writes) and
+// what each step is, for the presenter's notes.
+func buildJSON(steps []Step) (string, error) {
+	if len(steps) < 2 {
+		return "", nil
+	}
+	type build struct {
+		Captions []string       `json:"captions"`
+		Nodes    map[string]int `json:"nodes"`
+		Edges    map[string]int `json:"edges"`
+	}
+	b := build{Nodes: map[string]int{}, Edges: map[string]int{}}
+	for i, st := range steps {
+		b.Captions = append(b.Captions, st.Caption)
+		for _, id := range st.Nodes {
+			b.Nodes[id] = i
+		}
+		for _, id := range st.Edges {
+			b.Edges[id] = i
+		}
+	}
+	j, err := json.Marshal(b) // sorted keys: deterministic
+	return string(j), err
 }
 
 func mustAsset(name string) string {
@@ -122,9 +154,9 @@ func clock(seconds int) string {
 
 func presenterLabelsFor(lang string) presenterLabels {
 	if uilang.IsChinese(lang) {
-		return presenterLabels{Current: "当前", Next: "下一张", Notes: "备注", Reset: "重新计时", Slide: "本页"}
+		return presenterLabels{Current: "当前", Next: "下一张", Step: "下一步", Notes: "备注", Reset: "重新计时", Slide: "本页"}
 	}
-	return presenterLabels{Current: "Current", Next: "Next", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
+	return presenterLabels{Current: "Current", Next: "Next", Step: "Next step", Notes: "Notes", Reset: "Reset timer", Slide: "Slide"}
 }
 
 // uniqueMarkers gives the arrow marker of each inline SVG its own id: with

@@ -40,6 +40,7 @@ func marpSlide(b *bytes.Buffer, d *Deck, s Slide, files map[string][]byte) error
 	if s.Layout == LayoutTitle {
 		b.WriteString("<!-- _class: lead -->\n\n")
 	}
+	b.WriteString(marpFitStyle(s))
 	if s.Kicker != "" {
 		fmt.Fprintf(b, "<!-- _header: %s -->\n\n", strings.ReplaceAll(yamlString(mdText(oneLine(s.Kicker))), "--", "- -"))
 	}
@@ -56,7 +57,7 @@ func marpSlide(b *bytes.Buffer, d *Deck, s Slide, files map[string][]byte) error
 			}
 			files[path] = svgBuf.Bytes()
 		}
-		size := "h:480"
+		size := fmt.Sprintf("h:%d", marpDiagramHeight(s.Title))
 		if s.Layout == LayoutSplit {
 			size = "bg right:60% contain"
 		}

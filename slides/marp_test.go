@@ -70,13 +70,7 @@ func hostileMarpDeck(t *testing.T, allowHTML bool) (*Deck, []byte) {
 // one slide, no model text became a directive, a heading or an element,
 // and notes stay notes with their tables intact.
 func TestMarkdownDeckInMarp(t *testing.T) {
-	core := os.Getenv("ARCHDOC_MARP_CORE")
-	if core == "" {
-		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
-	}
-	if _, err := exec.LookPath("node"); err != nil {
-		t.Skip("SKIPPED: node is not installed; it runs Marp core")
-	}
+	core := marpCore(t)
 	for _, allowHTML := range []bool{false, true} {
 		d, md := hostileMarpDeck(t, allowHTML)
 		got := renderMarp(t, core, md)
@@ -128,6 +122,20 @@ type marpResult struct {
 	CSS    string     `json:"css"`
 	Notes  []string   `json:"notes"`
 	Raw    [][]string `json:"comments"`
+}
+
+// marpCore is the folder of Marp core ($ARCHDOC_MARP_CORE), or it skips
+// the test.
+func marpCore(t *testing.T) string {
+	t.Helper()
+	core := os.Getenv("ARCHDOC_MARP_CORE")
+	if core == "" {
+		t.Skip("SKIPPED: set ARCHDOC_MARP_CORE to the folder of @marp-team/marp-core (npm install @marp-team/marp-core; .ci/run does) to render the Markdown deck with Marp")
+	}
+	if _, err := exec.LookPath("node"); err != nil {
+		t.Skip("SKIPPED: node is not installed; it runs Marp core")
+	}
+	return core
 }
 
 // renderMarp runs Marp core on md with html enabled and returns what it made.
@@ -200,6 +208,47 @@ func TestMarkdownDeckKeepsModelTextInItsSlide(t *testing.T) {
 	}
 }
 
-// ownComment is a comment archdoc writes: a Marp class or header
-// directive, or speaker notes.
-var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n@ notes\n)`)
+// ownComment is what archdoc itself writes as HTML: a Marp class or
+// header directive, speaker notes, or the scoped style that fits a long
+// slide's text.
+var ownComment = regexp.MustCompile(`^(?:<!-- _class: lead -->|<!-- _header: "[^\n]*" -->|<!--\n|<style scoped>section\{font-size:\d+px\}</style>\n$)`)
+
+// TestMarpNotesAsWritten renders the example decks with the real Marp
+// core: every slide's speaker notes reach Marp's presenter notes as
+// archdoc wrote them (timer, then the notes), with nothing visible added
+// and no note read as a directive.
+func TestMarpNotesAsWritten(t *testing.T) {
+	core := marpCore(t)
+	for _, ex := range examples {
+		d := exampleDeck(t, ex.name)
+		md, _, err := Markdown(d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := renderMarp(t, core, md)
+		if len(got.Raw) != len(d.Slides) {
+			t.Fatalf("%s: Marp gave notes for %d slides, the deck has %d", ex.name, len(got.Raw), len(d.Slides))
+		}
+		for i, s := range d.Slides {
+			want := plainMarkdown(s.Notes)
+			if s.Seconds > 0 {
+				want = strings.TrimSpace("⏱ " + clock(s.Seconds) + "\n\n" + want)
+			}
+			note := strings.Join(got.Raw[i], "\n\n")
+			if visible := strings.ReplaceAll(note, wordJoiner, ""); visible != want {
+				t.Errorf("%s slide %d (%s): Marp's notes\n%q\nwant\n%q", ex.name, i+1, s.ID, visible, want)
+			}
+		}
+	}
+	// Notes that read as YAML stay notes, their text as written.
+	d := &Deck{Title: "T", Slides: []Slide{{ID: "a", Layout: LayoutContent, Title: "A", Notes: "class: invert\npaginate: false"}}}
+	md, _, err := Markdown(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := renderMarp(t, core, md)
+	if marpDirectiveApplied.MatchString(got.HTML) || len(got.Raw) != 1 || len(got.Raw[0]) != 1 ||
+		strings.ReplaceAll(got.Raw[0][0], wordJoiner, "") != "class: invert\npaginate: false" {
+		t.Errorf("notes that parse as directives: comments %q, directive applied: %v", got.Raw, marpDirectiveApplied.FindString(got.HTML))
+	}
+}

@@ -206,11 +206,34 @@ func isFenceClose(line, marker string) bool {
 }
 
 // marpNotes makes speaker notes safe inside an HTML comment. Marp reads a
-// comment whose text parses as YAML naming a directive as that directive,
-// so the notes start with a line YAML cannot parse ("@" is reserved); and
+// comment whose whole text parses as a YAML mapping as directives
+// (<!-- _class: invert -->), and a comment it reads so is no longer a
+// note. Notes that could parse as a mapping get a WORD JOINER (U+2060,
+// invisible in the presenter view) at the start of each line, so no
+// top-level key is a directive's name; other notes stay as written. And
 // "-->" would end the comment early.
 func marpNotes(notes string) string {
 	notes = oneNewline(notes)
 	notes = strings.NewReplacer("-->", "-- >", "--!>", "--! >").Replace(notes)
-	return "@ notes\n" + notes
+	if !mayBeMapping(notes) {
+		return notes
+	}
+	lines := strings.Split(notes, "\n")
+	for i, l := range lines {
+		if strings.TrimSpace(l) != "" {
+			lines[i] = wordJoiner + l
+		}
+	}
+	return strings.Join(lines, "\n")
 }
+
+const wordJoiner = "\u2060"
+
+// mayBeMapping is false for text that no YAML parser reads as a mapping:
+// one needs a key's colon (followed by a space or the line's end, or
+// after a quoted key), a flow mapping's "{" or an explicit key's "?".
+func mayBeMapping(s string) bool {
+	return strings.ContainsAny(s, "{?") || mappingColon().MatchString(s)
+}
+
+var mappingColon = lazyre.New(`:(?:[ \t\n]|$)|["']\s*:`)

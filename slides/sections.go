@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 type generator func(spec model.SectionSpec, d *Deck) []Slide
@@ -138,7 +139,7 @@ func (b *builder) businessSlide(_ model.SectionSpec, _ *Deck) []Slide {
 	s := Slide{ID: "business", Section: SectionBusiness, Layout: LayoutDiagram, Title: b.words.Business,
 		Diagram: firstNonEmpty(b.parts("business")...), Notes: b.elementNotes("business")}
 	if s.Diagram != "" {
-		return b.splitSlide(s, "business")
+		return b.buildUp(b.splitSlide(s, "business"), func(sc *scene.Scene) []Step { return graphSteps(sc, b.words) })
 	}
 	s.Layout = LayoutContent
 	var md mdBuf
@@ -278,7 +279,7 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			stepped = append(stepped, s)
 			continue
 		}
-		stepped = append(stepped, b.splitSlide(s, "flow/"+f.ID)...)
+		stepped = append(stepped, b.buildUp(b.splitSlide(s, "flow/"+f.ID), b.flowSteps(&f))...)
 	}
 	var out []Slide
 	if md.Len() > 0 {

@@ -470,16 +470,16 @@ func (c *canvas) text(s shapeSpec) {
 	}
 	align, anchor := firstNonEmpty(s.align, "ctr"), firstNonEmpty(s.anchor, "ctr")
 	fmt.Fprintf(b, `<p:txBody><a:bodyPr wrap="none" lIns="%d" tIns="0" rIns="0" bIns="0" anchor="%s" rtlCol="0"><a:noAutofit/></a:bodyPr><a:lstStyle/>`, s.lIns, anchor)
-	size := c.fontSize(c.fs)
+	size := autospaceSize(s.lines, c.fontSize(c.fs), c.fs)
 	color := firstNonEmpty(s.color, "1F2328")
 	for _, l := range s.lines {
 		fmt.Fprintf(b, `<a:p><a:pPr algn="%s"><a:lnSpc><a:spcPct val="100000"/></a:lnSpc><a:buNone/></a:pPr>`, align)
-		run(b, l, textStyle{lang: c.lang, size: size, color: color, bold: s.bold})
+		run(b, l, textStyle{lang: c.lang, size: size, color: color, bold: s.bold, own: true})
 		b.WriteString(`</a:p>`)
 	}
 	if s.sub != "" {
 		fmt.Fprintf(b, `<a:p><a:pPr algn="%s"><a:buNone/></a:pPr>`, align)
-		run(b, s.sub, textStyle{lang: c.lang, size: c.fontSize(c.fs * 0.8), color: "59636E"})
+		run(b, s.sub, textStyle{lang: c.lang, size: autospaceSize([]string{s.sub}, c.fontSize(c.fs*0.8), c.fs*0.8), color: "59636E", own: true})
 		b.WriteString(`</a:p>`)
 	}
 	b.WriteString(`</p:txBody>`)

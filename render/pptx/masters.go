@@ -6,14 +6,25 @@ import (
 )
 
 // The fixed parts: theme, slide master, the two layouts and the notes
-// master. Fonts: Latin text uses the theme's Latin face, CJK text the
-// East Asian face "Microsoft YaHei" (set in the theme and on every run);
-// where it is missing (macOS, Linux) PowerPoint, Keynote and LibreOffice
-// substitute their own CJK font (PingFang SC, Noto Sans CJK).
-
+// master.
+//
+// Fonts: the theme names a Latin, an East Asian and a complex-script face
+// for titles and body (every text refers to them, so a template's theme
+// replaces them all) and a face per East Asian script, which PowerPoint
+// takes for text in that language. The faces are Windows' and come with
+// Office for Mac; the panose, pitch and charset say "sans serif, Chinese
+// (GB2312)" so that where a face is missing the office suite substitutes
+// a sans serif of the same script: PingFang SC on macOS, Noto Sans CJK SC
+// (fontconfig's choice for zh-CN) and Liberation Sans or DejaVu Sans on
+// Linux. Labels are measured with room for DejaVu Sans (render/measure).
 const (
-	latinFont = "Arial"
-	eaFont    = "Microsoft YaHei"
+	latinFont = `<a:latin typeface="Arial" panose="020B0604020202020204" pitchFamily="34" charset="0"/>`
+	eaFont    = `<a:ea typeface="Microsoft YaHei" panose="020B0503020204020204" pitchFamily="34" charset="-122"/>`
+	csFont    = `<a:cs typeface="Arial" panose="020B0604020202020204" pitchFamily="34" charset="0"/>`
+	// scriptFonts are the faces per script, as Office's own themes list them.
+	scriptFonts = `<a:font script="Hans" typeface="Microsoft YaHei"/><a:font script="Hant" typeface="Microsoft JhengHei"/>` +
+		`<a:font script="Jpan" typeface="Yu Gothic"/><a:font script="Hang" typeface="Malgun Gothic"/>`
+	codeFont = "Consolas"
 )
 
 func themeXML(name string) []byte {
@@ -27,10 +38,8 @@ func themeXML(name string) []byte {
 		`<a:hlink><a:srgbClr val="2563EB"/></a:hlink><a:folHlink><a:srgbClr val="7C3AED"/></a:folHlink>` +
 		`</a:clrScheme>` +
 		`<a:fontScheme name="archdoc">` +
-		`<a:majorFont><a:latin typeface="` + latinFont + `"/><a:ea typeface="` + eaFont + `"/><a:cs typeface=""/>` +
-		`<a:font script="Hans" typeface="` + eaFont + `"/></a:majorFont>` +
-		`<a:minorFont><a:latin typeface="` + latinFont + `"/><a:ea typeface="` + eaFont + `"/><a:cs typeface=""/>` +
-		`<a:font script="Hans" typeface="` + eaFont + `"/></a:minorFont>` +
+		`<a:majorFont>` + latinFont + eaFont + csFont + scriptFonts + `</a:majorFont>` +
+		`<a:minorFont>` + latinFont + eaFont + csFont + scriptFonts + `</a:minorFont>` +
 		`</a:fontScheme>` +
 		`<a:fmtScheme name="archdoc"><a:fillStyleLst>` +
 		`<a:solidFill><a:schemeClr val="phClr"/></a:solidFill>` +
@@ -101,13 +110,16 @@ var footers = sync.OnceValue(func() string {
 
 // slideNumber is the field that shows a slide's number; LibreOffice
 // shows it only when the master's placeholder has it too.
-const slideNumber = `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-US"/><a:t>‹#›</a:t></a:fld>`
+const slideNumber = `<a:fld id="{B6F15528-21DE-4FAA-801E-634DDDAF4B2B}" type="slidenum"><a:rPr lang="en-US">` + themeFonts + `</a:rPr><a:t>‹#›</a:t></a:fld>`
+
+// themeFonts are the theme's body faces, Latin, East Asian and complex.
+const themeFonts = `<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/>`
 
 func footerPlaceholder(id int, name, ph string, x, cx int, algn, text string) string {
 	return `<p:sp><p:nvSpPr><p:cNvPr id="` + itoa(id) + `" name="` + name + `"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
 		`<p:nvPr>` + ph + `</p:nvPr></p:nvSpPr><p:spPr><a:xfrm><a:off x="` + itoa(x) + `" y="` + itoa(footerY) + `"/>` +
 		`<a:ext cx="` + itoa(cx) + `" cy="` + itoa(footerH) + `"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr>` +
-		`<p:txBody><a:bodyPr anchor="ctr"/><a:lstStyle><a:lvl1pPr algn="` + algn + `"><a:defRPr sz="1100"><a:solidFill><a:srgbClr val="59636E"/></a:solidFill></a:defRPr></a:lvl1pPr></a:lstStyle>` +
+		`<p:txBody><a:bodyPr anchor="ctr"/><a:lstStyle><a:lvl1pPr algn="` + algn + `"><a:defRPr sz="1100"><a:solidFill><a:srgbClr val="59636E"/></a:solidFill>` + themeFonts + `</a:defRPr></a:lvl1pPr></a:lstStyle>` +
 		`<a:p>` + text + `</a:p></p:txBody></p:sp>`
 }
 
@@ -115,7 +127,7 @@ func lvl(n, marL, indent, sz int, bu string) string {
 	return `<a:lvl` + itoa(n) + `pPr marL="` + itoa(marL) + `" indent="` + itoa(indent) + `" algn="l">` +
 		`<a:spcBef><a:spcPts val="600"/></a:spcBef>` + bu +
 		`<a:defRPr sz="` + itoa(sz) + `"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>` +
-		`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl` + itoa(n) + `pPr>`
+		themeFonts + `</a:defRPr></a:lvl` + itoa(n) + `pPr>`
 }
 
 var slideMaster = sync.OnceValue(func() string {
@@ -133,7 +145,7 @@ var slideMaster = sync.OnceValue(func() string {
 		lvl(1, 342900, -342900, 2000, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
 		lvl(2, 742950, -285750, 1800, `<a:buFont typeface="Arial"/><a:buChar char="–"/>`) +
 		lvl(3, 1143000, -228600, 1600, `<a:buFont typeface="Arial"/><a:buChar char="•"/>`) +
-		`</p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr></p:otherStyle></p:txStyles></p:sldMaster>`
+		`</p:bodyStyle><p:otherStyle><a:defPPr><a:defRPr lang="en-US"/></a:defPPr><a:lvl1pPr><a:defRPr>` + themeFonts + `</a:defRPr></a:lvl1pPr></p:otherStyle></p:txStyles></p:sldMaster>`
 })
 
 var titleLayout = sync.OnceValue(func() string {
@@ -163,5 +175,5 @@ var notesMaster = sync.OnceValue(func() string {
 		placeholder(3, "Notes Placeholder 2", `<p:ph type="body" sz="quarter" idx="3"/>`, 685800, 4400550, 5486400, 3600450, ``) +
 		`</p:spTree></p:cSld>` + clrMap +
 		`<p:notesStyle><a:lvl1pPr marL="0" algn="l"><a:defRPr sz="1200"><a:solidFill><a:schemeClr val="tx1"/></a:solidFill>` +
-		`<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>`
+		themeFonts + `</a:defRPr></a:lvl1pPr></p:notesStyle></p:notesMaster>`
 })

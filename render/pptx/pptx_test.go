@@ -3,6 +3,7 @@ package pptx
 import (
 	"archive/zip"
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ func TestPackageStructure(t *testing.T) {
 func TestChineseAndPlaceholders(t *testing.T) {
 	parts := unzip(t, writeSample(t))
 	s1 := string(parts["ppt/slides/slide1.xml"])
-	for _, want := range []string{`<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`, `<a:t>积分商城架构</a:t>`, `lang="zh-CN"`, `<a:ea typeface="Microsoft YaHei"/>`} {
+	for _, want := range []string{`<p:ph type="ctrTitle"/>`, `<p:ph type="subTitle" idx="1"/>`, `<a:t>积分商城架构</a:t>`, `lang="zh-CN"`} {
 		if !strings.Contains(s1, want) {
 			t.Errorf("slide1 lacks %s", want)
 		}
@@ -92,13 +93,63 @@ func TestChineseAndPlaceholders(t *testing.T) {
 		}
 	}
 	s3 := string(parts["ppt/slides/slide3.xml"])
-	for _, want := range []string{`<p:ph idx="1"/>`, `b="1"`, `<a:pPr lvl="1"/>`, `<a:buAutoNum type="arabicPeriod" startAt="1"/>`, `<a:latin typeface="Consolas"/>`} {
+	for _, want := range []string{`<p:ph idx="1"/>`, `b="1"`, `<a:pPr lvl="1"/>`, `<a:buAutoNum type="arabicPeriod" startAt="1"/>`, `<a:latin typeface="Consolas" pitchFamily="49"/>`} {
 		if !strings.Contains(s3, want) {
 			t.Errorf("content slide lacks %s", want)
 		}
 	}
 	if n := string(parts["ppt/notesSlides/notesSlide2.xml"]); !strings.Contains(n, "<a:t>从左到右讲</a:t>") {
 		t.Errorf("notes of slide 2 lack the notes text:\n%s", n)
+	}
+}
+
+// TestFontsNamed: the theme names Latin, East Asian and complex-script
+// faces (with what a substitute must be like) and a face per East Asian
+// script; every text refers to the theme's faces, through the master's
+// styles or, outside placeholders, itself, so a template's theme changes
+// them all; only code names its own face.
+func TestFontsNamed(t *testing.T) {
+	parts := unzip(t, writeSample(t))
+	theme := string(parts["ppt/theme/theme1.xml"])
+	for _, f := range []string{"majorFont", "minorFont"} {
+		_, list, _ := strings.Cut(theme, "<a:"+f+">")
+		list, _, _ = strings.Cut(list, "</a:"+f+">")
+		for _, want := range []string{`<a:latin typeface="Arial" panose="020B0604020202020204" pitchFamily="34" charset="0"/>`,
+			`<a:ea typeface="Microsoft YaHei" panose="020B0503020204020204" pitchFamily="34" charset="-122"/>`,
+			`<a:cs typeface="Arial"`, `<a:font script="Hans" typeface="Microsoft YaHei"/>`, `<a:font script="Hant" typeface="Microsoft JhengHei"/>`} {
+			if !strings.Contains(list, want) {
+				t.Errorf("theme %s lacks %s:\n%s", f, want, list)
+			}
+		}
+	}
+	master := string(parts["ppt/slideMasters/slideMaster1.xml"])
+	for _, style := range []string{"titleStyle", "bodyStyle", "otherStyle"} {
+		_, st, _ := strings.Cut(master, "<p:"+style+">")
+		st, _, _ = strings.Cut(st, "</p:"+style+">")
+		if !strings.Contains(st, `<a:ea typeface="+m`) || !strings.Contains(st, `<a:latin typeface="+m`) {
+			t.Errorf("master %s does not name the theme's fonts: %s", style, st)
+		}
+	}
+	if n := strings.Count(master, `<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/>`); n < 6 {
+		t.Errorf("master: %d styles name the theme's body fonts, want the 3 body levels, other text, footer and slide number", n)
+	}
+	face := regexp.MustCompile(`<a:(?:latin|ea|cs) typeface="([^"+][^"]*)"`)
+	for name, data := range parts {
+		if !strings.HasPrefix(name, "ppt/slides/slide") {
+			continue
+		}
+		for _, m := range face.FindAllStringSubmatch(string(data), -1) {
+			if m[1] != "Consolas" {
+				t.Errorf("%s names the face %q, not the theme's", name, m[1])
+			}
+		}
+	}
+	diagram := string(parts["ppt/slides/slide2.xml"])
+	_, inGroup, _ := strings.Cut(diagram, "<p:grpSp>")
+	inGroup = inGroup[:strings.LastIndex(inGroup, "</p:grpSp>")] // the diagram, not the footer after it
+	runs := strings.Count(inGroup, "<a:rPr ")
+	if themed := strings.Count(inGroup, `<a:latin typeface="+mn-lt"/><a:ea typeface="+mn-ea"/><a:cs typeface="+mn-cs"/></a:rPr>`); runs == 0 || themed != runs {
+		t.Errorf("diagram: %d of %d runs name the theme's fonts", themed, runs)
 	}
 }
 

@@ -42,7 +42,7 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, [][]byte, er
 			`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr>`+
 			`<p:txBody><a:bodyPr wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" anchor="b"><a:noAutofit/></a:bodyPr><a:lstStyle/><a:p><a:pPr><a:buNone/></a:pPr>`,
 			kickerX, kickerY, bodyW, 274320)
-		run(&b, s.Kicker, textStyle{lang: lang, size: 1400, color: "2563EB", bold: true})
+		run(&b, s.Kicker, textStyle{lang: lang, size: 1400, color: "2563EB", bold: true, own: true})
 		b.WriteString(`</a:p></p:txBody></p:sp>`)
 	}
 	body0 := lay.body
@@ -100,7 +100,7 @@ func footer(b *bytes.Buffer, title, lang string, lay templateLayout) {
 	if lay.footer != "" {
 		b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="5" name="Footer"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr>` +
 			`<p:nvPr><p:ph type="ftr" sz="quarter" idx="` + esc(lay.footer) + `"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>`)
-		run(b, title, textStyle{lang: lang})
+		run(b, title, textStyle{lang: lang, own: true}) // LibreOffice does not take a footer's fonts from its layout
 		b.WriteString(`</a:p></p:txBody></p:sp>`)
 	}
 	if lay.number == "" {

@@ -40,6 +40,10 @@ type textStyle struct {
 	bold   bool
 	italic bool
 	code   bool
+	// own is text outside every placeholder (diagram labels, the
+	// kicker): it names the theme's fonts itself, as a placeholder's text
+	// gets them from the master's styles.
+	own bool
 }
 
 // run writes one <a:r>; newlines become <a:br/>.
@@ -60,7 +64,9 @@ func run(b *bytes.Buffer, text string, st textStyle) {
 }
 
 // rPr writes run properties: the language (zh-CN for CJK text so spell
-// checking and font fallback behave), size, style, and the fonts.
+// checking and font fallback behave), size and style. Fonts are the
+// theme's (a template's theme brings its own): a placeholder's text gets
+// them from the master; other text and code name them.
 func rPr(b *bytes.Buffer, text string, st textStyle) {
 	lang := st.lang
 	if hasHan(text) && !strings.HasPrefix(lang, "zh") && !strings.HasPrefix(lang, "ja") && !strings.HasPrefix(lang, "ko") {
@@ -80,10 +86,13 @@ func rPr(b *bytes.Buffer, text string, st textStyle) {
 	if st.color != "" {
 		b.WriteString(`<a:solidFill><a:srgbClr val="` + st.color + `"/></a:solidFill>`)
 	}
-	if st.code {
-		b.WriteString(`<a:latin typeface="Consolas"/>`)
+	switch {
+	case st.code:
+		b.WriteString(`<a:latin typeface="` + codeFont + `" pitchFamily="49"/><a:ea typeface="+mn-ea"/><a:cs typeface="` + codeFont + `" pitchFamily="49"/>`)
+	case st.own:
+		b.WriteString(themeFonts)
 	}
-	b.WriteString(`<a:ea typeface="` + eaFont + `"/></a:rPr>`)
+	b.WriteString(`</a:rPr>`)
 }
 
 // paragraphs writes body paragraphs. center centres them (title layout).

@@ -41,11 +41,53 @@
     try { history.replaceState(null, "", h); } catch (e) { location.hash = h; }
   }
 
-  function go(i, fromPeer) {
+  // Progressive reveal: a diagram slide whose figure has data-build shows
+  // its steps one by one: → shows the next step before the next slide, ←
+  // takes one back, and a slide reached backwards shows complete.
+  // ?reveal=0 shows every diagram whole; print and overview always do.
+  var reveal = !/[?&]reveal=0(?:&|$)/.test(location.search);
+  var builds = frames.map(function (f) {
+    var fig = f.querySelector("figure.diagram[data-build]");
+    if (!reveal || !fig) return null;
+    try {
+      var b = JSON.parse(fig.getAttribute("data-build"));
+      b.last = b.captions.length - 1;
+      return b.last > 0 ? b : null;
+    } catch (e) { return null; }
+  });
+  var step = 0;
+  function stepOf(map, id) { return Object.prototype.hasOwnProperty.call(map, id) ? map[id] : 0; }
+  // showStep makes frame f (or a presenter's copy of it) show build b up to step k.
+  function showStep(f, b, k) {
+    var svg = f.querySelector("figure.diagram svg");
+    if (!b || !svg) return;
+    svg.querySelectorAll(".clusters > [data-id], .nodes > [data-id], .lifelines > [data-id]").forEach(function (el) {
+      el.classList.toggle("later", stepOf(b.nodes, el.getAttribute("data-id")) > k);
+    });
+    svg.querySelectorAll(".edges > [data-id]").forEach(function (el) {
+      el.classList.toggle("later", stepOf(b.edges, el.getAttribute("data-id")) > k);
+    });
+    f.setAttribute("data-step", String(k));
+  }
+  function next() {
+    var b = builds[cur];
+    if (b && step < b.last) go(cur, false, step + 1);
+    else go(cur + 1);
+  }
+  function prev() {
+    if (builds[cur] && step > 0) go(cur, false, step - 1);
+    else go(cur - 1, false, "end");
+  }
+
+  // go shows slide i at step k of its build (0 when omitted, its last with "end").
+  function go(i, fromPeer, k) {
     i = Math.min(Math.max(i, 0), n - 1);
     if (frames[cur]) frames[cur].classList.remove("current");
     var changed = i !== cur;
     cur = i;
+    var b = builds[cur];
+    step = !b ? 0 : k === "end" ? b.last : Math.min(Math.max(k || 0, 0), b.last);
+    showStep(frames[cur], b, step);
     frames[cur].classList.add("current");
     setHash(cur);
     document.title = data.title + " (" + (cur + 1) + "/" + n + ")";
@@ -55,14 +97,14 @@
   }
 
   function broadcast() {
-    var msg = { type: "archdoc-goto", key: data.key, index: cur };
+    var msg = { type: "archdoc-goto", key: data.key, index: cur, step: step };
     if (channel) { try { channel.postMessage(msg); } catch (e) {} }
     if (peer && !peer.closed) { try { peer.postMessage(msg, "*"); } catch (e) {} }
-    try { localStorage.setItem("archdoc-deck:" + data.key, JSON.stringify({ index: cur, t: Date.now() })); } catch (e) {}
+    try { localStorage.setItem("archdoc-deck:" + data.key, JSON.stringify({ index: cur, step: step, t: Date.now() })); } catch (e) {}
   }
 
   function receive(msg) {
-    if (msg && msg.type === "archdoc-goto" && msg.key === data.key && msg.index !== cur) go(msg.index, true);
+    if (msg && msg.type === "archdoc-goto" && msg.key === data.key && (msg.index !== cur || (msg.step || 0) !== step)) go(msg.index, true, msg.step || 0);
   }
 
   function toggleOverview(on) {
@@ -80,13 +122,23 @@
 
   // Presenter view: current and next slide, notes, timer.
   var started = Date.now(), slideStart = Date.now();
-  function stageClone(id, i) {
+  function stageClone(id, i, k) {
     var stage = document.getElementById(id);
     stage.textContent = "";
     if (i >= n) return;
     var f = frames[i].cloneNode(true);
     f.removeAttribute("id");
     f.classList.remove("current");
+    showStep(f, builds[i], k);
+    // Its own arrow heads: the ids it shares with the hidden original
+    // would point at a marker that does not draw.
+    f.querySelectorAll("marker[id]").forEach(function (m) {
+      var from = "url(#" + m.id + ")";
+      m.id += "-" + id;
+      f.querySelectorAll("[marker-end]").forEach(function (p) {
+        if (p.getAttribute("marker-end") === from) p.setAttribute("marker-end", "url(#" + m.id + ")");
+      });
+    });
     stage.appendChild(f);
   }
   function layoutPresenter() {
@@ -95,11 +147,32 @@
       if (f) f.style.transform = "scale(" + stage.clientWidth / 1280 + ")";
     });
   }
+  // The presenter sees the current step, what the next press shows (the
+  // next step, else the next slide) and, under the notes, the steps with
+  // the current one marked.
   function showPresenter() {
-    stageClone("p-current", cur);
-    stageClone("p-next", cur + 1);
+    var b = builds[cur];
+    stageClone("p-current", cur, step);
+    var building = b && step < b.last;
+    if (building) stageClone("p-next", cur, step + 1);
+    else stageClone("p-next", cur + 1, 0);
+    document.getElementById("p-next-label").textContent = building ? data.labels.step : data.labels.next;
     var notes = frames[cur].querySelector(".notes");
-    document.getElementById("p-notes").innerHTML = notes ? notes.innerHTML : "";
+    var box = document.getElementById("p-notes");
+    box.innerHTML = notes ? notes.innerHTML : "";
+    if (b) {
+      var list = document.createElement("ol");
+      list.className = "p-steps";
+      b.captions.forEach(function (c, j) {
+        var li = document.createElement("li");
+        li.textContent = c;
+        li.className = j < step ? "done" : j === step ? "now" : "";
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+      var now = list.querySelector(".now");
+      if (now && now.scrollIntoView) now.scrollIntoView({ block: "nearest" });
+    }
     layoutPresenter();
     tick();
   }
@@ -127,10 +200,10 @@
   document.addEventListener("keydown", function (e) {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
     var k = e.key;
-    if (k === "ArrowRight" || k === "ArrowDown" || k === "PageDown" || k === " " || k === "Enter" || k === "n") go(cur + 1);
-    else if (k === "ArrowLeft" || k === "ArrowUp" || k === "PageUp" || k === "Backspace" || k === "P") go(cur - 1);
+    if (k === "ArrowRight" || k === "ArrowDown" || k === "PageDown" || k === " " || k === "Enter" || k === "n") next();
+    else if (k === "ArrowLeft" || k === "ArrowUp" || k === "PageUp" || k === "Backspace" || k === "P") prev();
     else if (k === "Home") go(0);
-    else if (k === "End") go(n - 1);
+    else if (k === "End") go(n - 1, false, "end");
     else if (k === "o" || k === "O") toggleOverview();
     else if (k === "Escape") toggleOverview(false);
     else if (k === "p") openPresenter();
@@ -145,10 +218,10 @@
       if (f) { go(frames.indexOf(f)); toggleOverview(false); }
       return;
     }
-    go(e.clientX < window.innerWidth * 0.3 ? cur - 1 : cur + 1);
+    if (e.clientX < window.innerWidth * 0.3) prev(); else next();
   });
-  document.getElementById("prev").addEventListener("click", function () { go(cur - 1); });
-  document.getElementById("next").addEventListener("click", function () { go(cur + 1); });
+  document.getElementById("prev").addEventListener("click", prev);
+  document.getElementById("next").addEventListener("click", next);
   document.getElementById("overview-btn").addEventListener("click", function () { toggleOverview(); });
   document.getElementById("presenter-btn").addEventListener("click", openPresenter);
   document.getElementById("p-reset").addEventListener("click", function () { started = slideStart = Date.now(); tick(); });
@@ -161,7 +234,7 @@
     if (touchX === null || body.classList.contains("overview")) return;
     var dx = e.changedTouches[0].clientX - touchX, dy = e.changedTouches[0].clientY - touchY;
     touchX = null;
-    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) go(dx < 0 ? cur + 1 : cur - 1);
+    if (Math.abs(dx) > 50 && Math.abs(dx) > Math.abs(dy)) { if (dx < 0) next(); else prev(); }
   }, { passive: true });
 
   window.addEventListener("hashchange", function () { var i = parseHash(); if (i !== cur) go(i); });
@@ -170,7 +243,7 @@
   if (channel) channel.onmessage = function (e) { receive(e.data); };
   window.addEventListener("storage", function (e) {
     if (e.key !== "archdoc-deck:" + data.key || !e.newValue) return;
-    try { receive({ type: "archdoc-goto", key: data.key, index: JSON.parse(e.newValue).index }); } catch (x) {}
+    try { var v = JSON.parse(e.newValue); receive({ type: "archdoc-goto", key: data.key, index: v.index, step: v.step }); } catch (x) {}
   });
 
   if (presenter) {
