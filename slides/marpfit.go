@@ -2,7 +2,7 @@ package slides
 
 import (
 	"fmt"
-	"regexp"
+	"github.com/archdoc/archdoc/internal/lazyre"
 	"strings"
 
 	"github.com/archdoc/archdoc/render/measure"
@@ -40,7 +40,7 @@ func marpFontSize(title, body string) int {
 }
 
 var (
-	marpListMarker = regexp.MustCompile(`^(\s*)(?:[-*+]|\d{1,9}[.)])\s+`)
+	marpListMarker = lazyre.New(`^(\s*)(?:[-*+]|\d{1,9}[.)])\s+`)
 	marpEmphasis   = strings.NewReplacer("**", "", "`", "", "\\", "")
 )
 
@@ -53,7 +53,7 @@ func marpHeight(title, body string, f float64) float64 {
 			continue
 		}
 		indent := 0.0
-		if m := marpListMarker.FindStringSubmatch(line); m != nil {
+		if m := marpListMarker().FindStringSubmatch(line); m != nil {
 			indent = float64(len(m[1])/2+1) * marpIndent * f
 			line = line[len(m[0]):]
 		}
