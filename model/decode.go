@@ -31,10 +31,11 @@ type decoder struct {
 	lines   []int  // offsets where src's lines start, computed when first needed
 	m       *Model
 	errs    Errors
-	budget  int  // values left
-	aliased int  // values reachable through aliases left
-	inAlias int  // > 0 while walking what an alias points at
-	aborted bool // a limit was hit: stop walking, the rest is noise
+	budget  int        // values left
+	aliased int        // values reachable through aliases left
+	inAlias int        // > 0 while walking what an alias points at
+	aborted bool       // a limit was hit: stop walking, the rest is noise
+	target  *yaml.Node // the one target of the flow being expanded (see decodeFlows)
 }
 
 func newDecoder(m *Model) *decoder {
@@ -214,6 +215,10 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, depth 
 		d.errorf(n, path, "expected a list, got %s", describe(n))
 		return
 	}
+	if path == "flows" && v.Type().Elem() == flowType {
+		d.decodeFlows(n, v, path, depth)
+		return
+	}
 	for _, item := range n.Content {
 		if d.aborted {
 			return
@@ -246,6 +251,8 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		return
 	}
 	info := structInfoOf(v.Type())
+	isFlow, target := v.Type() == flowType, d.target
+	d.target = nil // for this flow only, not for what it holds
 	seen, bad := map[string]bool{}, map[string]bool{}
 	for _, kv := range d.pairs(n, path, depth) {
 		name := kv.key.Value
@@ -257,7 +264,9 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 		seen[name] = true
 		fv := v.Field(f.index)
 		before := len(d.errs)
-		d.decode(kv.value, fv, join(path, name), depth+1)
+		if !isFlow || !d.flowField(name, kv.value, fv, join(path, name), depth, target) {
+			d.decode(kv.value, fv, join(path, name), depth+1)
+		}
 		if len(d.errs) > before {
 			bad[name] = true // already explained; "must not be empty" would be noise
 		}
@@ -368,6 +377,7 @@ type fieldInfo struct {
 	required bool // yaml tag lacks omitempty
 	enum     []string
 	doc      string
+	many     bool // `many:"true"`: one value or a list of them (see fanout.go)
 }
 
 type structInfo struct {
@@ -390,7 +400,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc")}
+		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true"}
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.enum = strings.Split(e, ",")
 		}

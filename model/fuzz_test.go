@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 	if data, err := os.ReadFile("../architecture.yaml"); err == nil {
 		f.Add(data)
 	}
-	for _, tc := range append(errorCases, kindCases...) {
+	for _, tc := range append(append(errorCases, kindCases...), flowCases...) {
 		f.Add([]byte(tc.yaml))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

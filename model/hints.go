@@ -15,8 +15,9 @@ import (
 func Hints(m *Model) Errors {
 	var out Errors
 	hint := func(path, format string, args ...any) {
-		out = append(out, &Error{Pos: m.Pos(path), Path: path, Msg: fmt.Sprintf(format, args...)})
+		out = append(out, &Error{Pos: m.Pos(path), Path: m.SourcePath(path), Msg: fmt.Sprintf(format, args...)})
 	}
+	hintedFlows := map[string]bool{}
 	if _, translated := uilang.Of(m.Language); !translated {
 		hint("language", "archdoc has no %s translation: the site and slides use English (translations: en, zh)", m.Language)
 	}
@@ -38,7 +39,8 @@ func Hints(m *Model) Errors {
 				hint(e.Path, "module %q has no description", e.ID)
 			}
 		case KindFlow:
-			if blank(e.Flow.Label) {
+			if src := m.SourcePath(e.Path); blank(e.Flow.Label) && !hintedFlows[src] {
+				hintedFlows[src] = true // a flow with several targets is hinted once
 				hint(e.Path, "flow %q has no label: diagrams draw a bare arrow", e.ID)
 			}
 		case KindIdea:

@@ -104,6 +104,9 @@ func (l *loader) run(load func()) (m *Model, err error) {
 		l.errs = append(l.errs, validate(l.m, l.root, !l.broken)...)
 	}
 	if len(l.errs) > 0 {
+		for _, e := range l.errs {
+			e.Path = l.m.SourcePath(e.Path)
+		}
 		return l.m, capErrors(l.errs.Sort())
 	}
 	return l.m, nil

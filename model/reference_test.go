@@ -151,6 +151,12 @@ func refName(s *schema) string {
 
 func typeText(s *schema) string {
 	switch {
+	case len(s.AnyOf) > 0:
+		alts := make([]string, len(s.AnyOf))
+		for i, a := range s.AnyOf {
+			alts[i] = typeText(a)
+		}
+		return strings.Join(alts, " or ")
 	case s.Ref != "":
 		n := strings.TrimPrefix(s.Ref, "#/$defs/")
 		return fmt.Sprintf("[%s](#%s)", n, strings.ToLower(n))

@@ -55,7 +55,9 @@ type schema struct {
 	Type        string      `json:"type,omitempty"`
 	Enum        []string    `json:"enum,omitempty"`
 	Pattern     string      `json:"pattern,omitempty"`
+	AnyOf       []*schema   `json:"anyOf,omitempty"`
 	Items       *schema     `json:"items,omitempty"`
+	MinItems    int         `json:"minItems,omitempty"`
 	Properties  *properties `json:"properties,omitempty"`
 	Required    []string    `json:"required,omitempty"`
 	// AdditionalProperties is false for our objects, a schema for maps.
@@ -173,6 +175,10 @@ func (g *schemaGen) object(t reflect.Type) *schema {
 		}
 		if f.name == "id" {
 			fs.Pattern = slugRE().String()
+		}
+		if f.many {
+			one := &schema{Type: fs.Type}
+			fs = &schema{Description: fs.Description, AnyOf: []*schema{one, {Type: "array", Items: one, MinItems: 1}}}
 		}
 		s.Properties.names = append(s.Properties.names, f.name)
 		s.Properties.byKey[f.name] = fs

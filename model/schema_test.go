@@ -132,12 +132,24 @@ func loadSchema(t *testing.T) map[string]any {
 }
 
 // validateJSON checks v against the subset of JSON Schema that
-// JSONSchema generates: $ref to $defs, type, enum, pattern, properties,
-// required, additionalProperties, items. Problems are sorted.
+// JSONSchema generates: $ref to $defs, anyOf, type, enum, pattern,
+// properties, required, additionalProperties, items. Problems are sorted.
 func validateJSON(root, s map[string]any, v any, at string) []string {
 	if ref, ok := s["$ref"].(string); ok {
 		name := strings.TrimPrefix(ref, "#/$defs/")
 		return validateJSON(root, root["$defs"].(map[string]any)[name].(map[string]any), v, at)
+	}
+	if anyOf, ok := s["anyOf"].([]any); ok {
+		var all []string
+		for _, alt := range anyOf {
+			problems := validateJSON(root, alt.(map[string]any), v, at)
+			if len(problems) == 0 {
+				return nil
+			}
+			all = append(all, problems...)
+		}
+		sort.Strings(all)
+		return all
 	}
 	var out []string
 	fail := func(format string, args ...any) {

@@ -34,6 +34,9 @@ type Model struct {
 	pos   map[string]Pos     // path ("flows[3].to") -> position of the value
 	index map[string]Element // id -> element, built by Load
 	files []string           // every model file read, main first (see Files)
+	// origins: where each flow expanded from several targets (and each
+	// flow after one) was written; see SourcePath.
+	origins map[int]flowOrigin
 }
 
 // Settings change how the model's text is rendered.
@@ -161,9 +164,11 @@ type Link struct {
 
 // Flow is data moving from one element to another.
 type Flow struct {
-	ID          string   `yaml:"id,omitempty" json:"id,omitempty" doc:"Optional; derived from from/to when absent."`
-	From        string   `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
-	To          string   `yaml:"to" json:"to" doc:"Id of an actor, module, store, domain or technology."`
+	ID   string `yaml:"id,omitempty" json:"id,omitempty" doc:"Optional; derived from from/to when absent."`
+	From string `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
+	// To is one id after loading: a list of targets in the file is
+	// expanded by the loader into one flow per target (see fanout.go).
+	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty"`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
 	Data        string   `yaml:"data,omitempty" json:"data,omitempty"`
