@@ -33,6 +33,10 @@ func (v *validator) checkReferences() {
 	}
 	for _, e := range m.Elements() {
 		switch e.Kind {
+		case KindDomain:
+			if d := e.Domain.Defaults; d != nil {
+				v.refs(e.Path+".defaults.tech", d.Tech, KindTech)
+			}
 		case KindModule:
 			v.refs(e.Path+".tech", e.Module.Tech, KindTech)
 		case KindStore:

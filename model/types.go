@@ -61,8 +61,16 @@ type Domain struct {
 	Name        string   `yaml:"name" json:"name"`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
-	Modules     []Module `yaml:"modules,omitempty" json:"modules,omitempty"`
-	Domains     []Domain `yaml:"domains,omitempty" json:"domains,omitempty" doc:"Sub-domains."`
+	// Defaults are expanded by the loader (see defaults.go): after
+	// loading, every module's Tech already holds its domains' defaults.
+	Defaults *ModuleDefaults `yaml:"defaults,omitempty" json:"defaults,omitempty" doc:"What every module of this domain (and of its sub-domains) has unless it says more, e.g. {tech: [php, mysql]}."`
+	Modules  []Module        `yaml:"modules,omitempty" json:"modules,omitempty"`
+	Domains  []Domain        `yaml:"domains,omitempty" json:"domains,omitempty" doc:"Sub-domains."`
+}
+
+// ModuleDefaults are what a domain gives each of its modules.
+type ModuleDefaults struct {
+	Tech []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of technologies every module of the domain uses. A module's own tech list adds to them (its own first, then the defaults it does not list); a sub-domain's defaults add to its parent's."`
 }
 
 // Module is a part of a domain: a service, an app, a back-office tool.

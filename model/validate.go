@@ -50,6 +50,7 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 	v.checkLanguage()
 	v.checkGlossary()
 	v.checkBudget()
+	ApplyDefaults(m) // after the checks: each default is checked once, where it is written
 	return v.errs
 }
 

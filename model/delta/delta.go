@@ -29,6 +29,7 @@ func ToBe(m *model.Model, idea, opt int) *model.Model {
 	for _, add := range c.Add {
 		a.add(add)
 	}
+	model.ApplyDefaults(out) // a module added to a domain gets its defaults
 	out.BuildIndex()
 	for k, mod := range c.Modify {
 		path := fmt.Sprintf("%s.modify[%d]", base, k)
