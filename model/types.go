@@ -180,6 +180,7 @@ type Flow struct {
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty"`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
 	Data        string   `yaml:"data,omitempty" json:"data,omitempty"`
+	Async       bool     `yaml:"async,omitempty" json:"async,omitempty" doc:"The sender does not wait: an event or a message through a queue. Drawn as a dashed arrow with an open head; in the flow's sequence, messages to or from a queue (a module or store of kind queue) are drawn as asynchronous messages."`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Steps       []Step   `yaml:"steps,omitempty" json:"steps,omitempty" doc:"Ordered steps, drawn as a sequence diagram."`
 	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`

@@ -301,6 +301,7 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 	}
 	type pair struct{ from, to, kind string }
 	count := map[pair]int{}
+	sync := map[pair]bool{} // some arrow of the pair is not async
 	first := map[pair]view.Edge{}
 	var order []pair
 	for _, e := range v.Edges {
@@ -313,6 +314,7 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 			first[p] = e
 		}
 		count[p]++
+		sync[p] = sync[p] || !e.Async
 	}
 	sort.SliceStable(order, func(i, j int) bool {
 		a, b := order[i], order[j]
@@ -328,6 +330,7 @@ func mergedEdges(v *view.View, owner func(string) string, out *view.View, zh boo
 	for _, p := range order {
 		e := first[p]
 		e.From, e.To, e.Count = p.from, p.to, count[p]
+		e.Async = !sync[p] // a merged arrow is async when all its arrows are
 		if n := count[p]; n > 1 {
 			e.ID = fmt.Sprintf("%s>%s:%s", p.from, p.to, p.kind)
 			e.Label = countLabel(n, p.kind, zh)

@@ -133,6 +133,10 @@ func (x *writer) rels() {
 			x.line("' flow %s -> %s left out: %s", f.From, f.To, why)
 			continue
 		}
+		if f.Async {
+			x.asyncRel(f)
+			continue
+		}
 		label := export.OneLine(f.Label)
 		if label == "" {
 			label = " " // C4 wraps the label in ** **: empty would show "****"
@@ -146,6 +150,25 @@ func (x *writer) rels() {
 	for _, o := range export.Unjoined(x.m) {
 		x.line("Rel(%s, %s, %s)", export.Ident(o.Owner), export.Ident(o.Store.ID), str(" "))
 	}
+}
+
+// asyncRel writes an async flow as a dashed arrow, labelled like Rel:
+// C4's Rel has no line style in Debian's PlantUML (1.2020.2, before
+// AddRelTag), and a plain PlantUML arrow joins C4 elements all the same.
+func (x *writer) asyncRel(f model.Flow) {
+	var text []string
+	if l := strings.TrimSpace(export.OneLine(f.Label)); l != "" {
+		text = append(text, "**"+escaper.Replace(oneLine(l))+"**")
+	}
+	if p := strings.TrimSpace(export.OneLine(f.Protocol)); p != "" {
+		text = append(text, "//["+escaper.Replace(oneLine(p))+"]//")
+	}
+	arrow := export.Ident(f.From) + " ..> " + export.Ident(f.To)
+	if len(text) == 0 {
+		x.line("%s", arrow)
+		return
+	}
+	x.line("%s : %s", arrow, strings.Join(text, `\n`))
 }
 
 // container writes a module or store: databases and caches as

@@ -32,6 +32,7 @@ type writer struct {
 	indent int
 	names  export.Names    // people and software systems share one namespace
 	kinds  map[string]bool // kind tags used, to style
+	async  bool            // some relationship is tagged Async, to style
 }
 
 func (x *writer) line(format string, args ...any) {
@@ -137,6 +138,9 @@ func (x *writer) container(id, name, desc, tech, kind string) {
 	x.line("%s = container %s", export.Ident(id), strings.Join(args, " "))
 }
 
+// asyncTag marks the relationships of async flows (model.Flow.Async).
+const asyncTag = "Async"
+
 // kindStyles are the Structurizr shapes of the kind tags, in the order
 // the styles are written; "External" has its own style already.
 var kindStyles = []struct{ tag, shape, border string }{
@@ -229,8 +233,12 @@ func (x *writer) relationships() {
 		}
 		seen[key] = true
 		args := []string{from, "->", to, quote(label)}
-		if f.Protocol != "" {
+		if f.Protocol != "" || f.Async {
 			args = append(args, quote(export.OneLine(f.Protocol)))
+		}
+		if f.Async {
+			args = append(args, quote(asyncTag))
+			x.async = true
 		}
 		x.line("%s", strings.Join(args, " "))
 	}
@@ -301,6 +309,16 @@ func (x *writer) views() {
 		if k.border != "" {
 			x.line("border %s", k.border)
 		}
+		x.close()
+	}
+	if x.async {
+		// Structurizr dashes every relationship by default: only the
+		// async ones stay dashed, as in archdoc's own drawings.
+		x.open("relationship %s", quote("Relationship"))
+		x.line("style solid")
+		x.close()
+		x.open("relationship %s", quote(asyncTag))
+		x.line("style dashed")
 		x.close()
 	}
 	x.close()

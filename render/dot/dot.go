@@ -191,11 +191,14 @@ func (g *graph) writeEdge(b *bufio.Writer, e scene.Edge) {
 	if pos := g.splinePos(e); pos != "" {
 		attrs = append(attrs, "pos="+quote(pos))
 	}
-	if e.Dashed {
+	if e.Dashed || e.Async {
 		attrs = append(attrs, "style=dashed")
 	}
-	if !e.Arrow {
+	switch {
+	case !e.Arrow:
 		attrs = append(attrs, "arrowhead=none")
+	case e.Async: // the sender does not wait: Graphviz's open-looking head
+		attrs = append(attrs, "arrowhead=vee")
 	}
 	if e.Kind != "" {
 		attrs = append(attrs, "class="+quote(e.Kind))

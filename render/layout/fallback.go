@@ -63,7 +63,7 @@ func (g *graph) fallback() *scene.Scene {
 	}
 	for i, e := range g.v.Edges {
 		info := g.edges[i]
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq, Link: e.Link}
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Async: e.Async, Seq: e.Seq, Link: e.Link}
 		a, b := rectOf(s, e.From), rectOf(s, e.To)
 		se.Path = line(clip(a, b.Center()), clip(b, a.Center()))
 		if info.w > 0 {

@@ -55,7 +55,7 @@ func Pair(v *view.View, opts ...Option) (*scene.Scene, error) {
 		if e.From == v.Nodes[1].ID {
 			from, to = to, from
 		}
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: labels[i].lines, Arrow: e.Arrow, Dashed: e.Dashed,
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: labels[i].lines, Arrow: e.Arrow, Dashed: e.Dashed, Async: e.Async,
 			Seq: e.Seq, Link: e.Link, Path: line(from, to)}
 		if labels[i].w > 0 {
 			se.LabelRect = scene.Rect{X: round(ra.X + ra.W + (gap-labels[i].w)/2), Y: round(labelY), W: labels[i].w, H: labels[i].h}

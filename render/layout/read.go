@@ -123,7 +123,7 @@ func (g *graph) readEdges(s *scene.Scene, edges map[string]gvEdge, f flip) {
 	var straight []string
 	for i, e := range g.v.Edges {
 		info := g.edges[i]
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq, Link: e.Link}
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: info.lines, Arrow: e.Arrow, Dashed: e.Dashed, Async: e.Async, Seq: e.Seq, Link: e.Link}
 		ge, ok := edges["e"+strconv.Itoa(i)]
 		path, okPath := parsePath(ge.Pos, f)
 		if ok && okPath {

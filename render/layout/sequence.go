@@ -62,7 +62,7 @@ func layoutSequence(v *view.View, c config) *scene.Scene {
 		lines, lw, lh := c.sizeEdgeLabel(e.Label)
 		from, to := centers[col[e.From]], centers[col[e.To]]
 		y += lh
-		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: lines, Arrow: e.Arrow, Dashed: e.Dashed, Seq: e.Seq}
+		se := scene.Edge{ID: e.ID, Kind: e.Kind, From: e.From, To: e.To, Label: lines, Arrow: e.Arrow, Dashed: e.Dashed, Async: e.Async, Seq: e.Seq}
 		rowH := 0.0
 		if e.From == e.To {
 			se.Path = selfLoop(from, y)

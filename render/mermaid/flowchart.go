@@ -151,7 +151,7 @@ func shapeBrackets(shape string) (string, string) {
 func (f *flowchart) edge(e scene.Edge) {
 	var arrow string
 	switch {
-	case e.Dashed && e.Arrow:
+	case (e.Dashed || e.Async) && e.Arrow:
 		arrow = "-.->"
 	case e.Dashed:
 		arrow = "-.-"

@@ -42,6 +42,8 @@ func writeSequence(b *bufio.Writer, s *scene.Scene, ids *ids) {
 	for _, e := range s.Edges {
 		arrow := "->>"
 		switch {
+		case e.Async && e.Arrow:
+			arrow = "-)" // Mermaid's asynchronous message: an open arrow
 		case e.Dashed && e.Arrow:
 			arrow = "-->>"
 		case e.Dashed:

@@ -13,12 +13,15 @@ import (
 // lifelines at a given height, so their ends are fixed points.
 func (p *page) edge(e scene.Edge) {
 	style := "html=1;rounded=1;curved=1;edgeStyle=none;strokeColor=#59636e;labelBackgroundColor=#ffffff;fontSize=" + num(p.fs*0.9) + ";"
-	if e.Arrow {
+	switch {
+	case e.Arrow && e.Async: // the sender does not wait: an open head
+		style += "endArrow=open;endFill=0;"
+	case e.Arrow:
 		style += "endArrow=block;endFill=1;"
-	} else {
+	default:
 		style += "endArrow=none;"
 	}
-	if e.Dashed {
+	if e.Dashed || e.Async {
 		style += "dashed=1;"
 	}
 	label := htmlLines(unwrapped(e.Text, e.Label), "")

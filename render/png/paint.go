@@ -188,14 +188,17 @@ func (p *painter) edgeLine(e scene.Edge) {
 	if tail := (len(path) - 1) % 3; tail != 0 {
 		line = append(line, path[len(path)-tail:]...) // not a whole triple: straight segments
 	}
-	if e.Arrow {
+	switch {
+	case e.Arrow && e.Async:
+		p.openArrowHead(line) // the line runs to the tip, inside the open head
+	case e.Arrow:
 		p.arrowHead(line)
 		line = trimEnd(line, arrowLen*0.6)
 	}
 	switch {
 	case e.Kind == "note":
 		p.c.strokeDashed(colEdge, edgeWidth, line, 2, 3)
-	case e.Dashed:
+	case e.Dashed || e.Async:
 		p.c.strokeDashed(colEdge, edgeWidth, line, 6, 4)
 	default:
 		p.c.stroke(colEdge, edgeWidth, line, false)
@@ -221,6 +224,23 @@ func (p *painter) arrowHead(line []vec) {
 	b := tip.sub(dir.mul(arrowLen))
 	n := dir.perp().mul(arrowHalf)
 	p.c.fill(colEdge, []vec{tip, b.add(n), b.sub(n)})
+}
+
+// openArrowHead draws an async message's head: two strokes from the
+// path's end, an open "V" the size of the filled head.
+func (p *painter) openArrowHead(line []vec) {
+	if len(line) < 2 {
+		return
+	}
+	tip := line[len(line)-1]
+	dir := tip.sub(pointBack(line, arrowLen))
+	if dir.len() < 1e-6 {
+		return
+	}
+	dir = dir.unit()
+	b := tip.sub(dir.mul(arrowLen))
+	n := dir.perp().mul(arrowHalf)
+	p.c.stroke(colEdge, edgeWidth, []vec{b.add(n), tip, b.sub(n)}, false)
 }
 
 // pointBack walks dist back along the polyline from its end.

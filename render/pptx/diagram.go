@@ -321,10 +321,13 @@ func (c *canvas) connector(e scene.Edge) {
 		flip, min(x0, x1), min(y0, y1), abs(x1-x0), abs(y1-y0))
 	_, colour := c.marked(e.ID, "", "59636E")
 	fmt.Fprintf(b, `<a:ln w="%d"><a:solidFill><a:srgbClr val="%s"/></a:solidFill>`, max(c.d(1.2), 9525), colour)
-	if e.Dashed {
+	if e.Dashed || e.Async {
 		b.WriteString(`<a:prstDash val="dash"/>`)
 	}
-	if e.Arrow {
+	switch {
+	case e.Arrow && e.Async: // the sender does not wait: an open head
+		b.WriteString(`<a:tailEnd type="arrow" w="med" len="med"/>`)
+	case e.Arrow:
 		b.WriteString(`<a:tailEnd type="triangle" w="med" len="med"/>`)
 	}
 	b.WriteString(`</a:ln></p:spPr></p:cxnSp>`)

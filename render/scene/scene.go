@@ -198,6 +198,9 @@ type Edge struct {
 	Path   []Point // cubic Bézier: P0, then (C1, C2, P) triples
 	Arrow  bool    // arrow head at the To end
 	Dashed bool
+	// Async is a message the sender does not wait for: every renderer
+	// draws it dashed with an open (unfilled) arrow head.
+	Async bool `json:",omitempty"`
 	// LabelRect is where the label's box sits (zero when unlabelled).
 	LabelRect Rect
 	// Seq is the 1-based order of a message in a sequence scene.

@@ -198,8 +198,11 @@ func baseline(fs float64) float64 {
 func (r *renderer) edge(e scene.Edge) {
 	kind := firstNonEmpty(e.Kind, "flow")
 	classes := "edge " + cls(kind)
-	if e.Dashed {
+	if e.Dashed || e.Async {
 		classes += " dashed"
+	}
+	if e.Async {
+		classes += " async"
 	}
 	classes += r.markClass(e.ID)
 	tip := measure.Unwrap(e.Label)
@@ -234,7 +237,10 @@ func (r *renderer) edge(e scene.Edge) {
 	}
 	if len(e.Path) > 0 {
 		r.p(`<path class="line" d="` + pathData(e.Path) + `"`)
-		if e.Arrow {
+		switch {
+		case e.Arrow && e.Async:
+			r.p(` marker-end="url(#` + r.openArrowID() + `)"`)
+		case e.Arrow:
 			r.p(` marker-end="url(#` + r.arrowID() + `)"`)
 		}
 		r.p("/>\n")

@@ -77,6 +77,7 @@ var rules = [][2]string{
 	{" .edge-label .label-bg", "fill:{label-bg};fill-opacity:.92;stroke:none"},
 	{" .edge-label text", "fill:{edge-text}"},
 	{" .arrow path", "fill:{edge-stroke}"},
+	{" .arrow.open path", "fill:none;stroke:{edge-stroke};stroke-width:1.4;stroke-linejoin:miter"},
 	{" .lifeline", "stroke:{lifeline};stroke-width:1.2;stroke-dasharray:5 4"},
 	{" .seq circle", "fill:{seq-fill}"},
 	{" .seq text", "fill:{seq-text};font-weight:600"},

@@ -108,7 +108,21 @@ func (r *renderer) document() {
 func (r *renderer) defs() {
 	// The marker id is per view: pages inline several diagrams, and a
 	// marker inside a hidden (display:none) SVG does not draw elsewhere.
-	r.p(`<defs><marker id="` + r.arrowID() + `" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker></defs>` + "\n")
+	r.p(`<defs><marker id="` + r.arrowID() + `" class="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z"/></marker>`)
+	if r.hasAsync() {
+		// An async message's head is open: two strokes, no fill.
+		r.p(`<marker id="` + r.openArrowID() + `" class="arrow open" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M1,1 L9,5 L1,9"/></marker>`)
+	}
+	r.p("</defs>\n")
+}
+
+func (r *renderer) hasAsync() bool {
+	for _, e := range r.s.Edges {
+		if e.Async && e.Arrow {
+			return true
+		}
+	}
+	return false
 }
 
 func (r *renderer) lifeline(l scene.Lifeline) {
@@ -232,3 +246,5 @@ func firstNonEmpty(s ...string) string {
 }
 
 func (r *renderer) arrowID() string { return "ad-arrow-" + cls(r.s.ID) }
+
+func (r *renderer) openArrowID() string { return "ad-open-arrow-" + cls(r.s.ID) }

@@ -149,7 +149,7 @@ func (b *builder) addFlow(i int) bool {
 	if label == "" {
 		label = f.Protocol
 	}
-	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true, Link: id})
+	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true, Async: f.Async, Link: id})
 	return true
 }
 

@@ -23,6 +23,6 @@ func FlowEnds(m *model.Model, id string) (v *View, ok bool) {
 	if label == "" {
 		label = f.Protocol
 	}
-	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true})
+	b.addEdge(Edge{ID: id, Kind: EdgeFlow, From: f.From, To: f.To, Label: label, Arrow: true, Async: f.Async})
 	return b.v, true
 }

@@ -66,3 +66,15 @@ func (b *builder) addOwnership() {
 		b.addEdge(Edge{ID: "owns:" + e.Parent + "->" + n.ID, Kind: EdgeOwns, From: e.Parent, To: n.ID})
 	}
 }
+
+// isQueue reports whether id is a module or store of kind queue: in an
+// async flow's sequence, messages to or from it are asynchronous.
+func (x *index) isQueue(id string) bool {
+	switch e := x.byID[id]; e.Kind {
+	case model.KindModule:
+		return e.Module.ModuleKind() == "queue"
+	case model.KindStore:
+		return e.Store.StoreKind() == "queue"
+	}
+	return false
+}

@@ -83,9 +83,12 @@ type Edge struct {
 	Label  string
 	Arrow  bool
 	Dashed bool
-	Seq    int    // 1-based message order in sequence views
-	Note   string // sequence views: a note shown beside the message
-	Link   string `json:",omitempty"` // element id whose page the arrow links to ("" = none)
+	// Async: the sender does not wait (model.Flow.Async); drawn dashed
+	// with an open arrow head, whatever Dashed says.
+	Async bool   `json:",omitempty"`
+	Seq   int    // 1-based message order in sequence views
+	Note  string // sequence views: a note shown beside the message
+	Link  string `json:",omitempty"` // element id whose page the arrow links to ("" = none)
 	// Count is how many arrows a merged arrow of a domain-level view
 	// stands for (0: it is one arrow of the model).
 	Count int `json:",omitempty"`

@@ -214,6 +214,7 @@ func flow(x *index, id string) *View {
 		b.v.Edges = append(b.v.Edges, Edge{
 			ID: fmt.Sprintf("%s#%d", id, i+1), Kind: EdgeStep, From: s.From, To: s.To,
 			Label: plain(s.Label), Arrow: true, Seq: i + 1, Note: plain(s.Note),
+			Async: f.Async && (x.isQueue(s.From) || x.isQueue(s.To)),
 		})
 	}
 	return b.v

@@ -28,8 +28,8 @@ workspace "Kinds" "One module of each kind, and a service that owns its database
         order_service -> order_db "writes"
         order_service -> catalog_db "reads prices"
         order_service -> payments "charges"
-        order_service -> order_events "publishes"
-        order_events -> mailer "OrderPlaced"
+        order_service -> order_events "publishes" "" "Async"
+        order_events -> mailer "OrderPlaced" "" "Async"
         nightly -> order_db "reads"
         order_service -> order_cache
     }
@@ -77,6 +77,12 @@ workspace "Kinds" "One module of each kind, and a service that owns its database
             }
             element "Job" {
                 shape Terminal
+            }
+            relationship "Relationship" {
+                style solid
+            }
+            relationship "Async" {
+                style dashed
             }
         }
     }
