@@ -128,7 +128,7 @@ func (m *Model) Elements() []Element {
 	}
 	for i := range m.Flows {
 		f := &m.Flows[i]
-		add(Element{Kind: KindFlow, ID: f.ID, Name: f.Label, Path: pathf("flows[%d]", i), Tags: f.Tags, Flow: f})
+		add(Element{Kind: KindFlow, ID: f.ID, Name: f.ScenarioTitle(), Path: pathf("flows[%d]", i), Tags: f.Tags, Flow: f})
 	}
 	for i := range m.Notes {
 		n := &m.Notes[i]

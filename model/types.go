@@ -177,13 +177,23 @@ type Flow struct {
 	// To is one id after loading: a list of targets in the file is
 	// expanded by the loader into one flow per target (see fanout.go).
 	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
-	Label       string   `yaml:"label,omitempty" json:"label,omitempty"`
+	Label       string   `yaml:"label,omitempty" json:"label,omitempty" doc:"The arrow's text."`
+	Title       string   `yaml:"title,omitempty" json:"title,omitempty" doc:"The flow's name as a scenario: the heading of its page and of its sequence diagram, and its slide's title. Default: the label (which stays the arrow's text either way)."`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
 	Data        string   `yaml:"data,omitempty" json:"data,omitempty"`
 	Async       bool     `yaml:"async,omitempty" json:"async,omitempty" doc:"The sender does not wait: an event or a message through a queue. Drawn as a dashed arrow with an open head; in the flow's sequence, messages to or from a queue (a module or store of kind queue) are drawn as asynchronous messages."`
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Steps       []Step   `yaml:"steps,omitempty" json:"steps,omitempty" doc:"Ordered steps, drawn as a sequence diagram."`
 	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// ScenarioTitle is the flow's name as a scenario (its page, sequence
+// diagram and slide): its title, else its label; "" when it has neither.
+func (f *Flow) ScenarioTitle() string {
+	if f.Title != "" {
+		return f.Title
+	}
+	return f.Label
 }
 
 // Step is one message of a flow's sequence.

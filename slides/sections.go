@@ -267,7 +267,7 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			continue
 		}
 		s := Slide{ID: "flow-" + f.ID, Section: SectionFlows, Layout: LayoutDiagram,
-			Title: firstNonEmpty(f.Label, f.ID), Diagram: firstNonEmpty(b.parts("flow/" + f.ID)...),
+			Title: firstNonEmpty(f.ScenarioTitle(), f.ID), Diagram: firstNonEmpty(b.parts("flow/" + f.ID)...),
 			Notes: joinNotes(f.Description, b.elementNotes(f.ID))}
 		if s.Diagram == "" {
 			s.Layout = LayoutContent

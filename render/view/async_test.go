@@ -30,3 +30,15 @@ func TestAsyncFlowsAndTheirQueueMessages(t *testing.T) {
 		}
 	}
 }
+
+// A flow's sequence diagram is headed by its scenario title when it has
+// one, by its label otherwise.
+func TestSequenceTitle(t *testing.T) {
+	m := load(t, kindsFixture)
+	if got := Flow(m, "place-order").Title; got != "Order checkout" {
+		t.Errorf("place-order's sequence is titled %q, want its scenario title", got)
+	}
+	if got := Flow(m, "order-service-order-events").Title; got != "publishes" {
+		t.Errorf("the queue flow's sequence is titled %q, want its label", got)
+	}
+}

@@ -200,7 +200,7 @@ func Flow(m *model.Model, id string) *View { return flow(newIndex(m), id) }
 
 func flow(x *index, id string) *View {
 	f := x.flow(id)
-	t := f.Label
+	t := f.ScenarioTitle()
 	if t == "" {
 		t = id
 	}

@@ -1,0 +1,50 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+const scenarioModel = `name: 火车票
+language: zh-CN
+domains:
+  - id: core
+    name: 核心
+    modules:
+      - {id: gateway, name: 网关, kind: gateway}
+      - {id: booking, name: 订票服务}
+flows:
+  - id: book
+    from: gateway
+    to: booking
+    label: 转发
+    title: 订票
+    steps:
+      - {from: gateway, to: booking, label: 下单}
+`
+
+// A flow's scenario title names its page; the arrow keeps its label.
+func TestScenarioTitleNamesTheFlowPage(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(scenarioModel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := renderSite(t, m)
+	var page string
+	for name, b := range files {
+		if strings.HasSuffix(name, "book.html") {
+			page = string(b)
+		}
+	}
+	if page == "" {
+		t.Fatal("no page for the flow book")
+	}
+	h1 := page[strings.Index(page, "<h1"):]
+	h1 = h1[:strings.Index(h1, "</h1>")]
+	if !strings.Contains(h1, "订票") || strings.Contains(h1, "转发") {
+		t.Errorf("flow page heading %q, want the scenario title 订票", h1)
+	}
+	mustContain(t, "the flow page", page, "<title>订票")
+}

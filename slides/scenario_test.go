@@ -1,0 +1,43 @@
+package slides
+
+import (
+	"testing"
+
+	"github.com/archdoc/archdoc/model"
+)
+
+// A flow's sequence slide is titled by its scenario title, not by its
+// arrow's label (Train Ticket's booking scenario was titled "转发").
+func TestScenarioTitleNamesTheFlowSlide(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(`name: 火车票
+language: zh-CN
+domains:
+  - id: core
+    name: 核心
+    modules:
+      - {id: gateway, name: 网关}
+      - {id: booking, name: 订票服务}
+flows:
+  - {id: book, from: gateway, to: booking, label: 转发, title: 订票, steps: [{from: gateway, to: booking, label: 下单}]}
+  - {id: plain, from: booking, to: gateway, label: 回调, steps: [{from: booking, to: gateway}]}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"flow-book": "订票", "flow-plain": "回调"}
+	for _, s := range d.Slides {
+		if w, ok := want[s.ID]; ok {
+			if s.Title != w {
+				t.Errorf("slide %s titled %q, want %q", s.ID, s.Title, w)
+			}
+			delete(want, s.ID)
+		}
+	}
+	for id := range want {
+		t.Errorf("no slide %s", id)
+	}
+}
