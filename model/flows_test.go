@@ -103,6 +103,29 @@ ideas:
 
 func TestFlowValidation(t *testing.T) { checkMessages(t, flowCases) }
 
+// levelCases: the level a view and the business view may ask for.
+var levelCases = []struct {
+	name string
+	yaml string
+	want []string
+}{
+	{
+		name: "levels are accepted",
+		yaml: "name: x\nbusiness: {level: domain}\nviews:\n  - {id: a, include: ['*'], level: module}\n  - {id: b, include: ['*'], level: auto}\n",
+	},
+	{
+		name: "unknown levels",
+		yaml: "name: x\nbusiness:\n  level: domains\nviews:\n  - {id: a, include: ['*'], level: modules}\n  - {id: b, include: ['*'], levle: auto}\n",
+		want: []string{
+			`architecture.yaml:3:10: business.level: "domains" is not one of auto, domain, module (did you mean "domain"?)`,
+			`architecture.yaml:5:36: views[0].level: "modules" is not one of auto, domain, module (did you mean "module"?)`,
+			`architecture.yaml:6:29: views[1].levle: unknown field "levle" (did you mean "level"?)`,
+		},
+	},
+}
+
+func TestLevelValidation(t *testing.T) { checkMessages(t, levelCases) }
+
 // Downstream code sees plain flows: one per target, in list order, with
 // deterministic ids, each "to" at its list item.
 func TestMultiTargetFlowsExpand(t *testing.T) {

@@ -25,7 +25,7 @@ const MaxFileSize = 10 << 20
 // files contribute lists.
 var mainOnly = map[string]bool{
 	"name": true, "summary": true, "language": true, "version": true,
-	"settings": true, "presentation": true,
+	"settings": true, "presentation": true, "business": true,
 }
 
 // Load reads the model at path, its includes, validates it and builds the

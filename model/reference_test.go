@@ -66,7 +66,7 @@ func fieldReference(t *testing.T) []byte {
 	b.WriteString("     (the same source as schema/architecture.schema.json). Do not edit by hand. -->\n\n")
 	b.WriteString("Every field of `architecture.yaml`, section by section. Fields marked **required** must be\n")
 	b.WriteString("present; ids are lowercase slugs (`user-center`). Included files (`include:`) may hold every\n")
-	b.WriteString("list below but not `name`, `summary`, `language`, `version`, `settings` or `presentation`;\n")
+	b.WriteString("list below but not `name`, `summary`, `language`, `version`, `settings`, `presentation` or `business`;\n")
 	b.WriteString("their schema is `schema/include.schema.json`.\n\n")
 	b.WriteString("Sections: ")
 	order := defOrder(g, root)

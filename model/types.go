@@ -25,6 +25,7 @@ type Model struct {
 	Glossary     []Term        `yaml:"glossary,omitempty" json:"glossary,omitempty"`
 	Docs         []Doc         `yaml:"docs,omitempty" json:"docs,omitempty"`
 	Views        []ViewSpec    `yaml:"views,omitempty" json:"views,omitempty"`
+	Business     *BusinessView `yaml:"business,omitempty" json:"business,omitempty" doc:"How the business view (the home page's diagram and the deck's business slide) is drawn."`
 	Presentation *Presentation `yaml:"presentation,omitempty" json:"presentation,omitempty"`
 
 	// File is the path of the main model file as given to Load; Dir its folder.
@@ -268,6 +269,12 @@ type ViewSpec struct {
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Include     []string `yaml:"include" json:"include" doc:"Element ids, tag:NAME, or * for everything."`
 	Exclude     []string `yaml:"exclude,omitempty" json:"exclude,omitempty" doc:"Element ids or tag:NAME."`
+	Level       string   `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
+}
+
+// BusinessView configures the built-in business view.
+type BusinessView struct {
+	Level string `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
 }
 
 // Presentation configures the slide deck (see `archdoc slides`).

@@ -137,7 +137,7 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 		return nil, false
 	}
 	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
-		Direction: v.Direction, Groups: v.Groups}
+		Direction: v.Direction, Groups: v.Groups, Level: v.Level}
 	keptNote := map[string]bool{} // notes on an element that stays
 	for _, e := range v.Edges {
 		if e.Kind != view.EdgeNote {

@@ -32,6 +32,18 @@ func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Op
 }
 
 func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+	switch v.Level {
+	case view.LevelDomain:
+		if s, ok, err := atDomainLevel(ctx, v, m, opts, ""); ok || err != nil {
+			return s, err
+		}
+		return layout.Layout(ctx, v, opts...) // no domains to collapse
+	case view.LevelModule: // box by box, whatever it looks like
+		if detail(v) > MaxDetail {
+			return layout.Layout(ctx, v, append(opts[:len(opts):len(opts)], layout.WithGridLayout())...)
+		}
+		return layout.Layout(ctx, v, opts...)
+	}
 	if detail(v) > MaxDetail {
 		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
 		if !strings.HasPrefix(v.ID, "domain/") { // a domain's own view keeps its modules
@@ -122,7 +134,8 @@ func domainBoxes(v *view.View) int {
 }
 
 // atDomainLevel lays out v's domain-level view (see domainLevel) with
-// only its strongest arrows (see strongestArrows). When even that has
+// only its strongest arrows (see strongestArrows). why is "" when the
+// model chose the domain level: then it is no fallback to warn about. When even that has
 // more than MaxDetail boxes and arrows, its arrows are left out too and
 // the domains placed on a grid: a thousand crossing lines tell nothing,
 // while each domain's page shows its own flows. Both are reported.
@@ -149,8 +162,13 @@ func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	if err != nil {
 		return nil, true, err
 	}
-	s.Fallbacks.DomainLevel = true
 	s.Fallbacks.HiddenEdges = arrows
+	if why == "" {
+		s.Fallbacks.ChosenDomainLevel = true
+		s.Warnings = append(notes, s.Warnings...)
+		return s, true, nil
+	}
+	s.Fallbacks.DomainLevel = true
 	how := "drawn at domain level, each domain linking to its own page"
 	if v.ID == "stack" {
 		how = "drawn at domain level: its technologies only, each saying how many modules use it"

@@ -57,9 +57,12 @@ func (p *page) Diagram(viewID string) template.HTML {
 func (p *page) overviewNote(s *scene.Scene) string {
 	f := s.Fallbacks
 	var notes []string
-	if f.DomainLevel {
+	if f.DomainLevel || f.ChosenDomainLevel {
 		note := p.T["domainLevel"]
-		if s.ID == "stack" {
+		switch {
+		case f.ChosenDomainLevel: // the model asked: no excuse to make
+			note = p.T["chosenLevel"]
+		case s.ID == "stack":
 			note = p.T["techsOnly"]
 		}
 		if f.HiddenEdges > 0 {

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/view"
 )
 
 // A flow's sequence slide is titled by its scenario title, not by its
@@ -39,5 +40,40 @@ flows:
 	}
 	for id := range want {
 		t.Errorf("no slide %s", id)
+	}
+}
+
+// The business slide follows the model's level: domain offers only the
+// domain-level drawing, module never offers it.
+func TestBusinessSlideFollowsTheLevel(t *testing.T) {
+	m, err := model.Load("../architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := view.Business(m)
+	for _, tt := range []struct {
+		level        string
+		domainLevels int // candidates drawn with domain boxes
+		all          int
+	}{
+		{"", 1, 3}, {view.LevelDomain, 1, 1}, {view.LevelModule, 0, 2},
+	} {
+		v.Level = tt.level
+		got := candidates(v, m)
+		domains := 0
+		for _, c := range got {
+			modules := 0
+			for _, n := range c[0].Nodes {
+				if n.Kind == "module" {
+					modules++
+				}
+			}
+			if modules == 0 {
+				domains++
+			}
+		}
+		if len(got) != tt.all || domains != tt.domainLevels {
+			t.Errorf("level %q: %d candidates, %d at domain level; want %d and %d", tt.level, len(got), domains, tt.all, tt.domainLevels)
+		}
 	}
 }

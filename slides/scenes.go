@@ -111,7 +111,7 @@ const maxParts = 4
 // It returns nil when no split works.
 func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) ([]*scene.Scene, error) {
 	base := v
-	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph {
+	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph && v.Level != view.LevelModule {
 		base = small
 	}
 	if small, ok := compact(base); ok {
@@ -255,10 +255,15 @@ func candidates(v *view.View, m *model.Model) [][]*view.View {
 		}
 		return out
 	}
-	overview := v.ID == "business" || v.ID == "stack"
+	// The model's level: decides (see view.View.Level); auto lets the
+	// overviews fall back to domain level when their detail is unreadable.
+	overview := (v.ID == "business" || v.ID == "stack") && v.Level != view.LevelModule
 	var domains []*view.View
-	if small, ok := render.DomainLevel(v, m); ok && overview {
+	if small, ok := render.DomainLevel(v, m); ok && (overview || v.Level == view.LevelDomain) {
 		domains = bothWays(small)
+		if v.Level == view.LevelDomain {
+			return [][]*view.View{domains}
+		}
 	}
 	if len(v.Nodes)+len(v.Edges) > bigView {
 		// Laying out a large view takes seconds and its text cannot be

@@ -77,8 +77,11 @@ type Scene struct {
 type Fallbacks struct {
 	StraightEdges int  // arrows Graphviz did not route, drawn straight
 	DomainLevel   bool // a large view drawn with one box per domain
-	GridLayout    bool // boxes placed on a simple grid, not by Graphviz
-	HiddenEdges   int  // arrows left out of a domain-level grid: too many to read
+	// ChosenDomainLevel: drawn with one box per domain because the model
+	// asks for it (level: domain), not as a fallback: no warning.
+	ChosenDomainLevel bool `json:",omitempty"`
+	GridLayout        bool // boxes placed on a simple grid, not by Graphviz
+	HiddenEdges       int  // arrows left out of a domain-level grid: too many to read
 	// CollapsedNeighbours is how many other domains a domain's view
 	// draws one box each (see render's neighboursCollapsed): by design,
 	// so not a warning, but the reader is told.

@@ -21,6 +21,7 @@ func custom(x *index, id string) *View {
 	}
 	b := newBuilder(x, "view/"+id, t, LeftToRight)
 	b.v.Description = plain(spec.Description)
+	b.v.Level = level(spec.Level)
 	b.features = true
 	excluded := x.selectIDs(spec.Exclude)
 	included := x.selectIDs(spec.Include)

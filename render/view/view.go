@@ -40,6 +40,24 @@ type View struct {
 	// Marks are changes to draw ("added", "removed", "changed") by
 	// element id; a view with marks dims the elements without one.
 	Marks map[string]string `json:",omitempty"`
+	// Level is the level the model asks for (LevelDomain, LevelModule),
+	// "" for auto: render and slides then pick one by readability.
+	Level string `json:",omitempty"`
+}
+
+// Levels a model may ask a view to be drawn at (model.ViewSpec.Level,
+// model.BusinessView.Level); auto is "".
+const (
+	LevelDomain = "domain"
+	LevelModule = "module"
+)
+
+// level is the Level of a view from the model's level: value.
+func level(asked string) string {
+	if asked == "auto" {
+		return ""
+	}
+	return asked
 }
 
 // Node is a box, actor, note or collapsed domain.

@@ -16,6 +16,9 @@ func business(x *index) *View {
 	m := x.m
 	b := newBuilder(x, "business", title(m, "业务模型", "Business model"), LeftToRight)
 	b.features = true
+	if m.Business != nil {
+		b.v.Level = level(m.Business.Level)
+	}
 	for _, e := range b.x.elems {
 		switch e.Kind {
 		case model.KindActor, model.KindModule, model.KindStore:

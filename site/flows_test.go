@@ -1,10 +1,12 @@
 package site
 
 import (
+	"context"
 	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/scene"
 )
 
 const scenarioModel = `name: 火车票
@@ -47,4 +49,21 @@ func TestScenarioTitleNamesTheFlowPage(t *testing.T) {
 		t.Errorf("flow page heading %q, want the scenario title 订票", h1)
 	}
 	mustContain(t, "the flow page", page, "<title>订票")
+}
+
+// A business view the model asks to draw at domain level says what its
+// boxes are, without the "too large" excuse of a fallback.
+func TestChosenDomainLevelNote(t *testing.T) {
+	scenes := WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) {
+		return []*scene.Scene{
+			{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{ChosenDomainLevel: true}},
+		}, nil
+	})
+	files, _, err := Render(context.Background(), shopModel(), scenes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	home := string(files["index.html"])
+	mustContain(t, "home", home, `<p class="diagram-note">Each box is a domain; click one for its modules.`)
+	mustNotContain(t, "home", home, "Too large")
 }
