@@ -126,6 +126,51 @@ var levelCases = []struct {
 
 func TestLevelValidation(t *testing.T) { checkMessages(t, levelCases) }
 
+// operationCases: a module's API operations.
+var operationCases = []struct {
+	name string
+	yaml string
+	want []string
+}{
+	{
+		name: "operations are accepted",
+		yaml: `name: x
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - id: cart
+        name: Cart
+        operations:
+          - {name: GetCart, description: The user's cart}
+          - name: POST /cart/items
+`,
+	},
+	{
+		name: "an operation needs a name, and is a mapping",
+		yaml: `name: x
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - id: cart
+        name: Cart
+        operations:
+          - {description: no name}
+          - GetCart
+          - {name: "", descripton: x}
+`,
+		want: []string{
+			`architecture.yaml:9:13: domains[0].modules[0].operations[0]: missing required field "name"`,
+			`architecture.yaml:10:13: domains[0].modules[0].operations[1]: expected a mapping, got "GetCart"`,
+			`architecture.yaml:11:20: domains[0].modules[0].operations[2].name: must not be empty`,
+			`architecture.yaml:11:24: domains[0].modules[0].operations[2].descripton: unknown field "descripton" (did you mean "description"?)`,
+		},
+	},
+}
+
+func TestOperationValidation(t *testing.T) { checkMessages(t, operationCases) }
+
 // Downstream code sees plain flows: one per target, in list order, with
 // deterministic ids, each "to" at its list item.
 func TestMultiTargetFlowsExpand(t *testing.T) {

@@ -15,7 +15,7 @@ func FuzzParse(f *testing.F) {
 	if data, err := os.ReadFile("../architecture.yaml"); err == nil {
 		f.Add(data)
 	}
-	for _, tc := range append(append(append(errorCases, kindCases...), flowCases...), append(defaultsCases, levelCases...)...) {
+	for _, tc := range append(append(append(errorCases, kindCases...), flowCases...), append(append(defaultsCases, levelCases...), operationCases...)...) {
 		f.Add([]byte(tc.yaml))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {

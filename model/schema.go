@@ -24,6 +24,7 @@ var typeDocs = map[string]string{
 	"Domain":         "A business domain (前台, 后台, 数据模块 ...); domains may nest.",
 	"ModuleDefaults": "What a domain gives each of its modules (and its sub-domains' modules).",
 	"Module":         "A part of a domain: a service, an app, a back-office tool.",
+	"Operation":      "One operation of a module's API.",
 	"Store":          "A data store one module owns (its own database, cache or queue), drawn beside the module and counted on the stack.",
 	"Stack":          "The technology stack, layer by layer.",
 	"Layer":          "A group of technologies (OS, web server, language, data ...).",

@@ -85,8 +85,17 @@ type Module struct {
 	Kind   string   `yaml:"kind,omitempty" json:"kind,omitempty" enum:"service,database,cache,queue,gateway,frontend,job,external" doc:"What sort of module it is, each drawn with its own shape: service (default; a rounded box), database (a cylinder), cache (a dashed cylinder), queue (a cylinder on its side), gateway (a hexagon), frontend (a web or mobile front end; a parallelogram), job (a batch or cron worker; a trapezoid), external (an external API; a box with a double border)."`
 	Tech   []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of the technologies this module uses."`
 	Stores []Store  `yaml:"stores,omitempty" json:"stores,omitempty" doc:"Data stores the module owns (its own database, cache or queue), drawn attached to it; e.g. [{id: order-db, tech: mongodb}]."`
-	Notes  []string `yaml:"notes,omitempty" json:"notes,omitempty"`
-	Tags   []string `yaml:"tags,omitempty" json:"tags,omitempty"`
+	// Operations are the module's API, listed on its page as a table;
+	// diagrams leave them out (features are what a box lists).
+	Operations []Operation `yaml:"operations,omitempty" json:"operations,omitempty" doc:"The module's API operations (an RPC, an endpoint, a message it handles), shown on its page as a table, not in diagrams; e.g. [{name: GetCart, description: The user's cart}]."`
+	Notes      []string    `yaml:"notes,omitempty" json:"notes,omitempty"`
+	Tags       []string    `yaml:"tags,omitempty" json:"tags,omitempty"`
+}
+
+// Operation is one operation of a module's API.
+type Operation struct {
+	Name        string `yaml:"name" json:"name" doc:"As the API spells it: GetCart, POST /orders, order.created."`
+	Description string `yaml:"description,omitempty" json:"description,omitempty" doc:"What it does (Markdown, one line)."`
 }
 
 // Store is a data store one module owns: its own database, cache or

@@ -67,3 +67,35 @@ func TestChosenDomainLevelNote(t *testing.T) {
 	mustContain(t, "home", home, `<p class="diagram-note">Each box is a domain; click one for its modules.`)
 	mustNotContain(t, "home", home, "Too large")
 }
+
+// A module's API operations are a table on its page (name, what it
+// does), not the numbered list its features are.
+func TestModulePageListsOperations(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(`name: Shop
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - id: cart
+        name: Cart
+        features: [Keeps the cart]
+        operations:
+          - {name: GetCart, description: "The user's *cart*"}
+          - {name: "POST /cart/<items>"}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := renderSite(t, m)
+	page := string(files["module/cart.html"])
+	_, section, ok := strings.Cut(page, `<h2 id="operations">API operations</h2>`)
+	if !ok {
+		t.Fatalf("the module page has no operations section:\n%s", page)
+	}
+	section, _, _ = strings.Cut(section, "</section>")
+	mustContain(t, "operations", section, `<table class="operations">`,
+		`<tr><td><code>GetCart</code></td><td>The user's <em>cart</em></td></tr>`,
+		`<code>POST /cart/&lt;items&gt;</code>`)
+	mustNotContain(t, "operations", section, "<li>")
+	mustContain(t, "features", page, `<ul class="features"><li>Keeps the cart</li></ul>`)
+}

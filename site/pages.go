@@ -265,6 +265,9 @@ func (b *builder) modulePages() error {
 		for _, f := range mo.Features {
 			text += "\n" + plain(f)
 		}
+		for _, op := range mo.Operations {
+			text += "\n" + op.Name + " " + plain(op.Description)
+		}
 		for _, s := range mo.Stores {
 			text += "\n" + s.DisplayName() + " " + plain(s.Description)
 		}
