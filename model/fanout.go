@@ -26,23 +26,32 @@ type flowOrigin struct {
 }
 
 // flowTargets returns the items of a flow mapping's `to:` when it is a
-// list, nil otherwise.
+// list (written there or through an alias), nil otherwise.
 func flowTargets(n *yaml.Node) *yaml.Node {
-	for n != nil && n.Kind == yaml.AliasNode {
-		n = n.Alias
-	}
+	n = unalias(n)
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if k := n.Content[i]; k.Kind == yaml.ScalarNode && k.Value == "to" && k.ShortTag() != "!!merge" {
-			if v := n.Content[i+1]; v.Kind == yaml.SequenceNode {
+			if v := unalias(n.Content[i+1]); v != nil && v.Kind == yaml.SequenceNode {
 				return v
 			}
 			return nil
 		}
 	}
 	return nil
+}
+
+// unalias follows aliases (a bounded number: the decoder reports bad ones).
+func unalias(n *yaml.Node) *yaml.Node {
+	for hops := 0; n != nil && n.Kind == yaml.AliasNode; hops++ {
+		if hops > MaxDepth {
+			return nil
+		}
+		n = n.Alias
+	}
+	return n
 }
 
 // decodeFlows decodes the top-level flows list, expanding each flow
@@ -95,6 +104,9 @@ func (d *decoder) decodeFlow(item *yaml.Node, v reflect.Value, path string, dept
 // flowField decodes a Flow's field; it reports whether it did (the
 // fields that need more than the generic decoder: `to` as a list).
 func (d *decoder) flowField(name string, n *yaml.Node, fv reflect.Value, path string, depth int, target *yaml.Node) bool {
+	if n = unalias(n); n == nil {
+		return false // the decoder explains the broken alias
+	}
 	switch {
 	case name == "to" && target != nil:
 		d.decode(target, fv, path, depth+1)

@@ -28,6 +28,8 @@ flows:
   - {from: user, to: gw}
   - {id: route, from: gw, to: [orders, users], label: forwards}
   - {from: orders, to: [users]}
+  - {from: users, to: &both [gw, orders]}
+  - {from: user, to: *both, label: again}
 `,
 	},
 	{
@@ -187,6 +189,10 @@ func TestMultiTargetFlowsExpand(t *testing.T) {
 		"route-orders=gw>orders:forwards@architecture.yaml:12:32",
 		"route-users=gw>users:forwards@architecture.yaml:12:40",
 		"orders-users=orders>users:@architecture.yaml:13:25",
+		"users-gw=users>gw:@architecture.yaml:14:30",
+		"users-orders=users>orders:@architecture.yaml:14:34",
+		"user-gw-2=user>gw:again@architecture.yaml:14:30", // through the alias: where the list is written
+		"user-orders=user>orders:again@architecture.yaml:14:34",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("flows:\n  %s\nwant:\n  %s", strings.Join(got, "\n  "), strings.Join(want, "\n  "))
@@ -211,6 +217,7 @@ func TestMultiTargetFlowHintedOnce(t *testing.T) {
 	want := []string{
 		`architecture.yaml:11:5: flows[0]: flow "user-gw" has no label: diagrams draw a bare arrow`,
 		`architecture.yaml:13:5: flows[2]: flow "orders-users" has no label: diagrams draw a bare arrow`,
+		`architecture.yaml:14:5: flows[3]: flow "users-gw" has no label: diagrams draw a bare arrow`,
 	}
 	if strings.Join(flows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("hints:\n  %s\nwant:\n  %s", strings.Join(flows, "\n  "), strings.Join(want, "\n  "))
