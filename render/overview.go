@@ -30,7 +30,7 @@ const MaxDetail = 1500
 // their layers) stay. It returns false when nothing collapses.
 func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 	if v.ID == "stack" {
-		return techsOnly(v, isZH(m.Language))
+		return techsOnly(v)
 	}
 	owner, boxes := collapse(v)
 	return collapsed(v, m, owner, boxes)
@@ -200,26 +200,16 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 }
 
 // techsOnly is the stack view at domain level: its layers and
-// technologies without the modules, each technology saying how many
-// modules use it (its page lists them). With a few hundred modules, an
-// arrow from every domain to every technology it uses is a hairball that
-// says only "everyone uses everything".
-func techsOnly(v *view.View, zh bool) (*view.View, bool) {
-	users := map[string]int{}
-	for _, e := range v.Edges {
-		if e.Kind == view.EdgeUses {
-			users[e.To]++
-		}
-	}
+// technologies without any modules or arrows to them. The layer cake
+// (view.Stack) draws neither and its tiles already say how many modules
+// use each technology, so this only guards a view built otherwise.
+func techsOnly(v *view.View) (*view.View, bool) {
 	out := &view.View{ID: v.ID, Title: v.Title, Description: v.Description, Kind: v.Kind,
 		Direction: v.Direction, Groups: v.Groups, Clusters: v.Clusters}
 	kept := map[string]bool{}
 	for _, n := range v.Nodes {
 		if n.Kind == "module" {
 			continue
-		}
-		if n.Kind == "tech" {
-			n.Sub = strings.TrimPrefix(n.Sub+" · "+countLabel(users[n.ID], "user", zh), " · ")
 		}
 		kept[n.ID] = true
 		out.Nodes = append(out.Nodes, n)
@@ -422,16 +412,8 @@ func countLabel(n int, kind string, zh bool) string {
 			return fmt.Sprintf("%d 个元素", n)
 		case view.EdgeUses:
 			return fmt.Sprintf("%d 处使用", n)
-		case "user":
-			return fmt.Sprintf("%d 个模块使用", n)
 		}
 		return fmt.Sprintf("%d 条流", n)
-	}
-	if kind == "user" {
-		if n == 1 {
-			return "used by 1 module"
-		}
-		return fmt.Sprintf("used by %d modules", n)
 	}
 	word := map[string]string{"box": "element", view.EdgeUses: "use"}[kind]
 	if word == "" {

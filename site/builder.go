@@ -26,7 +26,8 @@ type builder struct {
 	report *Report
 	errs   model.Errors
 	search []searchEntry
-	tour   []link // reading path, site-relative Hrefs
+	tour   []link                   // reading path, site-relative Hrefs
+	icons  map[string]template.HTML // technology id -> techIcon, made once
 }
 
 // link is a labelled, page-relative link as the templates use it. An
@@ -34,6 +35,7 @@ type builder struct {
 type link struct {
 	Href, Label, Note string
 	Current           bool
+	Icon              template.HTML // a technology's icon (see techIcon), "" for anything else
 }
 
 type tour struct {
@@ -203,6 +205,9 @@ func (p *page) ref(id string) link {
 	}
 	u := p.b.md.elementURL(e)
 	l := link{Label: p.b.elementName(e), Href: ""}
+	if e.Kind == model.KindTech {
+		l.Icon = p.b.techIcon(e.Tech)
+	}
 	if u != "" {
 		l.Href = p.Root + u
 	}

@@ -152,7 +152,7 @@ func TestPagesContent(t *testing.T) {
 	mod := string(files["module/cart.html"])
 	mustContain(t, "module page", mod,
 		`<html lang="en">`, "<strong>items</strong>", "<code>checkout</code>", // Markdown in description and features
-		`href="../tech/redis.html">Redis</a>`,                                    // technologies
+		`href="../tech/redis.html"><svg class="tech-icon"`, `</svg>Redis</a>`, // technologies, with their icon
 		`href="../flow/checkout.html">checkout</a>`, `class="out"`, `class="in"`, // flows out and in
 		"Carts expire after 7 days.", // notes
 		`href="../tasks.html#cache"`, // related task

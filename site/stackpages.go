@@ -1,6 +1,7 @@
 package site
 
 import (
+	"html/template"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
@@ -121,12 +122,13 @@ func (b *builder) techPage(e model.Element) error {
 	}
 	p.D = struct {
 		Tech    *model.Technology
+		Icon    template.HTML
 		Layer   *link
 		Users   []link
 		Links   []link
 		Notes   []string
 		Related *related
-	}{t, layer, p.refs(b.m.TechUsers(e.ID)), links, b.notesOn(e.ID), b.related(p, e.ID)}
+	}{t, b.techIcon(t), layer, p.refs(b.m.TechUsers(e.ID)), links, b.notesOn(e.ID), b.related(p, e.ID)}
 	text := strings.Join([]string{t.Category, plain(t.What), plain(t.Why), plain(t.How)}, "\n")
 	for _, pf := range t.Pitfalls {
 		text += "\n" + plain(pf)

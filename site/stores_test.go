@@ -23,8 +23,8 @@ func TestStoresOnTheSite(t *testing.T) {
 	checkLinks(t, files) // diagrams link stores to module/order-service.html#order-db
 	mustContain(t, "module page", string(files["module/order-service.html"]),
 		`<h2 id="stores">Data stores</h2>`,
-		`<li id="order-db"><strong>order-db</strong> <span class="meta">database · <a href="../tech/mongodb.html">MongoDB</a>`,
-		`<li id="order-cache"><strong>Order cache</strong> <span class="meta">cache · <a href="../tech/redis.html">Redis</a>`,
+		`<li id="order-db"><strong>order-db</strong> <span class="meta">database · <a href="../tech/mongodb.html"><svg class="tech-icon"`,
+		`<li id="order-cache"><strong>Order cache</strong> <span class="meta">cache · <a href="../tech/redis.html"><svg class="tech-icon"`,
 		`href="../flow/nightly-order-db.html"`) // a flow into its store is the module's
 	mustContain(t, "business diagram", string(files["index.html"]), `href="module/order-service.html#order-db"`)
 	mustContain(t, "stack page", string(files["stack.html"]),

@@ -3,6 +3,8 @@ package layout
 import (
 	"bytes"
 	"fmt"
+	"slices"
+	"sort"
 	"strconv"
 
 	"github.com/archdoc/archdoc/render/scene"
@@ -157,7 +159,8 @@ func (g *graph) dot() []byte {
 
 // writeMembers writes the nodes and sub-clusters whose parent is parent.
 func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
-	for i, n := range g.v.Nodes {
+	for _, i := range g.inputOrder(parent) {
+		n := g.v.Nodes[i]
 		if g.effectiveParent(n.Parent) == parent {
 			fmt.Fprintf(b, "%s [width=%s height=%s];\n", g.nodeName[n.ID], inches(g.nodes[i].w), inches(g.nodes[i].h))
 		}
@@ -177,6 +180,92 @@ func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
 		b.WriteString("}\n}\n")
 	}
 }
+
+// inputOrder is the order in which the boxes of cluster parent are
+// written for Graphviz. Graphviz keeps the input order along a rank
+// unless moving a box saves crossings, and a left-to-right view draws
+// that order bottom to top. Boxes inside a cluster are chained in order
+// (see orderEdges); other top levels keep the view's order, which their
+// arrows decide. A top level of several domain boxes (a view drawn at
+// domain level) is written by groups of boxes joined by arrows or rows,
+// each group where the first of its boxes no arrow leads to is in the
+// model, last group first: the boxes on the left of each row, and the
+// rows of boxes without arrows, then read from the top in the model's
+// order (a box an arrow leads to stays beside the arrow's tail).
+func (g *graph) inputOrder(parent string) []int {
+	n := len(g.v.Nodes)
+	out := make([]int, n)
+	domains := 0
+	for i, node := range g.v.Nodes {
+		out[i] = i
+		if parent == "" && node.Kind == "domain" && node.Parent == "" {
+			domains++
+		}
+	}
+	if domains < minDomainBoxes || g.v.Direction == view.TopToBottom {
+		return out
+	}
+	first := g.topLevelGroups()
+	sort.SliceStable(out, func(a, b int) bool { return first[out[a]] < first[out[b]] })
+	slices.Reverse(out)
+	return out
+}
+
+// topLevelGroups maps each box to the smallest view index among the
+// boxes no arrow leads to in the group of top-level boxes it is joined to
+// by arrows and row pairs.
+func (g *graph) topLevelGroups() []int {
+	index := map[string]int{}
+	root := make([]int, len(g.v.Nodes))
+	for i, n := range g.v.Nodes {
+		index[g.nodeName[n.ID]], root[i] = i, i
+	}
+	find := func(i int) int {
+		for root[i] != i {
+			root[i] = root[root[i]]
+			i = root[i]
+		}
+		return i
+	}
+	join := func(a, b string) {
+		i, ok1 := index[a]
+		j, ok2 := index[b]
+		if !ok1 || !ok2 || g.v.Nodes[i].Parent != "" || g.v.Nodes[j].Parent != "" {
+			return
+		}
+		ri, rj := find(i), find(j)
+		root[max(ri, rj)] = min(ri, rj) // the root is the group's first box
+	}
+	headed := map[string]bool{}
+	for _, e := range g.edges {
+		join(e.tail, e.head)
+		if e.tail != e.head {
+			headed[e.head] = true
+		}
+	}
+	for _, p := range g.pairs {
+		join(p[0], p[1])
+	}
+	key := map[int]int{} // group root -> its first box no arrow leads to
+	for i, n := range g.v.Nodes {
+		r := find(i)
+		if k, ok := key[r]; !headed[g.nodeName[n.ID]] && (!ok || i < k) {
+			key[r] = i
+		}
+	}
+	first := make([]int, len(root))
+	for i := range root {
+		first[i] = find(i)
+		if k, ok := key[first[i]]; ok {
+			first[i] = k
+		}
+	}
+	return first
+}
+
+// minDomainBoxes is how many top-level domain boxes make a view one drawn
+// at domain level, for inputOrder.
+const minDomainBoxes = 3
 
 // effectiveParent maps a parent id that is not a cluster of the view to
 // the top level, so a stray id never hides a node.

@@ -76,4 +76,7 @@ func TestStackCountsStores(t *testing.T) {
 	if got := usedBy(2, 3, true); got != "2 个模块、3 个存储使用" {
 		t.Errorf("Chinese count %q", got)
 	}
+	if zh, en := usedBy(0, 0, true), usedBy(0, 0, false); zh != "" || en != "" {
+		t.Errorf("no users: %q, %q, want nothing", zh, en)
+	}
 }

@@ -113,12 +113,17 @@ func TestBusiness(t *testing.T) {
 }
 
 // TestStack: the stack is a layer cake of technologies only; each tile
-// counts the modules using it instead of drawing an arrow from each.
+// counts the modules using it instead of drawing an arrow from each, and
+// says nothing of a technology no module names (not "0 个模块使用").
 func TestStack(t *testing.T) {
 	m := testModel()
 	m.Stack.Layers[1].Position = "side"
+	m.Stack.Layers[0].Technologies = append(m.Stack.Layers[0].Technologies, model.Technology{ID: "linux", Name: "Linux", Category: "系统"})
 	v := Stack(m)
-	check(t, v, "php mysql", "app-layer< store<", "")
+	check(t, v, "php linux mysql", "app-layer< store<", "")
+	if linux := v.Node("linux"); linux == nil || linux.Sub != "系统" {
+		t.Errorf("linux, used by no module: %+v, want sub 系统", linux)
+	}
 	if v.Layout != LayoutLayers {
 		t.Errorf("layout %q, want the layer cake", v.Layout)
 	}

@@ -69,7 +69,9 @@ func stack(x *index) *View {
 				stores++
 			}
 		}
-		n.Sub = strings.TrimPrefix(n.Sub+" · "+usedBy(modules, stores, zh), " · ")
+		if used := usedBy(modules, stores, zh); used != "" {
+			n.Sub = strings.TrimPrefix(n.Sub+" · "+used, " · ")
+		}
 	}
 	for i := range b.v.Clusters {
 		if l := x.byID[b.v.Clusters[i].ID]; l.Kind == model.KindLayer {
@@ -79,9 +81,13 @@ func stack(x *index) *View {
 	return b.v
 }
 
-// usedBy says how many modules (and stores, when any) use a technology.
+// usedBy says how many modules (and stores, when any) use a technology;
+// nothing when none does: "used by 0 modules" on Linux or a test tool
+// reads as a mistake, and the stack page's table says who uses what.
 func usedBy(modules, stores int, zh bool) string {
 	switch {
+	case modules == 0 && stores == 0:
+		return ""
 	case zh && stores > 0 && modules > 0:
 		return fmt.Sprintf("%d 个模块、%d 个存储使用", modules, stores)
 	case zh && stores > 0:
