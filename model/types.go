@@ -278,12 +278,12 @@ type ViewSpec struct {
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Include     []string `yaml:"include" json:"include" doc:"Element ids, tag:NAME, or * for everything."`
 	Exclude     []string `yaml:"exclude,omitempty" json:"exclude,omitempty" doc:"Element ids or tag:NAME."`
-	Level       string   `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
+	Level       string   `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable or too large to lay out: then it is drawn at domain level and says why."`
 }
 
 // BusinessView configures the built-in business view.
 type BusinessView struct {
-	Level string `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
+	Level string `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable or too large to lay out: then it is drawn at domain level and says why."`
 }
 
 // Presentation configures the slide deck (see `archdoc slides`).
