@@ -1,6 +1,9 @@
 package model
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -221,5 +224,33 @@ func TestMultiTargetFlowHintedOnce(t *testing.T) {
 	}
 	if strings.Join(flows, "\n") != strings.Join(want, "\n") {
 		t.Errorf("hints:\n  %s\nwant:\n  %s", strings.Join(flows, "\n  "), strings.Join(want, "\n  "))
+	}
+}
+
+// An included file's multi-target flow expands too, and its mistakes are
+// reported in that file at the list item (the index counts, as for any
+// include, from the flows before it: two after the main file's expands).
+func TestMultiTargetFlowsInAnInclude(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("architecture.yaml", `name: x
+include: [more.yaml]
+domains:
+  - {id: d, name: D, modules: [{id: a, name: A}, {id: b, name: B}, {id: c, name: C}]}
+flows:
+  - {from: a, to: [b, c]}
+`)
+	write("more.yaml", `flows:
+  - {from: b, to: [a, cc]}
+`)
+	_, err := Load(filepath.Join(dir, "architecture.yaml"))
+	got := strings.ReplaceAll(fmt.Sprint(err), dir+string(filepath.Separator), "")
+	want := `more.yaml:2:23: flows[2].to[1]: unknown element "cc" (did you mean "c"?)`
+	if got != want {
+		t.Errorf("got %s\nwant %s", got, want)
 	}
 }

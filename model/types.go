@@ -186,7 +186,7 @@ type Flow struct {
 	From string `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
 	// To is one id after loading: a list of targets in the file is
 	// expanded by the loader into one flow per target (see fanout.go).
-	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
+	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or, in the flows list, a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty" doc:"The arrow's text."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" doc:"The flow's name as a scenario: the heading of its page and of its sequence diagram, and its slide's title. Default: the label (which stays the arrow's text either way)."`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
@@ -278,12 +278,12 @@ type ViewSpec struct {
 	Description string   `yaml:"description,omitempty" json:"description,omitempty"`
 	Include     []string `yaml:"include" json:"include" doc:"Element ids, tag:NAME, or * for everything."`
 	Exclude     []string `yaml:"exclude,omitempty" json:"exclude,omitempty" doc:"Element ids or tag:NAME."`
-	Level       string   `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
+	Level       string   `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable or too large to lay out: then it is drawn at domain level and says why."`
 }
 
 // BusinessView configures the built-in business view.
 type BusinessView struct {
-	Level string `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable (only the business and stack views switch to domain level then)."`
+	Level string `yaml:"level,omitempty" json:"level,omitempty" enum:"auto,domain,module" doc:"domain: one box per top-level domain, each linking to its page, with arrows between domains counted; module: every module, never collapsed (a very large view may still be placed on a grid); auto (default): modules, unless the drawing would be unreadable or too large to lay out: then it is drawn at domain level and says why."`
 }
 
 // Presentation configures the slide deck (see `archdoc slides`).

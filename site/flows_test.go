@@ -17,6 +17,7 @@ domains:
     modules:
       - {id: gateway, name: 网关, kind: gateway}
       - {id: booking, name: 订票服务}
+      - {id: mq, name: 消息队列, kind: queue}
 flows:
   - id: book
     from: gateway
@@ -25,6 +26,7 @@ flows:
     title: 订票
     steps:
       - {from: gateway, to: booking, label: 下单}
+  - {id: notify, from: booking, to: mq, label: 订单已创建, async: true}
 `
 
 // A flow's scenario title names its page; the arrow keeps its label.
@@ -49,6 +51,14 @@ func TestScenarioTitleNamesTheFlowPage(t *testing.T) {
 		t.Errorf("flow page heading %q, want the scenario title 订票", h1)
 	}
 	mustContain(t, "the flow page", page, "<title>订票")
+	mustNotContain(t, "the flow page", page, "异步")
+	notify := ""
+	for name, b := range files {
+		if strings.HasSuffix(name, "notify.html") {
+			notify = string(b)
+		}
+	}
+	mustContain(t, "the async flow's page", notify, " · 异步（发送方不等待）")
 }
 
 // A business view the model asks to draw at domain level says what its

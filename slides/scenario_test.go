@@ -1,6 +1,7 @@
 package slides
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
@@ -75,5 +76,36 @@ func TestBusinessSlideFollowsTheLevel(t *testing.T) {
 		if len(got) != tt.all || domains != tt.domainLevels {
 			t.Errorf("level %q: %d candidates, %d at domain level; want %d and %d", tt.level, len(got), domains, tt.all, tt.domainLevels)
 		}
+	}
+}
+
+// The flows slide says which plain flows are asynchronous.
+func TestFlowsSlideSaysAsync(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(`name: Shop
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - {id: orders, name: Orders}
+      - {id: events, name: Events, kind: queue}
+flows:
+  - {from: orders, to: events, label: OrderPlaced, protocol: AMQP, async: true}
+  - {from: events, to: orders, label: retry}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body := ""
+	for _, s := range d.Slides {
+		if s.Section == SectionFlows {
+			body += s.Body
+		}
+	}
+	if !strings.Contains(body, "OrderPlaced (AMQP, asynchronous)") || strings.Contains(body, "retry (") {
+		t.Errorf("flows slide:\n%s", body)
 	}
 }

@@ -260,8 +260,15 @@ func (b *builder) flowSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			if f.Label != "" {
 				line += ": " + mdText(f.Label)
 			}
+			var how []string
 			if f.Protocol != "" {
-				line += " (" + mdText(f.Protocol) + ")"
+				how = append(how, mdText(f.Protocol))
+			}
+			if f.Async {
+				how = append(how, b.words.Async)
+			}
+			if len(how) > 0 {
+				line += " (" + strings.Join(how, ", ") + ")"
 			}
 			md.item(0, "%s", line)
 			continue

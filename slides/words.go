@@ -10,6 +10,7 @@ type words struct {
 	Modules, SubDomains, Actors, Domains, Features, TechUsed, Technologies string
 	Colon, MainBusiness, Ideas, Tasks                                      string
 	Appendix, AppendixBody                                                 string
+	Async                                                                  string
 }
 
 // The names of the model's concepts come from uilang.Terms, shared with
@@ -35,6 +36,7 @@ func deckWords(ui string, w words) words {
 	w.What, w.Why, w.How, w.Pitfalls = t["what"], t["why"], t["how"], t["pitfalls"]
 	w.Problem, w.Options, w.Decision, w.Pros, w.Cons = t["problem"], t["options"], t["decision"], t["pros"], t["cons"]
 	w.Consequences, w.Situation, w.Task, w.Action, w.Result, w.Highlights = t["consequences"], t["situation"], t["task"], t["action"], t["result"], t["highlights"]
+	w.Async = t["async"]
 	w.Modules, w.SubDomains, w.Actors, w.Domains, w.Features, w.Technologies = t["modules"], t["subdomains"], t["actors"], t["domains"], t["features"], t["technologies"]
 	return w
 }

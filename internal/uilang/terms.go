@@ -7,7 +7,7 @@ var terms = map[string]map[string]string{
 	English: {
 		"domains": "Domains", "domain": "Domain", "subdomains": "Sub-domains",
 		"modules": "Modules", "module": "Module", "features": "Features", "stores": "Data stores", "store": "Store",
-		"operations": "API operations", "operation": "Operation",
+		"operations": "API operations", "operation": "Operation", "async": "asynchronous",
 		"store-database": "database", "store-cache": "cache", "store-queue": "queue",
 		"actors": "Who uses it", "actor": "Actor",
 		"stack": "Tech stack", "technologies": "Technologies", "technology": "Technology",
@@ -20,7 +20,7 @@ var terms = map[string]map[string]string{
 	Chinese: {
 		"domains": "业务域", "domain": "业务域", "subdomains": "子业务域",
 		"modules": "模块", "module": "模块", "features": "功能", "stores": "数据存储", "store": "存储",
-		"operations": "接口操作", "operation": "操作",
+		"operations": "接口操作", "operation": "操作", "async": "异步",
 		"store-database": "数据库", "store-cache": "缓存", "store-queue": "队列",
 		"actors": "使用者", "actor": "使用者",
 		"stack": "技术栈", "technologies": "技术", "technology": "技术",

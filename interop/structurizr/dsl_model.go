@@ -196,6 +196,9 @@ func (p *dslParser) relationship(s statement, args []token, ctx blockCtx) error 
 	if len(rest) > 1 {
 		r.tech = p.text(rest[1])
 	}
+	if len(rest) > 2 {
+		r.tags = splitTags(p.text(rest[2]))
+	}
 	p.ws.rels = append(p.ws.rels, r)
 	return nil
 }

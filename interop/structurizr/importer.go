@@ -223,7 +223,7 @@ func (x *importer) relations() {
 			x.dropped++
 			continue
 		}
-		x.b.Flow(model.Flow{From: from, To: to, Label: r.desc, Protocol: r.tech})
+		x.b.Flow(model.Flow{From: from, To: to, Label: r.desc, Protocol: r.tech, Async: asyncTags(r.tags)})
 	}
 }
 

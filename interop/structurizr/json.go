@@ -40,6 +40,7 @@ type (
 		DestinationID string `json:"destinationId"`
 		Description   string `json:"description"`
 		Technology    string `json:"technology"`
+		Tags          string `json:"tags"`
 		Linked        string `json:"linkedRelationshipId"`
 	}
 )
@@ -97,7 +98,7 @@ func ParseJSON(f importkit.File) (*workspace, error) {
 			ws.warn("%s: relationship %s -> %s names an element the workspace does not have; skipped", f.Name, r.SourceID, r.DestinationID)
 			continue
 		}
-		ws.rels = append(ws.rels, &relation{from: from, to: to, desc: r.Description, tech: r.Technology})
+		ws.rels = append(ws.rels, &relation{from: from, to: to, desc: r.Description, tech: r.Technology, tags: splitTags(r.Tags)})
 	}
 	if len(jw.Model.DeploymentNodes) > 0 {
 		ws.skip("deployment environments")

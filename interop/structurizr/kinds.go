@@ -13,6 +13,19 @@ var tagKinds = map[string]string{
 	"job": "job", "external": "external",
 }
 
+// asyncTags reports whether a relationship's tags say it is
+// asynchronous: archdoc's export tags it Async; workspaces also write
+// Asynchronous or Event.
+func asyncTags(tags []string) bool {
+	for _, t := range tags {
+		switch strings.ToLower(strings.TrimSpace(t)) {
+		case "async", "asynchronous", "event":
+			return true
+		}
+	}
+	return false
+}
+
 // kindOfTags is the module kind the first telling tag gives ("" none).
 func kindOfTags(tags []string) string {
 	for _, t := range tags {

@@ -79,6 +79,7 @@ type relation struct {
 	fromRef, toRef   string
 	ctx              *element
 	desc, tech       string
+	tags             []string
 	at, fromAt, toAt string
 }
 

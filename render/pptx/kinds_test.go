@@ -60,3 +60,26 @@ func shapeNamed(slide, id string) string {
 	end := strings.Index(slide[i:], "</p:sp>")
 	return slide[start : i+end]
 }
+
+// TestAsyncConnectors: the kinds fixture's two async flows are dashed
+// connectors with an open (arrow) head; every other flow keeps a solid
+// line and a filled (triangle) head.
+func TestAsyncConnectors(t *testing.T) {
+	slide := string(kindsSlide(t))
+	for _, part := range strings.Split(slide, "<p:cxnSp>")[1:] {
+		name := part[strings.Index(part, `name="`)+6:]
+		name = name[:strings.IndexByte(name, '"')]
+		async := name == "edge order-service-order-events" || name == "edge order-events-mailer"
+		dashed := strings.Contains(part, `<a:prstDash val="dash"/>`)
+		open := strings.Contains(part, `<a:tailEnd type="arrow"`)
+		if !strings.HasPrefix(name, "edge ") || strings.HasPrefix(name, "edge uses:") || strings.HasPrefix(name, "edge owns:") {
+			continue
+		}
+		if dashed != async || open != async {
+			t.Errorf("%s: dashed %v, open head %v; want both %v", name, dashed, open, async)
+		}
+	}
+	if n := strings.Count(slide, `<a:tailEnd type="arrow"`); n != 2 {
+		t.Errorf("%d open heads, want the 2 async flows'", n)
+	}
+}
