@@ -176,9 +176,13 @@ func (g *graph) misordered(s *scene.Scene) bool {
 // it first meets their boxes, and an actor written first can lead it to a
 // late domain first: the example drew 数据模块 on top and 前台, its first
 // domain, at the bottom. The second scene is kept only when it mends the
-// domains' order and keeps every box in order; otherwise s stays.
+// domains' order and keeps every box in order; otherwise s stays. Only
+// a view whose domains come in the model's order (the business view and
+// its before/after versions) is tried again: other views add domains as
+// their flows meet them, and a second Graphviz run of a large domain
+// view costs seconds.
 func (g *graph) clusterOrder(ctx context.Context, s *scene.Scene) *scene.Scene {
-	if !clustersMisordered(s, g.v.Direction) {
+	if !g.v.DomainsInOrder || !clustersMisordered(s, g.v.Direction) {
 		return s
 	}
 	g.clustersFirst = true

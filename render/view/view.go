@@ -40,6 +40,10 @@ type View struct {
 	// Marks are changes to draw ("added", "removed", "changed") by
 	// element id; a view with marks dims the elements without one.
 	Marks map[string]string `json:",omitempty"`
+	// DomainsInOrder says the clusters come in the model's order, as in
+	// the business view (others add domains as their flows meet them):
+	// the layout then keeps sibling domains in that order.
+	DomainsInOrder bool `json:",omitempty"`
 }
 
 // Node is a box, actor, note or collapsed domain.

@@ -16,6 +16,7 @@ func business(x *index) *View {
 	m := x.m
 	b := newBuilder(x, "business", title(m, "业务模型", "Business model"), LeftToRight)
 	b.features = true
+	b.v.DomainsInOrder = true
 	for _, e := range b.x.elems {
 		switch e.Kind {
 		case model.KindActor, model.KindModule, model.KindStore:
