@@ -179,7 +179,12 @@ func collapsed(v *view.View, m *model.Model, owner map[string]string, boxes []st
 		} else if e, ok := m.Element(id); ok && e.Name != "" {
 			label = e.Name
 		}
+		// A domain box says how many modules it holds: "10 个元素" left a
+		// reader guessing what an element is (notes and stores count too).
 		sub := countLabel(members[id], "box", zh)
+		if modules[id] > 0 {
+			sub = moduleCount(modules[id], zh)
+		}
 		if all := modulesIn(m, id); modules[id] < all {
 			sub = partLabel(modules[id], all, zh) // a neighbour: only its modules that matter here
 		}
@@ -402,6 +407,17 @@ func partLabel(some, all int, zh bool) string {
 		return fmt.Sprintf("%d/%d 个模块", some, all)
 	}
 	return fmt.Sprintf("%d of %d modules", some, all)
+}
+
+// moduleCount says how many modules a domain box holds.
+func moduleCount(n int, zh bool) string {
+	switch {
+	case zh:
+		return fmt.Sprintf("%d 个模块", n)
+	case n == 1:
+		return "1 module"
+	}
+	return fmt.Sprintf("%d modules", n)
 }
 
 // countLabel says how many things a merged box or arrow stands for.

@@ -242,7 +242,7 @@ domains:
 	if !ok {
 		t.Fatal("six neighbouring domains were not collapsed")
 	}
-	if n := small.Node("b"); n == nil || n.Kind != "domain" || n.Parent != "top" || n.Sub != "2 个元素" && n.Sub != "2 elements" {
+	if n := small.Node("b"); n == nil || n.Kind != "domain" || n.Parent != "top" || n.Sub != "2 个模块" && n.Sub != "2 modules" {
 		t.Errorf("sibling b: %+v", n)
 	}
 	if n := small.Node("o3"); n == nil || n.Kind != "domain" || n.Parent != "" {

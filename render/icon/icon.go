@@ -45,6 +45,18 @@ func load() {
 			}
 		}
 	}
+	// A model says "NATS" or "Vue" for NATS.io or Vue.js: the short name
+	// finds them unless another icon has it.
+	for i := range all {
+		e := &all[i]
+		for _, suffix := range []string{"dotio", "dotjs"} {
+			if short, ok := strings.CutSuffix(e.Slug, suffix); ok && len(short) >= 3 {
+				if _, dup := index[short]; !dup {
+					index[short] = e
+				}
+			}
+		}
+	}
 }
 
 // key normalises a name the way Simple Icons makes slugs: lower case,

@@ -11,6 +11,7 @@ func TestBundledByNameOrAlias(t *testing.T) {
 	for name, want := range map[string]string{
 		"Nginx": "NGINX", "MySQL": "MySQL", "redis": "Redis", "PHP": "PHP", "Linux": "Linux",
 		"MongoDB": "MongoDB", "Postman": "Postman", "Zend Framework": "Zend", "Node.js": "Node.js", "Go": "Go",
+		"NATS": "NATS.io", "Node": "Node.js",
 	} {
 		i, ok := Bundled(name)
 		if !ok || i.Title != want || len(i.Path) < 20 || len(i.Color) != 7 {

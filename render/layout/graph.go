@@ -24,6 +24,9 @@ type graph struct {
 	warnings []string
 	pairs    [][2]string    // invisible edges laying out boxes in rows (gridPairs)
 	rankOf   map[string]int // column of each DOT node within its cluster
+	// clustersFirst writes each level's clusters before its boxes: the
+	// second try of clusterOrder.
+	clustersFirst bool
 }
 
 type clusterInfo struct {
@@ -157,8 +160,12 @@ func (g *graph) dot() []byte {
 	return b.Bytes()
 }
 
-// writeMembers writes the nodes and sub-clusters whose parent is parent.
+// writeMembers writes the nodes and sub-clusters whose parent is parent,
+// the sub-clusters first when g.clustersFirst (see clusterOrder).
 func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
+	if g.clustersFirst {
+		g.writeClusters(b, parent)
+	}
 	for _, i := range g.inputOrder(parent) {
 		n := g.v.Nodes[i]
 		if g.effectiveParent(n.Parent) == parent {
@@ -166,6 +173,13 @@ func (g *graph) writeMembers(b *bytes.Buffer, parent string) {
 		}
 	}
 	g.writeSameRank(b, parent)
+	if !g.clustersFirst {
+		g.writeClusters(b, parent)
+	}
+}
+
+// writeClusters writes the sub-clusters of parent, each in a gap cluster.
+func (g *graph) writeClusters(b *bytes.Buffer, parent string) {
 	for i, cl := range g.v.Clusters {
 		if g.effectiveParent(cl.Parent) != parent || g.clusters[i].rep == "" || cl.ID == parent {
 			continue

@@ -112,7 +112,7 @@ func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 		var s *scene.Scene
 		if s, err = g.scene(res.JSON); err == nil {
 			s.Warnings = append(s.Warnings, graphvizNotes(res)...)
-			return g.reorder(ctx, s), nil
+			return g.clusterOrder(ctx, g.reorder(ctx, s)), nil
 		}
 	}
 	if ctx.Err() != nil {

@@ -169,3 +169,57 @@ func (g *graph) misordered(s *scene.Scene) bool {
 	}
 	return false
 }
+
+// clusterOrder lays s out once more when it draws two sibling domains
+// sharing a column against the view's order, this time with each level's
+// domains written before its boxes. Graphviz places clusters in the order
+// it first meets their boxes, and an actor written first can lead it to a
+// late domain first: the example drew 数据模块 on top and 前台, its first
+// domain, at the bottom. The second scene is kept only when it mends the
+// domains' order and keeps every box in order; otherwise s stays. Only
+// a view whose domains come in the model's order (the business view and
+// its before/after versions) is tried again: other views add domains as
+// their flows meet them, and a second Graphviz run of a large domain
+// view costs seconds.
+func (g *graph) clusterOrder(ctx context.Context, s *scene.Scene) *scene.Scene {
+	if !g.v.DomainsInOrder || !clustersMisordered(s, g.v.Direction) {
+		return s
+	}
+	g.clustersFirst = true
+	defer func() { g.clustersFirst = false }()
+	g.rankOf = g.columnRanks()
+	g.warnings = nil
+	res, err := graphviz.Layout(ctx, g.dot(), g.c.budget)
+	if err != nil {
+		return s
+	}
+	s2, err := g.scene(res.JSON)
+	if err != nil || clustersMisordered(s2, g.v.Direction) || g.misordered(s2) {
+		return s
+	}
+	s2.Warnings = append(s2.Warnings, graphvizNotes(res)...)
+	return s2
+}
+
+// clustersMisordered reports whether two sibling domains sharing a column
+// (a row, top to bottom) are drawn against the scene's order.
+func clustersMisordered(s *scene.Scene, dir string) bool {
+	for i, a := range s.Clusters {
+		if a.Kind != "domain" {
+			continue
+		}
+		for _, b := range s.Clusters[i+1:] {
+			if b.Kind != "domain" || b.Parent != a.Parent {
+				continue
+			}
+			if dir == view.TopToBottom {
+				if a.Rect.Y < b.Rect.Y+b.Rect.H && b.Rect.Y < a.Rect.Y+a.Rect.H && a.Rect.X > b.Rect.X {
+					return true
+				}
+			} else if a.Rect.X < b.Rect.X+b.Rect.W && b.Rect.X < a.Rect.X+a.Rect.W && a.Rect.Y > b.Rect.Y {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -43,6 +43,10 @@ type View struct {
 	// Level is the level the model asks for (LevelDomain, LevelModule),
 	// "" for auto: render and slides then pick one by readability.
 	Level string `json:",omitempty"`
+	// DomainsInOrder says the clusters come in the model's order, as in
+	// the business view (others add domains as their flows meet them):
+	// the layout then keeps sibling domains in that order.
+	DomainsInOrder bool `json:",omitempty"`
 }
 
 // Levels a model may ask a view to be drawn at (model.ViewSpec.Level,

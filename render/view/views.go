@@ -19,6 +19,7 @@ func business(x *index) *View {
 	if m.Business != nil {
 		b.v.Level = level(m.Business.Level)
 	}
+	b.v.DomainsInOrder = true
 	for _, e := range b.x.elems {
 		switch e.Kind {
 		case model.KindActor, model.KindModule, model.KindStore:
