@@ -325,19 +325,7 @@ func TextPx(s *scene.Scene) float64 {
 	if s == nil || s.Width <= 0 || s.Height <= 0 {
 		return 0
 	}
-	k := min(FrameWidth/s.Width, FrameHeight/s.Height)
-	smallest := 1.0
-	for _, n := range s.Nodes {
-		if n.Sub != "" {
-			smallest = 0.8 // render/svg's secondary line
-		}
-	}
-	for _, e := range s.Edges {
-		if e.Seq > 0 {
-			smallest = min(smallest, 0.75) // a sequence step's number
-		}
-	}
-	return s.FontSize * smallest * k
+	return s.SmallestText() * min(FrameWidth/s.Width, FrameHeight/s.Height)
 }
 
 // ByID indexes scenes by their view id.
