@@ -101,9 +101,8 @@ func slideScenes(ctx context.Context, l *render.Layouts, v *view.View, m *model.
 // (Marp decks write one per diagram) needs no escaping in a link.
 func PartID(viewID string, n int) string { return fmt.Sprintf("%s.part%d", viewID, n) }
 
-// maxParts is the most slides one view is split across: Train Ticket's
-// business view at domain level (nine domains, 27 arrows) needs five.
-const maxParts = 5
+// maxParts is the most slides one view is split across.
+const maxParts = 4
 
 // split cuts a view that no layout makes readable into parts, at domain
 // level and without secondary text, in as few parts as give every part
