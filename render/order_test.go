@@ -20,7 +20,7 @@ func TestDomainLevelKeepsDomainOrder(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s, ok, err := atDomainLevel(context.Background(), v, m, nil, "business")
+		s, ok, err := atDomainLevel(context.Background(), v, m, nil, "business", nil, false)
 		if err != nil || !ok {
 			t.Fatalf("%d modules: the business view was not drawn at domain level: %v", n, err)
 		}

@@ -42,7 +42,7 @@ func domainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 // out the domain's own: each other domain becomes one box linking to its
 // page, with arrows counted.
 const (
-	maxNeighbourDomains = 4
+	maxNeighbourDomains = 4 // of a domain's view
 	maxNeighbourModules = 24
 )
 
@@ -52,14 +52,28 @@ const (
 // modules. The domain keeps its modules, and the domains around it (a
 // sub-domain's parent) stay containers, so a sub-domain's siblings
 // become boxes inside their parent.
+//
+// A module's view (module/<id>) with more than maxModuleNeighbours
+// neighbours groups them the same way, around the module's own domain:
+// a gateway's 40 services become the eight domains they are in.
 func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
-	focus, ok := strings.CutPrefix(v.ID, "domain/")
-	if !ok {
-		return nil, false
-	}
 	clusters := map[string]view.Cluster{}
 	for _, c := range v.Clusters {
 		clusters[c.ID] = c
+	}
+	focus, ok := strings.CutPrefix(v.ID, "domain/")
+	few := func(boxes, modules int) bool { return boxes <= maxNeighbourDomains && modules <= maxNeighbourModules }
+	if !ok {
+		module, isModule := strings.CutPrefix(v.ID, "module/")
+		if !isModule {
+			return nil, false
+		}
+		focus = moduleDomain(v, module)
+		neighbours := moduleNeighbours(v, module)
+		few = func(int, int) bool { return neighbours <= maxModuleNeighbours }
+	}
+	if focus == "" {
+		return nil, false
 	}
 	around := map[string]bool{}                                    // the focus and the domains it is in
 	for id, i := focus, 0; id != "" && i <= len(v.Clusters); i++ { // bounded: a parent cycle cannot hang
@@ -92,10 +106,48 @@ func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 			modules++
 		}
 	}
-	if len(boxes) <= maxNeighbourDomains && modules <= maxNeighbourModules {
+	if few(len(boxes), modules) {
 		return nil, false
 	}
 	return collapsed(v, m, owner, boxes)
+}
+
+// maxModuleNeighbours is how many elements a module's view shows around
+// the module before the other domains' are grouped (see
+// neighboursCollapsed): a dozen boxes around one still read at a glance.
+const maxModuleNeighbours = 12
+
+// moduleDomain is the cluster a module's node sits in, or "".
+func moduleDomain(v *view.View, module string) string {
+	for _, n := range v.Nodes {
+		if n.ID == module {
+			return n.Parent
+		}
+	}
+	return ""
+}
+
+// moduleNeighbours counts the elements at the other end of a module's
+// view's arrows: its own stores and technologies are not neighbours.
+func moduleNeighbours(v *view.View, module string) int {
+	own := map[string]bool{module: true}
+	for _, e := range v.Edges {
+		if e.Kind == view.EdgeOwns && e.From == module {
+			own[e.To] = true
+		}
+	}
+	seen := map[string]bool{}
+	for _, e := range v.Edges {
+		if e.Kind != view.EdgeFlow {
+			continue
+		}
+		for _, end := range []string{e.From, e.To} {
+			if !own[end] {
+				seen[end] = true
+			}
+		}
+	}
+	return len(seen)
 }
 
 // subDomainsCollapsed is a domain view (domain/<id>) with each of the

@@ -16,11 +16,23 @@ import (
 // domain level instead, and says why. A domain's view with many
 // neighbouring domains shows them one box each (see neighboursCollapsed).
 func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+	return laidOutFor(ctx, v, m, opts, onPage)
+}
+
+// Where a scene is shown, for the check of what its reader gets: a page
+// (the business view judged at PageWidth, see unreadableOnPage) or a
+// slide, whose deck has a rule of its own (slides.MinTextPx).
+const (
+	onPage  = true
+	onSlide = false
+)
+
+func laidOutFor(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
 	small, ok := neighboursCollapsed(v, m)
 	if !ok {
-		return laidOutDetail(ctx, v, m, opts)
+		return laidOutDetail(ctx, v, m, opts, page)
 	}
-	s, err := laidOutDetail(ctx, small, m, opts)
+	s, err := laidOutDetail(ctx, small, m, opts, page)
 	if s != nil {
 		for _, n := range small.Nodes {
 			if n.Kind == "domain" {
@@ -31,10 +43,10 @@ func laidOut(ctx context.Context, v *view.View, m *model.Model, opts []layout.Op
 	return s, err
 }
 
-func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option) (*scene.Scene, error) {
+func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
 	switch v.Level {
 	case view.LevelDomain:
-		if s, ok, err := atDomainLevel(ctx, v, m, opts, ""); ok || err != nil {
+		if s, ok, err := atDomainLevel(ctx, v, m, opts, "", nil, page); ok || err != nil {
 			return s, err
 		}
 		return layout.Layout(ctx, v, opts...) // no domains to collapse
@@ -46,8 +58,9 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	}
 	if detail(v) > MaxDetail {
 		why := fmt.Sprintf("has %d boxes and arrows (more than %d)", detail(v), MaxDetail)
+		reason := &scene.Reason{Why: scene.WhyTooLarge, Value: float64(detail(v)), Limit: MaxDetail}
 		if !strings.HasPrefix(v.ID, "domain/") { // a domain's own view keeps its modules
-			if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+			if s, ok, err := atDomainLevel(ctx, v, m, opts, why, reason, page); ok || err != nil {
 				return s, err
 			}
 		}
@@ -55,7 +68,9 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 		return layout.Layout(ctx, v, append(opts[:len(opts):len(opts)], layout.WithGridLayout())...)
 	}
 	if why := doomed(v); why != "" {
-		if s, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+		across, _ := arrowsAcross(v)
+		reason := &scene.Reason{Why: scene.WhyArrowsAcross, Value: float64(across), Limit: maxArrowsAcross}
+		if s, ok, err := atDomainLevel(ctx, v, m, opts, why, reason, page); ok || err != nil {
 			return s, err
 		}
 	}
@@ -63,9 +78,12 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	if err != nil {
 		return nil, err
 	}
-	why := unreadable(s)
+	why, reason := unreadable(s), layoutReason(s)
+	if why == "" && page && pageChecked(v) {
+		why, reason = unreadableOnPage(s)
+	}
 	if why != "" && overview(v) {
-		if small, ok, err := atDomainLevel(ctx, v, m, opts, why); ok || err != nil {
+		if small, ok, err := atDomainLevel(ctx, v, m, opts, why, reason, page); ok || err != nil {
 			return small, err
 		}
 	}
@@ -88,6 +106,10 @@ func laidOutDetail(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	return s, nil
 }
 
+// pageChecked reports the views judged by what a page's reader gets
+// (unreadableOnPage): the business view, on the home page.
+func pageChecked(v *view.View) bool { return v.ID == "business" && overview(v) }
+
 // doomed says why an overview's detailed layout cannot pass the check
 // (unreadable), before spending Graphviz's time on it, or "". Graphviz
 // cannot rank many arrows between domains: on generated models every
@@ -98,17 +120,22 @@ func doomed(v *view.View) string {
 	if v.ID != "business" || !overview(v) {
 		return ""
 	}
+	across, domains := arrowsAcross(v)
+	if across < maxArrowsAcross {
+		return ""
+	}
+	return fmt.Sprintf("has %d arrows between its %d domains, more than Graphviz draws readably (%d)", across, domains, maxArrowsAcross)
+}
+
+// arrowsAcross counts v's arrows between two domains, and its domains.
+func arrowsAcross(v *view.View) (across, domains int) {
 	owner, boxes := collapse(v)
-	across := 0
 	for _, e := range v.Edges {
 		if a, b := owner[e.From], owner[e.To]; a != "" && b != "" && a != b {
 			across++
 		}
 	}
-	if across < maxArrowsAcross {
-		return ""
-	}
-	return fmt.Sprintf("has %d arrows between its %d domains, more than Graphviz draws readably (%d)", across, len(boxes), maxArrowsAcross)
+	return across, len(boxes)
 }
 
 // maxArrowsAcross is how many arrows between domains a business view may
@@ -139,7 +166,7 @@ func domainBoxes(v *view.View) int {
 // more than MaxDetail boxes and arrows, its arrows are left out too and
 // the domains placed on a grid: a thousand crossing lines tell nothing,
 // while each domain's page shows its own flows. Both are reported.
-func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option, why string) (*scene.Scene, bool, error) {
+func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []layout.Option, why string, reason *scene.Reason, page bool) (*scene.Scene, bool, error) {
 	small, ok := domainLevel(v, m)
 	if !ok {
 		return nil, false, nil
@@ -162,6 +189,11 @@ func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []lay
 	if err != nil {
 		return nil, true, err
 	}
+	if page && pageChecked(v) && s.TextAtWidth(PageWidth) < MinPagePx && small.Edges != nil {
+		if s, err = turnedIfLarger(ctx, small, s, opts); err != nil {
+			return nil, true, err
+		}
+	}
 	s.Fallbacks.HiddenEdges = arrows
 	if why == "" {
 		s.Fallbacks.ChosenDomainLevel = true
@@ -169,6 +201,7 @@ func atDomainLevel(ctx context.Context, v *view.View, m *model.Model, opts []lay
 		return s, true, nil
 	}
 	s.Fallbacks.DomainLevel = true
+	s.Fallbacks.Reason = reason
 	how := "drawn at domain level, each domain linking to its own page"
 	if v.ID == "stack" {
 		how = "drawn at domain level: its technologies only, each saying how many modules use it"
@@ -207,6 +240,32 @@ func unreadable(s *scene.Scene) string {
 		return fmt.Sprintf("came out of Graphviz %.0f by %.0f points, too long to read", s.Width, s.Height)
 	}
 	return ""
+}
+
+// turnedIfLarger lays v out turned a quarter and returns that when its
+// text is larger on the page than s's: nine domains side by side are too
+// wide for the page, in three rows they are not.
+func turnedIfLarger(ctx context.Context, v *view.View, s *scene.Scene, opts []layout.Option) (*scene.Scene, error) {
+	turned := *v
+	turned.Direction = view.LeftToRight
+	if v.Direction == view.LeftToRight {
+		turned.Direction = view.TopToBottom
+	}
+	t, err := layout.Layout(ctx, &turned, opts...)
+	if err != nil || t.TextAtWidth(PageWidth) <= s.TextAtWidth(PageWidth) || unreadable(t) != "" {
+		return s, err
+	}
+	return t, nil
+}
+
+// layoutReason is the reason for the page when unreadable rejects s: its
+// last check, the drawing's shape, or Graphviz's failures before it.
+func layoutReason(s *scene.Scene) *scene.Reason {
+	failed := s.Fallbacks.GridLayout || s.Fallbacks.StraightEdges*maxStraightShare > len(s.Edges) || clustersBroken(s)
+	if long, short := max(s.Width, s.Height), min(s.Width, s.Height); !failed && short > 0 && long > maxAspect*short {
+		return &scene.Reason{Why: scene.WhyTooLong, Value: long / short, Limit: maxAspect}
+	}
+	return &scene.Reason{Why: scene.WhyLayoutFailed}
 }
 
 // maxAspect is how many times longer than wide (or wider than long) an

@@ -28,14 +28,18 @@ func DomainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 // the same view was laid out with the same settings before: a deck's
 // first try at a slide is often the site's own layout.
 func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts ...layout.Option) (*scene.Scene, error) {
-	key := viewKey(v, layout.SettingsKey(opts...)+fmt.Sprintf("|zh=%v", isZH(m.Language)))
+	settings := layout.SettingsKey(opts...) + fmt.Sprintf("|zh=%v", isZH(m.Language))
+	if pageChecked(v) { // a page's scene of it may be the domain level a slide need not be
+		settings += "|slide"
+	}
+	key := viewKey(v, settings)
 	l.mu.Lock()
 	s, ok := l.saved[key]
 	l.mu.Unlock()
 	if ok {
 		return s, nil
 	}
-	s, err := laidOut(ctx, v, m, opts)
+	s, err := laidOutFor(ctx, v, m, opts, onSlide)
 	if err != nil {
 		return nil, err
 	}

@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html/template"
 	"net/url"
 	"strings"
@@ -69,6 +70,9 @@ func (p *page) overviewNote(s *scene.Scene) string {
 			note += p.T["strongestArrows"] // English starts with a space, Chinese needs none
 		}
 		notes = append(notes, note)
+		if why := p.reason(f.Reason); why != "" {
+			notes = append(notes, why)
+		}
 	}
 	if f.CollapsedNeighbours > 0 {
 		notes = append(notes, p.T["neighbourDomains"])
@@ -84,6 +88,19 @@ func (p *page) overviewNote(s *scene.Scene) string {
 		b.WriteString(`<p class="diagram-note">` + template.HTMLEscapeString(n) + "</p>")
 	}
 	return b.String()
+}
+
+// reason says in the page's language why the view is not drawn box by
+// box (see render's quality checks), or "" when the scene does not say.
+func (p *page) reason(r *scene.Reason) string {
+	if r == nil {
+		return ""
+	}
+	format, ok := p.T["why."+r.Why]
+	if !ok {
+		return ""
+	}
+	return fmt.Sprintf(format, r.Value, r.Limit)
 }
 
 // svg renders s with links relative to root.

@@ -257,7 +257,8 @@ func TestUnusualIDs(t *testing.T) {
 func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 	scenes := WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) {
 		return []*scene.Scene{
-			{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true, HiddenEdges: 3}},
+			{ID: "business", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true, HiddenEdges: 3,
+				Reason: &scene.Reason{Why: scene.WhySmallText, Value: 5.78, Limit: 11}}},
 			{ID: "stack", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{DomainLevel: true}},
 			{ID: "domain/sales", Kind: scene.KindGraph, Width: 10, Height: 10, Fallbacks: scene.Fallbacks{CollapsedNeighbours: 5}},
 			{ID: "module/cart", Kind: scene.KindGraph, Width: 10, Height: 10},
@@ -269,7 +270,8 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "home", string(files["index.html"]),
-		`<p class="diagram-note">Too large to draw box by box: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`)
+		`<p class="diagram-note">Too large to draw box by box: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`,
+		`<p class="diagram-note">Box by box, fitted to this page, its smallest text would be 5.8 px, less than the 11 px that read on a screen.</p>`)
 	mustContain(t, "stack", string(files["stack.html"]), `<p class="diagram-note">Too many modules to draw: each technology says how many modules use it`)
 	mustContain(t, "domain page", string(files["domain/sales.html"]), `<p class="diagram-note">Other domains are drawn one box each`)
 	mustContain(t, "module page", string(files["module/cart.html"]), "<svg")

@@ -83,9 +83,11 @@ func (b *builder) fitDuration(groups []group, minutes int) ([]group, []Slide) {
 	}
 	// Shared by units; a split diagram's extra parts cost slides too.
 	quota := apportion(max(budget, 0), weights, counts)
+	// One unit fewer at a time: cutting by the excess at once dropped
+	// whole sections when their units are split diagrams of four slides.
 	for cut := budget; cut > 0 && slidesIn(units, quota) > budget; {
-		cut -= slidesIn(units, quota) - budget
-		quota = apportion(max(cut, 0), weights, counts)
+		cut--
+		quota = apportion(cut, weights, counts)
 	}
 	var main []group
 	var appendix []Slide

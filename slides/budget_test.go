@@ -65,3 +65,29 @@ func TestApportion(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitDiagramsKeepTheTalk: Train Ticket's domain slides split into
+// up to four parts each; its ten-minute talk still has the business view,
+// a domain, the stack and the flows before the closing slide (cutting by
+// the whole excess at once left the business slide alone).
+func TestSplitDiagramsKeepTheTalk(t *testing.T) {
+	d := deckOf(t, trainTicket)
+	minutes := int(math.Round(float64(d.Duration) / 60))
+	sections := map[string]bool{}
+	main := 0
+	for _, s := range d.Slides {
+		if s.ID == "qa" {
+			break
+		}
+		main++
+		sections[s.Section] = true
+	}
+	if main > minutes {
+		t.Errorf("%d main slides for %d minutes", main, minutes)
+	}
+	for _, want := range []string{SectionBusiness, SectionDomains, SectionStack, SectionFlows} {
+		if !sections[want] {
+			t.Errorf("no %s slide before the closing one (sections %v)", want, sections)
+		}
+	}
+}

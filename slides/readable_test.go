@@ -1,9 +1,11 @@
 package slides
 
 import (
+	"context"
 	"encoding/json"
 	"testing"
 
+	"github.com/archdoc/archdoc/model"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,6 +32,65 @@ const textSizesJS = `(() => {
   return JSON.stringify(out);
 })()`
 
+var trainTicket = struct{ name, path string }{"trainticket", "../examples/trainticket/architecture.yaml"}
+
+// deckOf is an example's deck, or builds the deck of another model.
+func deckOf(t *testing.T, ex struct{ name, path string }) *Deck {
+	t.Helper()
+	for _, e := range examples {
+		if e == ex {
+			return exampleDeck(t, ex.name)
+		}
+	}
+	m, err := model.Load(ex.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenes, err := Scenes(context.Background(), m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(m, scenes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+// tooDense are the diagrams no slide layout or split makes readable yet,
+// by slide id. Train Ticket's business view at domain level (nine
+// domains, 27 counted arrows) is 8.9 px; split, it needs five slides,
+// more than maxParts and a fifth of a ten-minute talk. Its order domain
+// (nine modules, each talking to up to twelve services) is 5.8 px; its
+// best part, the booking service alone with its neighbours grouped,
+// 13.9 px. Issue 21 keeps both open.
+var tooDense = map[string]bool{"business": true, "domain-order": true}
+
+// TestTrainTicketSlidesFit: every diagram slide of Train Ticket's deck,
+// fitted to the slide's diagram area, keeps MinTextPx text (or is split
+// into parts that do), without a browser.
+func TestTrainTicketSlidesFit(t *testing.T) {
+	d := deckOf(t, trainTicket)
+	n := 0
+	for _, s := range d.Slides {
+		sc := d.Scene(s)
+		if sc == nil {
+			continue
+		}
+		n++
+		px := TextPx(sc)
+		switch {
+		case tooDense[s.ID] && px >= MinTextPx-0.05:
+			t.Errorf("%s: %.1f px now: take it off tooDense", s.ID, px)
+		case !tooDense[s.ID] && px < MinTextPx-0.05:
+			t.Errorf("%s: smallest diagram text %.1f px at 1280×720, want at least %v", s.ID, px, MinTextPx)
+		}
+	}
+	if n < 10 {
+		t.Errorf("only %d diagram slides", n)
+	}
+}
+
 type slideText struct {
 	ID   string  `json:"id"`
 	Px   float64 `json:"px"`
@@ -41,10 +102,12 @@ type slideText struct {
 // smallest text of every diagram slide of both example decks: at least
 // MinTextPx, read from the back of the room.
 func TestDiagramTextReadable(t *testing.T) {
-	for _, ex := range examples {
+	// Train Ticket (48 modules, 150 flows) is a real hairball; it has no
+	// goldens, so it is built here.
+	for _, ex := range append(examples[:len(examples):len(examples)], trainTicket) {
 		t.Run(ex.name, func(t *testing.T) {
 			ctx := browser(t)
-			d := exampleDeck(t, ex.name)
+			d := deckOf(t, ex)
 			path := writeDeckFile(t, d)
 			if err := chromedp.Do(ctx, chromedp.Navigate("file://"+path)); err != nil {
 				t.Fatal(err)
@@ -64,7 +127,7 @@ func TestDiagramTextReadable(t *testing.T) {
 			}
 			for _, s := range got {
 				t.Logf("%s: smallest diagram text %.1f px (%q; diagram area %.0f×%.0f)", s.ID, s.Px, s.Text, s.W, s.H)
-				if s.Px < MinTextPx-0.05 {
+				if s.Px < MinTextPx-0.05 && !tooDense[s.ID] {
 					t.Errorf("%s: smallest diagram text is %.1f px at 1280×720, want at least %v", s.ID, s.Px, MinTextPx)
 				}
 				if s.W < FrameWidth-1 || s.H < FrameHeight-1 {

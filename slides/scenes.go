@@ -3,6 +3,7 @@ package slides
 import (
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/archdoc/archdoc/internal/graphviz"
@@ -111,7 +112,8 @@ const maxParts = 4
 // It returns nil when no split works.
 func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) ([]*scene.Scene, error) {
 	base := v
-	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph && v.Level != view.LevelModule {
+	// A domain's own view keeps its modules: it splits by them.
+	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph && v.Level != view.LevelModule && !strings.HasPrefix(v.ID, "domain/") {
 		base = small
 	}
 	if small, ok := compact(base); ok {
@@ -123,26 +125,49 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 			tops = append(tops, c.ID)
 		}
 	}
-	count := len(tops)
-	part := func(i, n int) *view.View {
-		return viewPart(base, tops[i*count/n:(i+1)*count/n], i == 0)
+	// partitioning cuts base into n parts and returns part i of them.
+	type partitioning struct {
+		count int
+		part  func(i, n int) *view.View
+	}
+	ways := []partitioning{{len(tops), func(i, n int) *view.View {
+		return viewPart(base, tops[i*len(tops)/n:(i+1)*len(tops)/n], i == 0)
+	}}}
+	if members := ownBoxes(base, v.ID, tops); len(members) > 1 {
+		// A domain's own modules, or the domain boxes of a view at
+		// domain level: each part with what they exchange flows with.
+		ways = append(ways, partitioning{len(members), func(i, n int) *view.View {
+			return boxesPart(base, members[i*len(members)/n:(i+1)*len(members)/n])
+		}})
 	}
 	if v.Kind == view.KindSequence {
-		count = len(base.Edges)
-		part = func(i, n int) *view.View { return stepsPart(base, i*count/n, (i+1)*count/n) }
+		ways = []partitioning{{len(base.Edges), func(i, n int) *view.View {
+			return stepsPart(base, i*len(base.Edges)/n, (i+1)*len(base.Edges)/n)
+		}}}
 	}
+	for _, way := range ways {
+		parts, err := splitInto(ctx, l, v.ID, m, way.count, way.part)
+		if parts != nil || err != nil {
+			return parts, err
+		}
+	}
+	return nil, nil
+}
+
+// splitInto returns the fewest parts (at most maxParts) of which part
+// makes every one readable, or nil.
+func splitInto(ctx context.Context, l *render.Layouts, viewID string, m *model.Model, count int, part func(i, n int) *view.View) ([]*scene.Scene, error) {
 	for n := 2; n <= min(maxParts, count); n++ {
 		var parts []*scene.Scene
 		for i := range n {
-			part := part(i, n)
-			s, err := fitted(ctx, l, part, m)
+			s, err := fitted(ctx, l, part(i, n), m)
 			if err != nil {
 				return nil, err
 			}
 			if TextPx(s) < MinTextPx {
 				break
 			}
-			s.ID = PartID(v.ID, i+1)
+			s.ID = PartID(viewID, i+1)
 			parts = append(parts, s)
 		}
 		if len(parts) == n {
@@ -150,6 +175,67 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 		}
 	}
 	return nil, nil
+}
+
+// ownBoxes lists the boxes a view splits by when its containers do not
+// split it: a domain's own modules (not the stores they own, which go
+// with them), or, in a view without containers (the business view at
+// domain level), its domain boxes.
+func ownBoxes(v *view.View, viewID string, tops []string) []string {
+	focus, isDomain := strings.CutPrefix(viewID, "domain/")
+	owned := map[string]bool{}
+	for _, e := range v.Edges {
+		if e.Kind == view.EdgeOwns {
+			owned[e.To] = true
+		}
+	}
+	var out []string
+	for _, n := range v.Nodes {
+		switch {
+		case isDomain && n.Parent == focus && !owned[n.ID],
+			!isDomain && len(tops) == 0 && n.Kind == "domain":
+			out = append(out, n.ID)
+		}
+	}
+	return out
+}
+
+// boxesPart is v with only the given boxes, the stores they own and the
+// boxes at the other end of their arrows, and the arrows among those.
+func boxesPart(v *view.View, boxes []string) *view.View {
+	keep := map[string]bool{}
+	for _, b := range boxes {
+		keep[b] = true
+	}
+	chosen := maps.Clone(keep)
+	for _, e := range v.Edges {
+		switch {
+		case chosen[e.From]:
+			keep[e.To] = true
+		case chosen[e.To] && e.Kind != view.EdgeOwns:
+			keep[e.From] = true
+		}
+	}
+	out := *v
+	out.Nodes, out.Edges, out.Clusters = nil, nil, nil
+	used := map[string]bool{}
+	for _, n := range v.Nodes {
+		if keep[n.ID] {
+			out.Nodes = append(out.Nodes, n)
+			used[n.Parent] = true
+		}
+	}
+	for _, c := range v.Clusters {
+		if used[c.ID] {
+			out.Clusters = append(out.Clusters, c)
+		}
+	}
+	for _, e := range v.Edges {
+		if (chosen[e.From] || chosen[e.To]) && keep[e.From] && keep[e.To] {
+			out.Edges = append(out.Edges, e)
+		}
+	}
+	return &out
 }
 
 // stepsPart is the sequence v with only its steps from..to-1 (keeping
@@ -330,19 +416,7 @@ func TextPx(s *scene.Scene) float64 {
 	if s == nil || s.Width <= 0 || s.Height <= 0 {
 		return 0
 	}
-	k := min(FrameWidth/s.Width, FrameHeight/s.Height)
-	smallest := 1.0
-	for _, n := range s.Nodes {
-		if n.Sub != "" {
-			smallest = 0.8 // render/svg's secondary line
-		}
-	}
-	for _, e := range s.Edges {
-		if e.Seq > 0 {
-			smallest = min(smallest, 0.75) // a sequence step's number
-		}
-	}
-	return s.FontSize * smallest * k
+	return s.SmallestText() * min(FrameWidth/s.Width, FrameHeight/s.Height)
 }
 
 // ByID indexes scenes by their view id.

@@ -72,6 +72,15 @@ func (b *builder) diagram(id string) string {
 	return ""
 }
 
+// firstPart is the scene id of a view's diagram, or of its first part
+// when it is split across slides, or "" when it has no scene.
+func (b *builder) firstPart(id string) string {
+	if parts := b.parts(id); len(parts) > 0 {
+		return parts[0]
+	}
+	return ""
+}
+
 // parts lists the scenes of a view split across slides (see Scenes):
 // the view itself when it fits one slide, nothing when it has no scene.
 func (b *builder) parts(id string) []string {
@@ -162,7 +171,7 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			continue
 		}
 		s := Slide{ID: "domain-" + dm.ID, Section: SectionDomains, Layout: LayoutContent, Title: dm.Name,
-			Diagram: b.diagram("domain/" + dm.ID), Notes: b.elementNotes(dm.ID)}
+			Diagram: b.firstPart("domain/" + dm.ID), Notes: b.elementNotes(dm.ID)}
 		var md mdBuf
 		md.para(dm.Description)
 		if s.Diagram != "" {
@@ -191,7 +200,7 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			s.Layout, s.Body = LayoutDiagram, ""
 			s.Notes = joinNotes(dm.Description, s.Notes)
 		}
-		out = append(out, s)
+		out = append(out, b.splitSlide(s, "domain/"+dm.ID)...)
 	}
 	return out
 }

@@ -137,8 +137,14 @@ func graphvizNotes(res graphviz.Result) []string {
 	return notes
 }
 
-// wrapLines wraps text at width and returns the lines and their widest width.
+// wordGrow is how much wider than its wrapping width a box (or label) may
+// grow to keep a long word whole: "recommendationservice" reads, its
+// "recommendationservi|ce" does not.
+const wordGrow = 1.5
+
+// wrapLines wraps text at width (a word up to wordGrow times wider keeps
+// its own line) and returns the lines and their widest width.
 func wrapLines(text string, width, fs float64) ([]string, float64) {
-	lines := measure.Wrap(text, width, fs)
+	lines := measure.WrapGrow(text, width, wordGrow*width, fs)
 	return lines, measure.MaxWidth(lines, fs)
 }

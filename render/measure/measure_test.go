@@ -57,6 +57,15 @@ func TestWrap(t *testing.T) {
 		{"no lone han", "是否有返利", 40, []string{"是否有", "返利"}},
 		{"no lone han with full stop", "不同参数。", 30, []string{"不同", "参数。"}},
 		{"opening bracket stays with the next", "一二（三四", 30, []string{"一二", "（三四"}},
+		{"latin at a case change", "ReadHomeTimeline", 60, []string{"ReadHome", "Timeline"}},
+		{"spaces before case changes", "Read HomeTimeline", 80, []string{"Read", "HomeTimeline"}},
+		{"acronym then word", "HTTPServerConfig", 65, []string{"HTTPServer", "Config"}},
+		{"after a hyphen", "ts-order-service", 60, []string{"ts-order-", "service"}},
+		{"after an underscore", "order_other_service", 66, []string{"order_other_", "service"}},
+		{"after a dot between words", "com.example.Service", 72, []string{"com.example.", "Service"}},
+		{"not inside a version", "v1.2.3-rc1", 30, nil},
+		{"slash between names", "ListProducts/GetProduct", 80, []string{"ListProducts/", "GetProduct"}},
+		{"mixed with chinese", "查询GetSupportedCurrencies接口", 90, []string{"查询GetSupported", "Currencies接口"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -120,6 +129,36 @@ func FuzzWrap(f *testing.F) {
 func BenchmarkWidth(b *testing.B) {
 	for b.Loop() {
 		Width("在后台查找当前页面的数据是否有返利 Coupon业务 Deals", 14)
+	}
+}
+
+func TestWrapGrow(t *testing.T) {
+	const fs = 10
+	tests := []struct {
+		name       string
+		text       string
+		max, limit float64
+		want       []string
+	}{
+		{"a word up to the limit keeps whole", "recommendationservice", 60, 120, []string{"recommendationservice"}},
+		{"its neighbours wrap as usual", "the recommendationservice of it", 60, 120, []string{"the", "recommendationservice", "of it"}},
+		{"a word wider than the limit is cut", "recommendationservice", 40, 60, nil},
+		{"soft breaks come first", "HomeTimelineService", 75, 200, []string{"HomeTimeline", "Service"}},
+		{"a piece up to the limit keeps whole", "X-recommendationservice", 40, 120, []string{"X-", "recommendationservice"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := WrapGrow(tt.text, tt.max, tt.limit, fs)
+			if tt.want != nil && !reflect.DeepEqual(got, tt.want) {
+				t.Fatalf("WrapGrow(%q, %v, %v) = %q, want %q", tt.text, tt.max, tt.limit, got, tt.want)
+			}
+			checkWrapped(t, tt.text, got, tt.limit, fs)
+			for _, l := range got {
+				if Width(l, fs) > tt.max && len(softPieces(l)) > 1 {
+					t.Errorf("line %q is wider than %v though it could break", l, tt.max)
+				}
+			}
+		})
 	}
 }
 

@@ -112,7 +112,7 @@ func (f *flowchart) level(parent, indent string) {
 	}
 	for _, i := range f.children[parent] {
 		c := f.s.Clusters[i]
-		f.b.WriteString(indent + "subgraph " + f.ref(c.ID) + `["` + lines(c.Label) + `"]` + "\n")
+		f.b.WriteString(indent + "subgraph " + f.ref(c.ID) + `["` + label(c.Text, c.Label) + `"]` + "\n")
 		if c.Kind == "layer" && layerCake(f.s) {
 			f.b.WriteString(indent + "  direction LR\n")
 		}
@@ -160,12 +160,12 @@ func (f *flowchart) edge(e scene.Edge) {
 	default:
 		arrow = "---"
 	}
-	label := lines(e.Label)
+	text := label(e.Text, e.Label)
 	if e.Seq > 0 {
-		label = strconv.Itoa(e.Seq) + ". " + label
+		text = strconv.Itoa(e.Seq) + ". " + text
 	}
-	if label != "" {
-		arrow += `|"` + label + `"|`
+	if text != "" {
+		arrow += `|"` + text + `"|`
 	}
 	f.b.WriteString("  " + f.ref(e.From) + " " + arrow + " " + f.ref(e.To) + "\n")
 }

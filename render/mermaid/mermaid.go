@@ -124,6 +124,15 @@ func lines(ls []string) string {
 	return escape(measure.Unwrap(ls))
 }
 
+// label is a label as the model writes it (text, before wrapping), or
+// its wrapped lines joined for a scene laid out without it.
+func label(text string, ls []string) string {
+	if text == "" {
+		return lines(ls)
+	}
+	return escape(measure.Unbroken(text))
+}
+
 // itemStart is how a module's numbered feature starts ("3. "): the
 // model's own line break, kept as one.
 var itemStart = lazyre.New(`^\d+\. `)
@@ -132,9 +141,9 @@ var itemStart = lazyre.New(`^\d+\. `)
 // each of a module's features) and drops the ones wrapping made.
 func nameAndDetails(n scene.Node) string {
 	if n.NameLines <= 0 || n.NameLines >= len(n.Label) {
-		return lines(n.Label)
+		return label(n.Text, n.Label)
 	}
-	parts := []string{lines(n.Label[:n.NameLines])}
+	parts := []string{label(n.Text, n.Label[:n.NameLines])}
 	var item []string
 	for _, l := range n.Label[n.NameLines:] {
 		if itemStart().MatchString(l) && len(item) > 0 {

@@ -52,7 +52,7 @@ func writeSequence(b *bufio.Writer, s *scene.Scene, ids *ids) {
 			arrow = "->"
 		}
 		from, to := ids.get("p_", e.From), ids.get("p_", e.To)
-		b.WriteString("  " + from + arrow + to + ": " + lines(e.Label) + "\n")
+		b.WriteString("  " + from + arrow + to + ": " + label(e.Text, e.Label) + "\n")
 		if text, ok := notes[e.ID]; ok {
 			over := from
 			if to != from {

@@ -86,7 +86,28 @@ type Fallbacks struct {
 	// draws one box each (see render's neighboursCollapsed): by design,
 	// so not a warning, but the reader is told.
 	CollapsedNeighbours int
+	// Reason says why a view is drawn at domain level (DomainLevel), for
+	// a page to tell its reader in the page's language.
+	Reason *Reason `json:",omitempty"`
 }
+
+// Reason is why a view's detail was not drawn, in numbers: which check
+// failed (one of the Why constants), what was measured and the limit.
+type Reason struct {
+	Why   string
+	Value float64
+	Limit float64
+}
+
+// Why a view's detail was not drawn.
+const (
+	WhyTooLarge       = "too-large"       // Value boxes and arrows, more than Limit
+	WhyArrowsAcross   = "arrows-across"   // Value arrows between domains, at least Limit
+	WhySmallText      = "small-text"      // Value px smallest text at the page's width, less than Limit
+	WhyThroughDomains = "through-domains" // Value arrows cross other domains, more than Limit
+	WhyLayoutFailed   = "layout-failed"   // Graphviz failed, overlapped domains or left arrows unrouted
+	WhyTooLong        = "too-long"        // Value times longer than wide, more than Limit
+)
 
 // Node is a positioned box (or actor, note ...).
 type Node struct {

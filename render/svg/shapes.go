@@ -13,9 +13,19 @@ import (
 // noteFold is the size of a note's folded corner.
 const noteFold = 10
 
+// unbroken is a label as the model writes it, for its tooltip: text and
+// details before wrapping, or, for a scene laid out elsewhere (without
+// them), the wrapped lines joined.
+func unbroken(text string, details, wrapped []string) string {
+	if text == "" {
+		return measure.Unwrap(wrapped)
+	}
+	return measure.Unbroken(append([]string{text}, details...)...)
+}
+
 func (r *renderer) cluster(c scene.Cluster) {
 	classes := "cluster " + cls(firstNonEmpty(c.Kind, "domain")) + r.groupClasses(c.Group) + r.markClass(c.ID)
-	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, measure.Unwrap(c.Label)),
+	end := r.open("c-"+c.ID, classes, c.Link, firstNonEmpty(c.Tooltip, unbroken(c.Text, nil, c.Label)),
 		"data-id", c.ID, "data-parent", c.Parent)
 	x := c.Rect
 	r.p(`<rect class="shape" x="` + num(x.X) + `" y="` + num(x.Y) + `" width="` + num(x.W) + `" height="` + num(x.H) + `" rx="8"/>` + "\n")
@@ -32,7 +42,7 @@ func (r *renderer) cluster(c scene.Cluster) {
 func (r *renderer) node(n scene.Node) {
 	shape := firstNonEmpty(n.Shape, scene.ShapeBox)
 	classes := "node " + cls(firstNonEmpty(n.Kind, shape)) + " shape-" + cls(shape) + r.groupClasses(n.Group) + r.markClass(n.ID)
-	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, measure.Unwrap(n.Label)),
+	end := r.open("n-"+n.ID, classes, n.Link, firstNonEmpty(n.Tooltip, unbroken(n.Text, n.Details, n.Label)),
 		"data-id", n.ID, "data-parent", n.Parent)
 	x := n.Rect
 	switch shape {
@@ -205,7 +215,7 @@ func (r *renderer) edge(e scene.Edge) {
 		classes += " async"
 	}
 	classes += r.markClass(e.ID)
-	tip := measure.Unwrap(e.Label)
+	tip := unbroken(e.Text, nil, e.Label)
 	if e.Seq > 0 {
 		tip = strconv.Itoa(e.Seq) + ". " + tip
 	}

@@ -157,6 +157,16 @@ func TestModule(t *testing.T) {
 	check(t, v, "db u front mysql", "data<", "f2 seq uses:db->mysql")
 }
 
+// A module's view is the module and its neighbours: a flow between two
+// neighbours is theirs, or a hub's view would be the whole system again.
+func TestModuleLeavesNeighboursFlows(t *testing.T) {
+	m := testModel()
+	m.Flows = append(m.Flows, model.Flow{ID: "f6", From: "u", To: "bank", Label: "付款"})
+	m.BuildIndex()
+	v, _ := Get(m, "module/web")
+	check(t, v, "web u bank data php mysql", "front<", "f1 f2 flow-3 uses:web->php uses:web->mysql")
+}
+
 func TestFlowSequence(t *testing.T) {
 	v, err := Get(testModel(), "flow/seq")
 	if err != nil {

@@ -142,8 +142,9 @@ func domain(x *index, id string) *View {
 }
 
 // Module shows one module in context: the flows touching it (or its
-// domains), the elements at their other ends, the flows among those, and
-// the technologies the module uses.
+// domains), the elements at their other ends, and the technologies the
+// module uses. Flows among its neighbours are theirs: with them a hub's
+// view (a gateway's) was the whole system again.
 func Module(m *model.Model, id string) *View { return module(newIndex(m), id) }
 
 func module(x *index, id string) *View {
@@ -163,7 +164,9 @@ func module(x *index, id string) *View {
 		}
 	}
 	b.addFlowEnds(touching)
-	b.addFlowsBetweenShown()
+	for _, i := range touching {
+		b.addFlow(i)
+	}
 	b.addOwnership()
 	b.flat = true
 	for _, t := range e.Module.Tech {
