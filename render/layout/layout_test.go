@@ -210,7 +210,8 @@ func TestLongLabelsWrap(t *testing.T) {
 }
 
 // TestClusterEdgesEndAtTheCluster: a flow between domains starts and
-// ends at the domains' boxes (Graphviz ltail/lhead), not at a module.
+// ends at the domains' boxes (Graphviz ltail/lhead), not at a module, and
+// its head does not point at one of the domain's modules.
 func TestClusterEdgesEndAtTheCluster(t *testing.T) {
 	v := exampleView(t, "cashback", "business")
 	s, err := Layout(context.Background(), v)
@@ -237,6 +238,13 @@ func TestClusterEdgesEndAtTheCluster(t *testing.T) {
 		}
 		if !on(end, data) {
 			t.Errorf("frontend-to-data ends at %v, not on the data cluster's border %v", end, data)
+		}
+		// Not level with one of data's modules either: that read as an
+		// arrow to 卡券模块 (see aimBetweenBoxes).
+		for _, n := range s.Nodes {
+			if n.Parent == "data" && end.Y >= n.Rect.Y && end.Y <= n.Rect.Y+n.Rect.H {
+				t.Errorf("frontend-to-data ends at %v, level with %s %v", end, n.ID, n.Rect)
+			}
 		}
 		if !on(start, frontend) {
 			t.Errorf("frontend-to-data starts at %v, not on the frontend cluster's border %v", start, frontend)

@@ -66,6 +66,9 @@ func (g *graph) scene(out []byte) (*scene.Scene, error) {
 		edges[e.ID] = e
 	}
 	g.readEdges(s, edges, f)
+	if g.v.Direction != view.TopToBottom {
+		aimBetweenBoxes(s)
+	}
 	clearLabels(s)
 	if gv.Splines == "line" {
 		s.Fallbacks.StraightEdges = len(s.Edges) // counted in build summaries like unrouted ones
