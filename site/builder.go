@@ -1,14 +1,13 @@
 package site
 
 import (
-	"bytes"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
 	"github.com/archdoc/archdoc/templates"
 )
 
@@ -26,7 +25,9 @@ type builder struct {
 	report *Report
 	errs   model.Errors
 	search []searchEntry
-	tour   []link // reading path, site-relative Hrefs
+	tour   []link                // reading path, site-relative Hrefs
+	queue  []*page               // pages to render, in order (see emit)
+	ends   map[string]*view.View // view.AllFlowEnds, made once
 }
 
 // link is a labelled, page-relative link as the templates use it. An
@@ -56,6 +57,11 @@ type page struct {
 	Crumbs   []link
 	Tour     *tour
 	D        any
+
+	kind     string   // of template
+	out      []byte   // the rendered page
+	warnings []string // found while rendering it, whole lines
+	diagrams []string // ids of the views it shows
 }
 
 func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, error) {
@@ -65,6 +71,7 @@ func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, er
 		files: map[string][]byte{}, report: &Report{},
 	}
 	b.elems = m.Elements()
+	b.ends = view.AllFlowEnds(m)
 	for _, e := range b.elems {
 		if e.Kind == model.KindFlow {
 			b.flows = append(b.flows, e)
@@ -123,21 +130,6 @@ func (b *builder) siteName() string {
 		return b.m.Name
 	}
 	return "Architecture"
-}
-
-// emit renders p with the template of the given kind.
-func (b *builder) emit(kind string, p *page) error {
-	t, ok := b.pages[kind]
-	if !ok {
-		return fmt.Errorf("site: no template for %q pages", kind)
-	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
-		return fmt.Errorf("site: page %s: %w", p.Path, err)
-	}
-	b.files[p.Path] = buf.Bytes()
-	b.report.Pages++
-	return nil
 }
 
 // nav is the top menu, with the current section marked.
@@ -256,7 +248,7 @@ func (p *page) MDInline(src string) template.HTML {
 // warn records problems found while rendering this page.
 func (p *page) warn(problems []string) {
 	for _, w := range problems {
-		p.b.report.Warnings = append(p.b.report.Warnings, p.Path+": "+w)
+		p.warnings = append(p.warnings, p.Path+": "+w)
 	}
 }
 

@@ -35,6 +35,8 @@ type config struct {
 	extra  map[string][]byte
 	scenes SceneFunc
 	since  *since // WithSince: the model at an earlier revision
+	// workers renders that many pages at once; 0: one per core.
+	workers int
 }
 
 // WithExtraFile adds a file to the site at name (a slash-separated path
