@@ -113,10 +113,11 @@ func (s *Site) Summary() string { return LayoutSummary(s.Scenes) }
 // RenderSite lays out m's views and renders its site, with the HTML deck
 // as slides.html, in memory (serve writes it).
 func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error) {
-	opts, scenes, err := b.siteOptions(ctx, m)
+	opts, scenes, stop, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
+	defer stop()
 	files, rep, err := site.Render(ctx, m, opts...)
 	if err != nil {
 		return nil, err
@@ -127,10 +128,11 @@ func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error)
 // WriteSite renders m's site and writes it to out (see site.Build), with
 // extra options (site.WithSince).
 func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string, extra ...site.Option) (*Site, error) {
-	opts, scenes, err := b.siteOptions(ctx, m)
+	opts, scenes, stop, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
+	defer stop()
 	rep, err := site.Build(ctx, m, out, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
@@ -138,22 +140,31 @@ func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string, ext
 	return &Site{Report: rep, Scenes: scenes}, nil
 }
 
-// siteOptions lays the views out once for both the site and its deck.
-func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Option, []*scene.Scene, error) {
-	scenes, err := b.Scenes(ctx, m)
+// siteOptions lays the site's views out, then starts laying out the
+// deck's (which reuse them where they fit) while the site's pages render:
+// the pages keep the cores busy while the deck's last layouts finish. The
+// site waits for the deck when it adds slides.html; stop cancels the deck
+// if the site failed first, and waits for it.
+func (b *Builder) siteOptions(ctx context.Context, m *model.Model) (opts []site.Option, scenes []*scene.Scene, stop func(), err error) {
+	scenes, err = b.Scenes(ctx, m)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	d, _, err := b.Deck(ctx, m)
-	if err != nil {
-		return nil, nil, err
-	}
-	deck, err := DeckHTML(m, d)
-	if err != nil {
-		return nil, nil, err
-	}
+	deckCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	var html []byte
+	var deckErr error
+	go func() {
+		defer close(done)
+		var d *slides.Deck
+		if d, _, deckErr = b.Deck(deckCtx, m); deckErr == nil {
+			html, deckErr = DeckHTML(m, d)
+		}
+	}()
+	deck := func() ([]byte, error) { <-done; return html, deckErr }
+	stop = func() { cancel(); <-done }
 	fixed := func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
-	return append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, nil
+	return append([]site.Option{site.WithLateFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, stop, nil
 }
 
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide

@@ -26,3 +26,27 @@ func TestAllFlowEndsAgreesWithFlowEnds(t *testing.T) {
 		}
 	}
 }
+
+// flowsTouching finds every flow a module or domain view would find by
+// testing each flow in turn.
+func TestFlowsTouchingMissesNoFlow(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", synth.Model(100, 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := newIndex(m)
+	for _, e := range x.elems {
+		if e.Kind != model.KindModule && e.Kind != model.KindDomain && e.Kind != model.KindStore {
+			continue
+		}
+		var want []int
+		for i, f := range m.Flows {
+			if x.within(f.From, e.ID) || x.within(f.To, e.ID) || x.within(e.ID, f.From) || x.within(e.ID, f.To) {
+				want = append(want, i)
+			}
+		}
+		if got := x.flowsTouching(e.ID); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: flowsTouching %v, want %v", e.ID, got, want)
+		}
+	}
+}
