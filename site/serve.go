@@ -30,7 +30,8 @@ type ServeOptions struct {
 	// NewSource(ModelPath) when nil.
 	Source Source
 	// Debounce is how long to wait after the last file change before
-	// rebuilding (editors write several events per save); 150ms when 0.
+	// rebuilding (editors write several events per save); DefaultDebounce
+	// when 0.
 	Debounce time.Duration
 	// Ready is called once the server listens, with its base URL.
 	Ready func(url string)
@@ -73,6 +74,15 @@ func (p plainSource) Render(ctx context.Context, m *model.Model) (*Rendered, err
 	return &Rendered{Files: files, Report: rep}, nil
 }
 
+// DefaultDebounce is how long serve waits after a file event for more.
+// One save makes its events within a few milliseconds of each other: a
+// write in place (VS Code, nano) truncates and writes; a safe save (vim,
+// JetBrains, Emacs) writes a new file and renames it over the old one,
+// maybe keeping a backup. 40 ms covers those with room to spare and is
+// under what a person notices; a rebuild that still catches a save half
+// done is followed by another when its last event arrives.
+const DefaultDebounce = 40 * time.Millisecond
+
 // Serve builds the site into a temporary folder, serves it on 127.0.0.1,
 // rebuilds when the model, its includes or its docs change and makes open
 // pages reload. While the model is broken every page shows its errors
@@ -82,7 +92,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		o.Source = NewSource(o.ModelPath)
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 150 * time.Millisecond
+		o.Debounce = DefaultDebounce
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
@@ -142,6 +152,10 @@ type server struct {
 	// a rebuild swaps it.
 	siteMu sync.RWMutex
 
+	// written is the site as last written to out, so a rebuild rewrites
+	// only the files whose content changed (see updateSite).
+	written map[string][]byte
+
 	mu      sync.Mutex
 	version int           // bumped on every rebuild
 	errs    []string      // non-nil while the model is broken
@@ -166,7 +180,7 @@ func (s *server) rebuild(ctx context.Context) {
 		built, err = s.o.Source.Render(ctx, m)
 		if err == nil {
 			s.siteMu.Lock()
-			_, err = writeSite(s.out, built.Files)
+			err = s.write(built.Files)
 			s.siteMu.Unlock()
 		}
 	}
@@ -189,6 +203,22 @@ func (s *server) rebuild(ctx context.Context) {
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}
+}
+
+// write puts files into the served folder: all of them the first time,
+// then only those that changed, appeared or went away (an edit of one
+// module's title changes a few dozen of a thousand pages).
+func (s *server) write(files map[string][]byte) error {
+	if s.written == nil {
+		if _, err := writeSite(s.out, files); err != nil {
+			return err
+		}
+	} else if err := updateSite(s.out, s.written, files); err != nil {
+		s.written = nil // the folder is in an unknown state: write it all next time
+		return err
+	}
+	s.written = files
+	return nil
 }
 
 func errorLines(err error) []string {
