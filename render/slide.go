@@ -31,6 +31,9 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	key := viewKey(v, layout.SettingsKey(opts...)+fmt.Sprintf("|zh=%v", isZH(m.Language)))
 	l.mu.Lock()
 	s, ok := l.saved[key]
+	if ok {
+		l.used[key] = true // kept for serve's next rebuild (see forgetUnused)
+	}
 	l.mu.Unlock()
 	if ok {
 		return s, nil
