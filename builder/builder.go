@@ -150,21 +150,31 @@ func (b *Builder) siteOptions(ctx context.Context, m *model.Model) (opts []site.
 	if err != nil {
 		return nil, nil, nil, err
 	}
+	deck, stop := b.startDeck(ctx, m)
+	return append([]site.Option{site.WithLateFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, b.Site...), scenes, stop, nil
+}
+
+func fixedScenes(scenes []*scene.Scene) site.SceneFunc {
+	return func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
+}
+
+// startDeck lays out m's deck and renders its HTML in the background:
+// wait returns it; stop cancels it and waits for it to end.
+func (b *Builder) startDeck(ctx context.Context, m *model.Model) (wait func() ([]byte, error), stop func()) {
 	deckCtx, cancel := context.WithCancel(ctx)
 	done := make(chan struct{})
 	var html []byte
-	var deckErr error
+	var err error
 	go func() {
 		defer close(done)
 		var d *slides.Deck
-		if d, _, deckErr = b.Deck(deckCtx, m); deckErr == nil {
-			html, deckErr = DeckHTML(m, d)
+		if d, _, err = b.Deck(deckCtx, m); err == nil {
+			html, err = DeckHTML(m, d)
 		}
 	}()
-	deck := func() ([]byte, error) { <-done; return html, deckErr }
+	wait = func() ([]byte, error) { <-done; return html, err }
 	stop = func() { cancel(); <-done }
-	fixed := func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
-	return append([]site.Option{site.WithLateFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, stop, nil
+	return wait, stop
 }
 
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide
@@ -198,17 +208,47 @@ func DeckHTML(m *model.Model, deck *slides.Deck) ([]byte, error) {
 }
 
 // ServeSource is what `archdoc serve` rebuilds from: b's model, and its
-// site with the deck; the layout cache lives as long as b.
-func (b *Builder) ServeSource() site.Source { return serveSource{b} }
+// site with the deck; the layout cache lives as long as b. After the
+// first build the site comes back as soon as its own views are laid
+// out, with the last deck as slides.html, and the new deck follows
+// (site.Rendered.Later): a deck lays out each changed domain several
+// ways to fit a slide, which made every reload wait for it.
+func (b *Builder) ServeSource() site.Source { return &serveSource{b: b} }
 
-type serveSource struct{ b *Builder }
+type serveSource struct {
+	b    *Builder
+	deck []byte // the last deck's HTML; nil before the first build
+}
 
-func (s serveSource) Load() (*model.Model, error) { return s.b.Read() }
+func (s *serveSource) Load() (*model.Model, error) { return s.b.Read() }
 
-func (s serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
-	r, err := s.b.RenderSite(ctx, m)
+func (s *serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
+	if s.deck == nil {
+		r, err := s.b.RenderSite(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		s.deck = r.Files["slides.html"]
+		return &site.Rendered{Files: r.Files, Report: r.Report, Summary: r.Summary()}, nil
+	}
+	scenes, err := s.b.Scenes(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	return &site.Rendered{Files: r.Files, Report: r.Report, Summary: r.Summary()}, nil
+	wait, stop := s.b.startDeck(ctx, m)
+	opts := append([]site.Option{site.WithExtraFile("slides.html", s.deck), site.WithScenes(fixedScenes(scenes))}, s.b.Site...)
+	files, rep, err := site.Render(ctx, m, opts...)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	later := func() (map[string][]byte, error) {
+		html, err := wait()
+		if err != nil {
+			return nil, err
+		}
+		s.deck = html
+		return map[string][]byte{"slides.html": html}, nil
+	}
+	return &site.Rendered{Files: files, Report: rep, Summary: LayoutSummary(scenes), Later: later}, nil
 }

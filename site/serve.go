@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -52,6 +55,10 @@ type Rendered struct {
 	// Summary is added to the "built ..." line, as 'archdoc build' adds
 	// what the layout worked around.
 	Summary string
+	// Later, when set, waits for files still being made (a deck laid out
+	// while the pages were served): serve writes them when they come and
+	// reloads the pages that show them. Files holds their last version.
+	Later func() (map[string][]byte, error)
 }
 
 // NewSource is the plain Source: model.Load, then Render with opts.
@@ -158,6 +165,7 @@ type server struct {
 
 	mu      sync.Mutex
 	version int           // bumped on every rebuild
+	only    []string      // the files this version changed when only those reload; nil: every page
 	errs    []string      // non-nil while the model is broken
 	lang    string        // UI language of the last good model
 	changed chan struct{} // closed and replaced on every rebuild
@@ -185,8 +193,8 @@ func (s *server) rebuild(ctx context.Context) {
 		}
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.version++
+	s.only = nil
 	if err != nil {
 		s.errs = errorLines(err)
 		s.o.Logf("build failed:\n%s", strings.Join(s.errs, "\n"))
@@ -199,6 +207,50 @@ func (s *server) rebuild(ctx context.Context) {
 		}
 		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, built.Summary, time.Since(start).Round(time.Millisecond))
 	}
+	s.announce()
+	s.mu.Unlock()
+	if err == nil && built.Later != nil {
+		s.finishLater(built.Later, start)
+	}
+}
+
+// finishLater writes the files a rebuild was still making, and reloads
+// only the pages that are those files.
+func (s *server) finishLater(later func() (map[string][]byte, error), start time.Time) {
+	files, err := later()
+	var changed []string
+	if err == nil {
+		merged := maps.Clone(s.written)
+		for name, data := range files {
+			if !bytes.Equal(merged[name], data) {
+				changed = append(changed, name)
+			}
+			merged[name] = data
+		}
+		s.siteMu.Lock()
+		err = s.write(merged)
+		s.siteMu.Unlock()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case err != nil:
+		s.version++
+		s.only = nil
+		s.errs = errorLines(err)
+		s.o.Logf("build failed:\n%s", strings.Join(s.errs, "\n"))
+	case len(changed) > 0:
+		s.version++
+		s.only = slices.Sorted(slices.Values(changed))
+		s.o.Logf("built %s in %s", strings.Join(s.only, ", "), time.Since(start).Round(time.Millisecond))
+	default:
+		return
+	}
+	s.announce()
+}
+
+// announce wakes the event streams; s.mu is held.
+func (s *server) announce() {
 	if !s.closed {
 		close(s.changed)
 		s.changed = make(chan struct{})
@@ -323,12 +375,19 @@ func (s *server) watch(ctx context.Context) {
 }
 
 // liveScript reloads the page when the server says the site changed.
+// An event is the site's version, followed by the files it changed when
+// only those need a reload (the deck that comes after the pages).
 const liveScript = `(function () {
   var seen = null;
   var es = new EventSource("/__archdoc/events");
   es.onmessage = function (ev) {
-    if (seen === null) { seen = ev.data; return; }
-    if (ev.data !== seen) location.reload();
+    var parts = ev.data.split(" "), only = parts.slice(1);
+    if (seen === null) { seen = parts[0]; return; }
+    if (parts[0] === seen) return;
+    seen = parts[0];
+    var here = decodeURIComponent(location.pathname.replace(/^\//, ""));
+    if (here === "" || here.slice(-1) === "/") here += "index.html";
+    if (only.length === 0 || only.indexOf(here) >= 0) location.reload();
   };
 })();
 `
@@ -466,9 +525,9 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	for {
 		s.mu.Lock()
-		version, changed, closed := s.version, s.changed, s.closed
+		version, only, changed, closed := s.version, s.only, s.changed, s.closed
 		s.mu.Unlock()
-		fmt.Fprintf(w, "data: %d\n\n", version)
+		fmt.Fprintf(w, "data: %s\n\n", strings.Join(append([]string{strconv.Itoa(version)}, only...), " "))
 		flusher.Flush()
 		if closed {
 			return

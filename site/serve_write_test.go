@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -93,5 +95,51 @@ func forEachFile(t *testing.T, dir string, f func(path string)) {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+}
+
+// laterSource makes its slides.html after the pages, as the builder's
+// deck does.
+type laterSource struct {
+	Source
+	builds int
+}
+
+func (l *laterSource) Render(ctx context.Context, m *model.Model) (*Rendered, error) {
+	r, err := l.Source.Render(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	l.builds++
+	deck := []byte("deck " + strconv.Itoa(l.builds))
+	r.Files["slides.html"] = []byte("the last deck")
+	r.Later = func() (map[string][]byte, error) { return map[string][]byte{"slides.html": deck}, nil }
+	return r, nil
+}
+
+// Files a rebuild makes after its pages are written and announced
+// again, as a reload of only those files.
+func TestServeWritesLateFilesAndReloadsOnlyThem(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
+			Debounce: 20 * time.Millisecond, Ready: func(url string) { ready <- url }, Logf: t.Logf})
+	}()
+	defer func() { cancel(); <-done }()
+	base := <-ready
+	if _, body := get(t, base+"slides.html"); !strings.HasPrefix(body, "deck 1") {
+		t.Fatalf("first build's slides.html %q, want the deck it made", body)
+	}
+	events := openEvents(t, base)
+	events.next(t)
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds more items.", 1))
+	pages, late := events.next(t), events.next(t)
+	if strings.Contains(pages, " ") || !strings.HasSuffix(late, " slides.html") {
+		t.Errorf("events %q then %q; want a version (every page reloads), then one naming slides.html", pages, late)
+	}
+	if _, body := get(t, base+"slides.html"); !strings.HasPrefix(body, "deck 2") {
+		t.Errorf("slides.html %q after the edit, want the new deck", body)
 	}
 }
