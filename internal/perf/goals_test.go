@@ -29,6 +29,9 @@ import (
 
 func cores() int { return runtime.NumCPU() }
 
+// envBefore names an archdoc binary to compare with (BenchmarkGoalBuild).
+const envBefore = "ARCHDOC_BENCH_BEFORE"
+
 // goalModel writes the example (with its docs) or a generated model of n
 // modules into a fresh folder and returns its path.
 func goalModel(b *testing.B, n int) string {
@@ -65,18 +68,34 @@ func warm(b *testing.B, bin string) {
 
 // BenchmarkGoalBuild is `archdoc build` (site, every diagram, the HTML
 // deck) of the example and of generated models of 300 and 1000 modules,
-// whole processes, into the same output folder each time.
+// whole processes, into the same output folder each time. With
+// ARCHDOC_BENCH_BEFORE naming another archdoc binary (an earlier
+// version), each iteration runs that one first, untimed, and its medians
+// come out as before-wall-s and so on: the two alternate, so a busy
+// machine slows both alike.
 func BenchmarkGoalBuild(b *testing.B) {
 	bin := archdoc(b)
 	warm(b, bin)
+	before := os.Getenv(envBefore)
+	if before != "" {
+		warm(b, before)
+	}
 	for _, n := range []int{0, 300, 1000} {
 		b.Run(goalName(n), func(b *testing.B) {
 			model, out := goalModel(b, n), filepath.Join(b.TempDir(), "public")
-			var runs []usage
+			var runs, beforeRuns []usage
 			for b.Loop() {
+				if before != "" {
+					b.StopTimer()
+					beforeRuns = append(beforeRuns, run(b, exec.Command(before, "build", "-f", model, "-o", out+"-before")))
+					b.StartTimer()
+				}
 				runs = append(runs, run(b, exec.Command(bin, "build", "-f", model, "-o", out)))
 			}
-			report(b, runs)
+			report(b, "", runs)
+			if before != "" {
+				report(b, "before-", beforeRuns)
+			}
 		})
 	}
 }
@@ -107,7 +126,7 @@ func BenchmarkGoalFirstRun(b *testing.B) {
 				cmd.Env = append(os.Environ(), "XDG_CACHE_HOME="+dir)
 				runs = append(runs, run(b, cmd))
 			}
-			report(b, runs)
+			report(b, "", runs)
 		})
 	}
 }

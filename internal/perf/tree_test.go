@@ -142,8 +142,8 @@ func vmHWM(pid int) int64 {
 
 // report adds the medians of runs as metrics: wall-s, cpu-s, core-use
 // (CPU time ÷ cores ÷ wall time: 1 keeps every core busy), tree-MB and
-// main-MB.
-func report(b *testing.B, runs []usage) {
+// main-MB, each name after prefix.
+func report(b *testing.B, prefix string, runs []usage) {
 	pick := func(f func(usage) float64) float64 {
 		vals := make([]time.Duration, len(runs))
 		for i, r := range runs {
@@ -153,9 +153,9 @@ func report(b *testing.B, runs []usage) {
 	}
 	wall := pick(func(u usage) float64 { return u.wall.Seconds() })
 	cpu := pick(func(u usage) float64 { return u.cpu.Seconds() })
-	b.ReportMetric(wall, "wall-s")
-	b.ReportMetric(cpu, "cpu-s")
-	b.ReportMetric(pick(func(u usage) float64 { return u.cpu.Seconds() / float64(cores()) / u.wall.Seconds() }), "core-use")
-	b.ReportMetric(pick(func(u usage) float64 { return u.treeMB }), "tree-MB")
-	b.ReportMetric(pick(func(u usage) float64 { return u.mainMB }), "main-MB")
+	b.ReportMetric(wall, prefix+"wall-s")
+	b.ReportMetric(cpu, prefix+"cpu-s")
+	b.ReportMetric(pick(func(u usage) float64 { return u.cpu.Seconds() / float64(cores()) / u.wall.Seconds() }), prefix+"core-use")
+	b.ReportMetric(pick(func(u usage) float64 { return u.treeMB }), prefix+"tree-MB")
+	b.ReportMetric(pick(func(u usage) float64 { return u.mainMB }), prefix+"main-MB")
 }
