@@ -113,10 +113,11 @@ func (s *Site) Summary() string { return LayoutSummary(s.Scenes) }
 // RenderSite lays out m's views and renders its site, with the HTML deck
 // as slides.html, in memory (serve writes it).
 func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error) {
-	opts, scenes, err := b.siteOptions(ctx, m)
+	opts, scenes, stop, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
+	defer stop()
 	files, rep, err := site.Render(ctx, m, opts...)
 	if err != nil {
 		return nil, err
@@ -127,10 +128,11 @@ func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error)
 // WriteSite renders m's site and writes it to out (see site.Build), with
 // extra options (site.WithSince).
 func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string, extra ...site.Option) (*Site, error) {
-	opts, scenes, err := b.siteOptions(ctx, m)
+	opts, scenes, stop, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
+	defer stop()
 	rep, err := site.Build(ctx, m, out, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
@@ -138,22 +140,41 @@ func (b *Builder) WriteSite(ctx context.Context, m *model.Model, out string, ext
 	return &Site{Report: rep, Scenes: scenes}, nil
 }
 
-// siteOptions lays the views out once for both the site and its deck.
-func (b *Builder) siteOptions(ctx context.Context, m *model.Model) ([]site.Option, []*scene.Scene, error) {
-	scenes, err := b.Scenes(ctx, m)
+// siteOptions lays the site's views out, then starts laying out the
+// deck's (which reuse them where they fit) while the site's pages render:
+// the pages keep the cores busy while the deck's last layouts finish. The
+// site waits for the deck when it adds slides.html; stop cancels the deck
+// if the site failed first, and waits for it.
+func (b *Builder) siteOptions(ctx context.Context, m *model.Model) (opts []site.Option, scenes []*scene.Scene, stop func(), err error) {
+	scenes, err = b.Scenes(ctx, m)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	d, _, err := b.Deck(ctx, m)
-	if err != nil {
-		return nil, nil, err
-	}
-	deck, err := DeckHTML(m, d)
-	if err != nil {
-		return nil, nil, err
-	}
-	fixed := func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
-	return append([]site.Option{site.WithExtraFile("slides.html", deck), site.WithScenes(fixed)}, b.Site...), scenes, nil
+	deck, stop := b.startDeck(ctx, m)
+	return append([]site.Option{site.WithLateFile("slides.html", deck), site.WithScenes(fixedScenes(scenes))}, b.Site...), scenes, stop, nil
+}
+
+func fixedScenes(scenes []*scene.Scene) site.SceneFunc {
+	return func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }
+}
+
+// startDeck lays out m's deck and renders its HTML in the background:
+// wait returns it; stop cancels it and waits for it to end.
+func (b *Builder) startDeck(ctx context.Context, m *model.Model) (wait func() ([]byte, error), stop func()) {
+	deckCtx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	var html []byte
+	var err error
+	go func() {
+		defer close(done)
+		var d *slides.Deck
+		if d, _, err = b.Deck(deckCtx, m); err == nil {
+			html, err = DeckHTML(m, d)
+		}
+	}()
+	wait = func() ([]byte, error) { <-done; return html, err }
+	stop = func() { cancel(); <-done }
+	return wait, stop
 }
 
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide
@@ -187,17 +208,47 @@ func DeckHTML(m *model.Model, deck *slides.Deck) ([]byte, error) {
 }
 
 // ServeSource is what `archdoc serve` rebuilds from: b's model, and its
-// site with the deck; the layout cache lives as long as b.
-func (b *Builder) ServeSource() site.Source { return serveSource{b} }
+// site with the deck; the layout cache lives as long as b. After the
+// first build the site comes back as soon as its own views are laid
+// out, with the last deck as slides.html, and the new deck follows
+// (site.Rendered.Later): a deck lays out each changed domain several
+// ways to fit a slide, which made every reload wait for it.
+func (b *Builder) ServeSource() site.Source { return &serveSource{b: b} }
 
-type serveSource struct{ b *Builder }
+type serveSource struct {
+	b    *Builder
+	deck []byte // the last deck's HTML; nil before the first build
+}
 
-func (s serveSource) Load() (*model.Model, error) { return s.b.Read() }
+func (s *serveSource) Load() (*model.Model, error) { return s.b.Read() }
 
-func (s serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
-	r, err := s.b.RenderSite(ctx, m)
+func (s *serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
+	if s.deck == nil {
+		r, err := s.b.RenderSite(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		s.deck = r.Files["slides.html"]
+		return &site.Rendered{Files: r.Files, Report: r.Report, Summary: r.Summary()}, nil
+	}
+	scenes, err := s.b.Scenes(ctx, m)
 	if err != nil {
 		return nil, err
 	}
-	return &site.Rendered{Files: r.Files, Report: r.Report, Summary: r.Summary()}, nil
+	wait, stop := s.b.startDeck(ctx, m)
+	opts := append([]site.Option{site.WithExtraFile("slides.html", s.deck), site.WithScenes(fixedScenes(scenes))}, s.b.Site...)
+	files, rep, err := site.Render(ctx, m, opts...)
+	if err != nil {
+		stop()
+		return nil, err
+	}
+	later := func() (map[string][]byte, error) {
+		html, err := wait()
+		if err != nil {
+			return nil, err
+		}
+		s.deck = html
+		return map[string][]byte{"slides.html": html}, nil
+	}
+	return &site.Rendered{Files: files, Report: rep, Summary: LayoutSummary(scenes), Later: later}, nil
 }

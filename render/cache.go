@@ -27,7 +27,7 @@ type Layouts struct {
 	Progress func(done, total int)
 	mu       sync.Mutex
 	saved    map[[32]byte]*scene.Scene
-	used     map[[32]byte]bool // since the last Scenes call began
+	used     map[[32]byte]bool // since the last Scenes call began, View's included
 	stats    Stats
 }
 
@@ -52,8 +52,9 @@ func (l *Layouts) LastStats() Stats {
 
 // Scenes lays out every view of m (see the package function Scenes) and
 // returns the scenes in view.All's order, whatever order they finished
-// in. Scenes of views that are no longer in the model are forgotten, so
-// a long serve session does not grow. Returned scenes are shared with
+// in. Scenes that no call used between the previous Scenes call and this
+// one (views no longer in the model) are forgotten, so a long serve
+// session does not grow. Returned scenes are shared with
 // the cache: callers must not modify them.
 func (l *Layouts) Scenes(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
 	return l.scenes(ctx, m, view.All(m), opts)
@@ -80,7 +81,7 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	out := make([]*scene.Scene, len(views))
 	var todo []int
 	l.mu.Lock()
-	l.used = map[[32]byte]bool{}
+	l.forgetUnused()
 	for _, i := range layoutOrder(views) {
 		l.used[keys[i]] = true
 		if s, ok := l.saved[keys[i]]; ok {
@@ -109,7 +110,6 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	if err != nil {
 		return nil, err
 	}
-	l.forgetUnused()
 	return out, nil
 }
 
@@ -127,14 +127,21 @@ func (l *Layouts) report(done, total int) {
 	}
 }
 
+// forgetUnused drops the scenes no call used since the last Scenes call
+// began, and starts counting again; l.mu is held. It runs when a call
+// begins, not when it ends: a build lays out the site's views with
+// Scenes and then the deck's slides with View, and serve's next rebuild
+// must find both (forgetting at the end of Scenes dropped every slide
+// layout, so each rebuild laid the whole deck out again).
 func (l *Layouts) forgetUnused() {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for k := range l.saved {
-		if !l.used[k] {
-			delete(l.saved, k)
+	if len(l.used) > 0 { // an empty set: the first call, or one that failed
+		for k := range l.saved {
+			if !l.used[k] {
+				delete(l.saved, k)
+			}
 		}
 	}
+	l.used = map[[32]byte]bool{}
 }
 
 // viewKey hashes everything a view's layout depends on: the view itself

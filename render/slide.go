@@ -35,6 +35,9 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	key := viewKey(v, settings)
 	l.mu.Lock()
 	s, ok := l.saved[key]
+	if ok {
+		l.used[key] = true // kept for serve's next rebuild (see forgetUnused)
+	}
 	l.mu.Unlock()
 	if ok {
 		return s, nil

@@ -1,14 +1,13 @@
 package site
 
 import (
-	"bytes"
-	"fmt"
 	"html/template"
 	"io/fs"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
 	"github.com/archdoc/archdoc/templates"
 )
 
@@ -27,7 +26,9 @@ type builder struct {
 	errs   model.Errors
 	search []searchEntry
 	tour   []link                   // reading path, site-relative Hrefs
-	icons  map[string]template.HTML // technology id -> techIcon, made once
+	icons  map[string]template.HTML // technology id -> techIcon, made before pages render in parallel
+	queue  []*page                  // pages to render, in order (see emit)
+	ends   map[string]*view.View    // view.AllFlowEnds, made once
 }
 
 // link is a labelled, page-relative link as the templates use it. An
@@ -58,6 +59,11 @@ type page struct {
 	Crumbs   []link
 	Tour     *tour
 	D        any
+
+	kind     string   // of template
+	out      []byte   // the rendered page
+	warnings []string // found while rendering it, whole lines
+	diagrams []string // ids of the views it shows
 }
 
 func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, error) {
@@ -67,9 +73,14 @@ func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, er
 		files: map[string][]byte{}, report: &Report{},
 	}
 	b.elems = m.Elements()
+	b.ends = view.AllFlowEnds(m)
+	b.icons = map[string]template.HTML{}
 	for _, e := range b.elems {
-		if e.Kind == model.KindFlow {
+		switch e.Kind {
+		case model.KindFlow:
 			b.flows = append(b.flows, e)
+		case model.KindTech:
+			b.icons[e.ID] = techIcon(e.Tech)
 		}
 	}
 	for _, s := range scenes {
@@ -125,21 +136,6 @@ func (b *builder) siteName() string {
 		return b.m.Name
 	}
 	return "Architecture"
-}
-
-// emit renders p with the template of the given kind.
-func (b *builder) emit(kind string, p *page) error {
-	t, ok := b.pages[kind]
-	if !ok {
-		return fmt.Errorf("site: no template for %q pages", kind)
-	}
-	var buf bytes.Buffer
-	if err := t.ExecuteTemplate(&buf, "layout", p); err != nil {
-		return fmt.Errorf("site: page %s: %w", p.Path, err)
-	}
-	b.files[p.Path] = buf.Bytes()
-	b.report.Pages++
-	return nil
 }
 
 // nav is the top menu, with the current section marked.
@@ -261,7 +257,7 @@ func (p *page) MDInline(src string) template.HTML {
 // warn records problems found while rendering this page.
 func (p *page) warn(problems []string) {
 	for _, w := range problems {
-		p.b.report.Warnings = append(p.b.report.Warnings, p.Path+": "+w)
+		p.warnings = append(p.warnings, p.Path+": "+w)
 	}
 }
 

@@ -30,19 +30,11 @@ func (p *page) Diagram(viewID string) template.HTML {
 	}
 	inline, err := p.b.svg(s, p.Root, false)
 	if err != nil {
-		p.b.report.Warnings = append(p.b.report.Warnings, viewID+": "+err.Error())
+		p.warnings = append(p.warnings, viewID+": "+err.Error())
 		return ""
 	}
 	file := diagramFile(viewID)
-	if _, done := p.b.files[file]; !done {
-		standalone, err := p.b.svg(s, relTo(file), true)
-		if err != nil {
-			p.b.report.Warnings = append(p.b.report.Warnings, viewID+": "+err.Error())
-			return ""
-		}
-		p.b.files[file] = standalone
-		p.b.report.Diagrams++
-	}
+	p.diagrams = append(p.diagrams, viewID) // drawn once, after the pages
 	// The SVG renderer XML-escapes all model text and writes only its own
 	// markup, so it can be inlined as is; the file name is made safe by
 	// diagramFile and the label is ours.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
-	"github.com/archdoc/archdoc/render/view"
 )
 
 type stepRow struct {
@@ -54,7 +53,7 @@ func (b *builder) flowPages() error {
 // (layout.Pair, no Graphviz), inline: a page that is otherwise a title
 // and a sentence shows what talks to what.
 func (b *builder) flowEnds(p *page, id string) template.HTML {
-	v, ok := view.FlowEnds(b.m, id)
+	v, ok := b.ends[id]
 	if !ok {
 		return ""
 	}

@@ -8,19 +8,13 @@ import (
 	"github.com/archdoc/archdoc/render/icon"
 )
 
-// techIcon is techIcon(t), made once per technology: a 1,000-module
-// site names each technology on hundreds of pages.
+// techIcon is techIcon(t), made once per technology by newBuilder: a
+// 1,000-module site names each technology on hundreds of pages, and
+// pages render in parallel, so the table is only read here.
 func (b *builder) techIcon(t *model.Technology) template.HTML {
 	if t == nil {
 		return ""
 	}
-	if h, ok := b.icons[t.ID]; ok {
-		return h
-	}
-	if b.icons == nil {
-		b.icons = map[string]template.HTML{}
-	}
-	b.icons[t.ID] = techIcon(t)
 	return b.icons[t.ID]
 }
 

@@ -19,6 +19,9 @@ func (b *builder) build() error {
 	if len(b.errs) > 0 {
 		return b.errs.Sort()
 	}
+	if err := b.renderPages(); err != nil {
+		return err
+	}
 	return b.assets()
 }
 

@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"net"
 	"net/http"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -30,7 +33,8 @@ type ServeOptions struct {
 	// NewSource(ModelPath) when nil.
 	Source Source
 	// Debounce is how long to wait after the last file change before
-	// rebuilding (editors write several events per save); 150ms when 0.
+	// rebuilding (editors write several events per save); DefaultDebounce
+	// when 0.
 	Debounce time.Duration
 	// Ready is called once the server listens, with its base URL.
 	Ready func(url string)
@@ -51,6 +55,10 @@ type Rendered struct {
 	// Summary is added to the "built ..." line, as 'archdoc build' adds
 	// what the layout worked around.
 	Summary string
+	// Later, when set, waits for files still being made (a deck laid out
+	// while the pages were served): serve writes them when they come and
+	// reloads the pages that show them. Files holds their last version.
+	Later func() (map[string][]byte, error)
 }
 
 // NewSource is the plain Source: model.Load, then Render with opts.
@@ -73,6 +81,15 @@ func (p plainSource) Render(ctx context.Context, m *model.Model) (*Rendered, err
 	return &Rendered{Files: files, Report: rep}, nil
 }
 
+// DefaultDebounce is how long serve waits after a file event for more.
+// One save makes its events within a few milliseconds of each other: a
+// write in place (VS Code, nano) truncates and writes; a safe save (vim,
+// JetBrains, Emacs) writes a new file and renames it over the old one,
+// maybe keeping a backup. 40 ms covers those with room to spare and is
+// under what a person notices; a rebuild that still catches a save half
+// done is followed by another when its last event arrives.
+const DefaultDebounce = 40 * time.Millisecond
+
 // Serve builds the site into a temporary folder, serves it on 127.0.0.1,
 // rebuilds when the model, its includes or its docs change and makes open
 // pages reload. While the model is broken every page shows its errors
@@ -82,7 +99,7 @@ func Serve(ctx context.Context, o ServeOptions) error {
 		o.Source = NewSource(o.ModelPath)
 	}
 	if o.Debounce <= 0 {
-		o.Debounce = 150 * time.Millisecond
+		o.Debounce = DefaultDebounce
 	}
 	if o.Logf == nil {
 		o.Logf = func(string, ...any) {}
@@ -142,8 +159,13 @@ type server struct {
 	// a rebuild swaps it.
 	siteMu sync.RWMutex
 
+	// written is the site as last written to out, so a rebuild rewrites
+	// only the files whose content changed (see updateSite).
+	written map[string][]byte
+
 	mu      sync.Mutex
 	version int           // bumped on every rebuild
+	only    []string      // the files this version changed when only those reload; nil: every page
 	errs    []string      // non-nil while the model is broken
 	lang    string        // UI language of the last good model
 	changed chan struct{} // closed and replaced on every rebuild
@@ -166,13 +188,13 @@ func (s *server) rebuild(ctx context.Context) {
 		built, err = s.o.Source.Render(ctx, m)
 		if err == nil {
 			s.siteMu.Lock()
-			_, err = writeSite(s.out, built.Files)
+			err = s.write(built.Files)
 			s.siteMu.Unlock()
 		}
 	}
 	s.mu.Lock()
-	defer s.mu.Unlock()
 	s.version++
+	s.only = nil
 	if err != nil {
 		s.errs = errorLines(err)
 		s.o.Logf("build failed:\n%s", strings.Join(s.errs, "\n"))
@@ -185,10 +207,70 @@ func (s *server) rebuild(ctx context.Context) {
 		}
 		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, built.Summary, time.Since(start).Round(time.Millisecond))
 	}
+	s.announce()
+	s.mu.Unlock()
+	if err == nil && built.Later != nil {
+		s.finishLater(built.Later, start)
+	}
+}
+
+// finishLater writes the files a rebuild was still making, and reloads
+// only the pages that are those files.
+func (s *server) finishLater(later func() (map[string][]byte, error), start time.Time) {
+	files, err := later()
+	var changed []string
+	if err == nil {
+		merged := maps.Clone(s.written)
+		for name, data := range files {
+			if !bytes.Equal(merged[name], data) {
+				changed = append(changed, name)
+			}
+			merged[name] = data
+		}
+		s.siteMu.Lock()
+		err = s.write(merged)
+		s.siteMu.Unlock()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch {
+	case err != nil:
+		s.version++
+		s.only = nil
+		s.errs = errorLines(err)
+		s.o.Logf("build failed:\n%s", strings.Join(s.errs, "\n"))
+	case len(changed) > 0:
+		s.version++
+		s.only = slices.Sorted(slices.Values(changed))
+		s.o.Logf("built %s in %s", strings.Join(s.only, ", "), time.Since(start).Round(time.Millisecond))
+	default:
+		return
+	}
+	s.announce()
+}
+
+// announce wakes the event streams; s.mu is held.
+func (s *server) announce() {
 	if !s.closed {
 		close(s.changed)
 		s.changed = make(chan struct{})
 	}
+}
+
+// write puts files into the served folder: all of them the first time,
+// then only those that changed, appeared or went away (an edit of one
+// module's title changes a few dozen of a thousand pages).
+func (s *server) write(files map[string][]byte) error {
+	if s.written == nil {
+		if _, err := writeSite(s.out, files); err != nil {
+			return err
+		}
+	} else if err := updateSite(s.out, s.written, files); err != nil {
+		s.written = nil // the folder is in an unknown state: write it all next time
+		return err
+	}
+	s.written = files
+	return nil
 }
 
 func errorLines(err error) []string {
@@ -293,12 +375,19 @@ func (s *server) watch(ctx context.Context) {
 }
 
 // liveScript reloads the page when the server says the site changed.
+// An event is the site's version, followed by the files it changed when
+// only those need a reload (the deck that comes after the pages).
 const liveScript = `(function () {
   var seen = null;
   var es = new EventSource("/__archdoc/events");
   es.onmessage = function (ev) {
-    if (seen === null) { seen = ev.data; return; }
-    if (ev.data !== seen) location.reload();
+    var parts = ev.data.split(" "), only = parts.slice(1);
+    if (seen === null) { seen = parts[0]; return; }
+    if (parts[0] === seen) return;
+    seen = parts[0];
+    var here = decodeURIComponent(location.pathname.replace(/^\//, ""));
+    if (here === "" || here.slice(-1) === "/") here += "index.html";
+    if (only.length === 0 || only.indexOf(here) >= 0) location.reload();
   };
 })();
 `
@@ -436,9 +525,9 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "no-store")
 	for {
 		s.mu.Lock()
-		version, changed, closed := s.version, s.changed, s.closed
+		version, only, changed, closed := s.version, s.only, s.changed, s.closed
 		s.mu.Unlock()
-		fmt.Fprintf(w, "data: %d\n\n", version)
+		fmt.Fprintf(w, "data: %s\n\n", strings.Join(append([]string{strconv.Itoa(version)}, only...), " "))
 		flusher.Flush()
 		if closed {
 			return

@@ -8,7 +8,9 @@ package site
 import (
 	"context"
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 
@@ -32,9 +34,11 @@ type SceneFunc func(ctx context.Context, m *model.Model) ([]*scene.Scene, error)
 type Option func(*config)
 
 type config struct {
-	extra  map[string][]byte
+	extra  map[string]func() ([]byte, error) // WithExtraFile, WithLateFile
 	scenes SceneFunc
 	since  *since // WithSince: the model at an earlier revision
+	// workers renders that many pages at once; 0: one per core.
+	workers int
 }
 
 // WithExtraFile adds a file to the site at name (a slash-separated path
@@ -42,11 +46,19 @@ type config struct {
 // it; a top-level "slides.html" also gets a link in the site's menu.
 // Build fails if name is unsafe or clashes with a page of the site.
 func WithExtraFile(name string, data []byte) Option {
+	return WithLateFile(name, func() ([]byte, error) { return data, nil })
+}
+
+// WithLateFile is WithExtraFile with content that is still being made:
+// Render calls make once, after rendering the pages, so the caller can
+// make it (lay a deck out) while the pages render. An error from make
+// fails the build.
+func WithLateFile(name string, make func() ([]byte, error)) Option {
 	return func(c *config) {
 		if c.extra == nil {
-			c.extra = map[string][]byte{}
+			c.extra = map[string]func() ([]byte, error){}
 		}
-		c.extra[name] = data
+		c.extra[name] = make
 	}
 }
 
@@ -110,13 +122,17 @@ func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]b
 	if err := b.build(); err != nil {
 		return nil, nil, err
 	}
-	for name, data := range cfg.extra {
+	for _, name := range slices.Sorted(maps.Keys(cfg.extra)) {
 		clean, err := extraPath(name)
 		if err != nil {
 			return nil, nil, err
 		}
 		if _, clash := b.files[clean]; clash {
 			return nil, nil, fmt.Errorf("extra file %q clashes with a page of the site", name)
+		}
+		data, err := cfg.extra[name]()
+		if err != nil {
+			return nil, nil, err
 		}
 		b.files[clean] = data
 	}

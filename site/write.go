@@ -1,13 +1,17 @@
 package site
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/archdoc/archdoc/internal/outpath"
 )
@@ -189,23 +193,95 @@ func carryOver(from, to string) error {
 	return os.WriteFile(to, data, fi.Mode().Perm())
 }
 
+// writeFiles writes files into dir, their folders first, then the files
+// several at a time (a thousand-module site has 4,000 of them), then the
+// marker with the list.
 func writeFiles(dir string, files map[string][]byte) error {
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
+	if err := writeEach(dir, files); err != nil {
+		return err
 	}
-	sort.Strings(names)
+	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker(files)), 0o644)
+}
+
+// writeEach writes files into dir, their folders first, then the files
+// several at a time (a thousand-module site has 4,000 of them).
+func writeEach(dir string, files map[string][]byte) error {
+	names := slices.Sorted(maps.Keys(files))
+	folders := map[string]bool{}
 	for _, n := range names {
-		p := filepath.Join(dir, filepath.FromSlash(n))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, files[n], 0o644); err != nil {
+		folders[filepath.Dir(filepath.Join(dir, filepath.FromSlash(n)))] = true
+	}
+	for f := range folders {
+		if err := os.MkdirAll(f, 0o755); err != nil {
 			return err
 		}
 	}
-	marker := markerHeader + "\n" + strings.Join(names, "\n") + "\n"
-	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker), 0o644)
+	errs := make([]error, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(writers, len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first in name order, as a serial write would stop at
+		}
+	}
+	return nil
+}
+
+// writers is how many files are written at once: writing is mostly
+// waiting for the kernel, so more than the cores.
+const writers = 8
+
+// updateSite makes the site in dir, written from old, hold files instead:
+// it writes the files that are new or changed, removes those that are
+// gone (and the folders they leave empty), and rewrites the marker when
+// the list changed. Serve uses it; its folder is its own, so nothing
+// else is in it.
+func updateSite(dir string, old, files map[string][]byte) error {
+	changed := map[string][]byte{}
+	for name, data := range files {
+		if prev, ok := old[name]; !ok || !bytes.Equal(prev, data) {
+			changed[name] = data
+		}
+	}
+	var gone []string
+	for name := range old {
+		if _, ok := files[name]; !ok {
+			gone = append(gone, name)
+		}
+	}
+	if err := writeEach(dir, changed); err != nil {
+		return err
+	}
+	sort.Strings(gone)
+	for _, name := range gone {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+		for d := filepath.Dir(p); d != dir && os.Remove(d) == nil; d = filepath.Dir(d) {
+		}
+	}
+	if len(gone) == 0 && len(files) == len(old) {
+		return nil
+	}
+	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker(files)), 0o644)
+}
+
+func marker(files map[string][]byte) string {
+	names := slices.Sorted(maps.Keys(files))
+	return markerHeader + "\n" + strings.Join(names, "\n") + "\n"
 }
 
 // swap moves tmp to outDir, keeping the old outDir until the new one is in.

@@ -18,5 +18,8 @@ func TestMain(m *testing.M) {
 	graphviz.UseSelfAsWorkers(min(runtime.NumCPU(), 4))
 	code := m.Run()
 	graphviz.Close()
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
 	os.Exit(code)
 }

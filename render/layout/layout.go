@@ -92,6 +92,18 @@ func Layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, er
 	return s, err
 }
 
+// GraphvizInput is the DOT graph Layout first sends Graphviz for v (its
+// boxes at their measured sizes, no fonts to load), or nil for a view
+// Layout draws without Graphviz: what a fair comparison with native dot
+// gives both.
+func GraphvizInput(v *view.View, opts ...Option) []byte {
+	c := newConfig(opts)
+	if v.Kind == view.KindSequence || v.Layout == view.LayoutLayers || c.gridOnly {
+		return nil
+	}
+	return newGraph(v, c).dot()
+}
+
 func layout(ctx context.Context, v *view.View, opts ...Option) (*scene.Scene, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err

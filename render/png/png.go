@@ -33,9 +33,11 @@ type Options struct {
 // DefaultScale is the Scale used when Options.Scale is 0.
 const DefaultScale = 2
 
-// maxPixels bounds the image so a huge scene or scale fails clearly
-// instead of exhausting memory (a 16k×16k RGBA image is 1 GiB).
-const maxPixels = 120_000_000
+// maxPixels bounds the image: a larger scene is drawn at a smaller scale
+// (see fittingScale). 32 million pixels (8000×4000) is more than a screen
+// or a printed page shows; the 100-module business view at scale 2, 100
+// million, took 7.7 s and 708 MB.
+const maxPixels = 32_000_000
 
 // defaultFontSize is used when a scene does not say (FontSize 0).
 const defaultFontSize = 14

@@ -279,8 +279,8 @@ func TestOversizedSceneFallsBackToASmallerScale(t *testing.T) {
 		t.Fatal(err)
 	}
 	w, h, err := imageSize(s, scale)
-	if err != nil || scale != 1.22 || float64(w)*float64(h) > maxPixels {
-		t.Errorf("scale %v gives %dx%d, %v; want 1.22, the largest that fits %d pixels", scale, w, h, err, maxPixels)
+	if err != nil || scale != 0.63 || float64(w)*float64(h) > maxPixels {
+		t.Errorf("scale %v gives %dx%d, %v; want 0.63, the largest that fits %d pixels", scale, w, h, err, maxPixels)
 	}
 	want := fmt.Sprintf("drawn at scale %v instead of 2: at 2 it would be 4000x80000 pixels, more than %d", scale, maxPixels)
 	if len(warnings) != 1 || warnings[0] != want {

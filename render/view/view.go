@@ -5,6 +5,7 @@ package view
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -225,6 +226,9 @@ type index struct {
 	byID      map[string]model.Element
 	techUsers map[string][]string // technology id -> ids of the modules and stores using it, sorted
 	groupIDs  []string
+	// Made on first use (see flowsIndex): element id -> indexes of the
+	// flows with an end at or inside it, and with an end at it, ascending.
+	flowsIn, flowsAt map[string][]int
 }
 
 func newIndex(m *model.Model) *index {
@@ -333,12 +337,56 @@ func (x *index) within(id, anc string) bool {
 	if id == anc {
 		return true
 	}
-	for _, a := range x.ancestors(id) {
-		if a == anc {
+	// Walks up without building the ancestor list: views ask this for
+	// every flow of every module, millions of times at 1,000 modules.
+	e, ok := x.byID[id]
+	for ok && e.Parent != "" {
+		if e.Parent == anc {
 			return true
 		}
+		e, ok = x.byID[e.Parent]
 	}
 	return false
+}
+
+// flowsIndex makes flowsIn and flowsAt, so that a view finds the flows
+// that concern an element without testing every flow: at 1,000 modules
+// that test, once per module view, was most of the views' time.
+func (x *index) flowsIndex() {
+	if x.flowsIn != nil {
+		return
+	}
+	x.flowsIn, x.flowsAt = map[string][]int{}, map[string][]int{}
+	add := func(to map[string][]int, id string, i int) {
+		if l := to[id]; len(l) == 0 || l[len(l)-1] != i {
+			to[id] = append(l, i)
+		}
+	}
+	for i, f := range x.m.Flows {
+		for _, end := range []string{f.From, f.To} {
+			add(x.flowsAt, end, i)
+			add(x.flowsIn, end, i)
+			e, ok := x.byID[end]
+			for ok && e.Parent != "" {
+				add(x.flowsIn, e.Parent, i)
+				e, ok = x.byID[e.Parent]
+			}
+		}
+	}
+}
+
+// flowsTouching lists, ascending, the flows with an end within id, plus
+// those with an end at id or at one of its ancestors: every flow for
+// which within(end, id) or within(id, end) holds for an end.
+func (x *index) flowsTouching(id string) []int {
+	x.flowsIndex()
+	list := append([]int{}, x.flowsIn[id]...)
+	list = append(list, x.flowsAt[id]...)
+	for _, a := range x.ancestors(id) {
+		list = append(list, x.flowsAt[a]...)
+	}
+	slices.Sort(list)
+	return slices.Compact(list)
 }
 
 // flowID is the flow's id, or a stable one from its position when the

@@ -127,8 +127,8 @@ func domain(x *index, id string) *View {
 	}
 	b.addElement(id) // a domain without modules
 	var touching []int
-	for i, f := range m.Flows {
-		if x.within(f.From, id) || x.within(f.To, id) {
+	for _, i := range x.flowsTouching(id) {
+		if f := m.Flows[i]; x.within(f.From, id) || x.within(f.To, id) {
 			touching = append(touching, i)
 		}
 	}
@@ -157,7 +157,8 @@ func module(x *index, id string) *View {
 	b.addElement(id)
 	b.addStores(id)
 	var touching []int
-	for i, f := range m.Flows {
+	for _, i := range x.flowsTouching(id) {
+		f := m.Flows[i]
 		// Flows to the module's stores are the module's too.
 		if x.within(f.From, id) || x.within(f.To, id) || (x.within(id, f.From) != x.within(id, f.To)) {
 			touching = append(touching, i)

@@ -1,0 +1,145 @@
+package site
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/archdoc/archdoc/internal/synth"
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+// After an edit of one module's title, serve rewrites exactly the files
+// that show the new title (its pages, its neighbours', the diagrams that
+// draw it, the search index) and leaves every other file alone.
+func TestServeRewritesOnlyWhatShowsAnEditedTitle(t *testing.T) {
+	src := synth.Model(30, 1)
+	edited := bytes.Replace(src, []byte("name: 推荐服务0\n"), []byte("name: 推荐服务改名\n"), 1)
+	if bytes.Equal(src, edited) {
+		t.Fatal("the generated model has no module 推荐服务0 any more; update the test")
+	}
+	layouts := render.NewLayouts() // one cache, as serve keeps
+	before, after := serveRender(t, layouts, src), serveRender(t, layouts, edited)
+	if st := layouts.LastStats(); st.Laid == 0 || st.Laid >= st.Views/2 {
+		t.Errorf("the edit laid out %d of %d views again; want only those that show the module", st.Laid, st.Views)
+	}
+
+	s := &server{out: filepath.Join(t.TempDir(), "site")}
+	if err := s.write(before); err != nil {
+		t.Fatal(err)
+	}
+	long := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
+	forEachFile(t, s.out, func(p string) {
+		if err := os.Chtimes(p, long, long); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if err := s.write(after); err != nil {
+		t.Fatal(err)
+	}
+	var rewritten, shows []string
+	forEachFile(t, s.out, func(p string) {
+		rel, _ := filepath.Rel(s.out, p)
+		rel = filepath.ToSlash(rel)
+		if fi, err := os.Stat(p); err == nil && !fi.ModTime().Equal(long) {
+			rewritten = append(rewritten, rel)
+		}
+		if bytes.Contains(after[rel], []byte("推荐服务改名")) {
+			shows = append(shows, rel)
+		}
+		if data, err := os.ReadFile(p); err != nil || (rel != markerFile && !bytes.Equal(data, after[rel])) {
+			t.Errorf("%s: not what the new site holds", rel)
+		}
+	})
+	t.Logf("%d of %d files show the new title: %v", len(shows), len(after), shows)
+	if !slices.Contains(shows, "module/m0.html") || !slices.Contains(shows, "diagrams/module/m0.svg") || len(shows) >= len(after)/2 {
+		t.Fatalf("%d of %d files show the new title (%v); the test expects a few, the module's page among them", len(shows), len(after), shows)
+	}
+	if !slices.Equal(rewritten, shows) {
+		t.Errorf("rewritten:\n%v\nwant the files that show the new title:\n%v", rewritten, shows)
+	}
+}
+
+func serveRender(t *testing.T, layouts *render.Layouts, src []byte) map[string][]byte {
+	t.Helper()
+	m, err := model.Parse("architecture.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	scenes, err := layouts.ScenesWithOptions(t.Context(), m, layout.WithGridLayout())
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := renderSite(t, m, WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }))
+	return files
+}
+
+// forEachFile calls f with the path of every file under dir, in order.
+func forEachFile(t *testing.T, dir string, f func(path string)) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			f(p)
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// laterSource makes its slides.html after the pages, as the builder's
+// deck does.
+type laterSource struct {
+	Source
+	builds int
+}
+
+func (l *laterSource) Render(ctx context.Context, m *model.Model) (*Rendered, error) {
+	r, err := l.Source.Render(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	l.builds++
+	deck := []byte("deck " + strconv.Itoa(l.builds))
+	r.Files["slides.html"] = []byte("the last deck")
+	r.Later = func() (map[string][]byte, error) { return map[string][]byte{"slides.html": deck}, nil }
+	return r, nil
+}
+
+// Files a rebuild makes after its pages are written and announced
+// again, as a reload of only those files.
+func TestServeWritesLateFilesAndReloadsOnlyThem(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
+			Debounce: 20 * time.Millisecond, Ready: func(url string) { ready <- url }, Logf: t.Logf})
+	}()
+	defer func() { cancel(); <-done }()
+	base := <-ready
+	if _, body := get(t, base+"slides.html"); !strings.HasPrefix(body, "deck 1") {
+		t.Fatalf("first build's slides.html %q, want the deck it made", body)
+	}
+	events := openEvents(t, base)
+	events.next(t)
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds more items.", 1))
+	pages, late := events.next(t), events.next(t)
+	if strings.Contains(pages, " ") || !strings.HasSuffix(late, " slides.html") {
+		t.Errorf("events %q then %q; want a version (every page reloads), then one naming slides.html", pages, late)
+	}
+	if _, body := get(t, base+"slides.html"); !strings.HasPrefix(body, "deck 2") {
+		t.Errorf("slides.html %q after the edit, want the new deck", body)
+	}
+}
