@@ -34,8 +34,9 @@ type canvas struct {
 
 // glue is a shape an arrow can be attached to.
 type glue struct {
-	id int
-	r  scene.Rect
+	id   int
+	r    scene.Rect
+	prst string // the preset drawn, which numbers its connection sites
 }
 
 func (c *canvas) x(v float64) int { return int(math.Round(c.ox + v*c.k)) }
@@ -84,14 +85,15 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte
 // it is glued to wherever they come in the drawing.
 func (c *canvas) assignIDs() {
 	for _, cl := range c.s.Clusters {
-		c.boxes[cl.ID] = glue{c.id(), cl.Rect}
+		c.boxes[cl.ID] = glue{c.id(), cl.Rect, ""}
 	}
 	for _, n := range c.s.Nodes {
 		r := n.Rect
 		if n.Shape == scene.ShapeActor {
 			r = c.actorLabel(n)
 		}
-		c.boxes[n.ID] = glue{c.id(), r}
+		prst, _, _ := kindPreset(n.Shape, r)
+		c.boxes[n.ID] = glue{c.id(), r, prst}
 	}
 }
 
@@ -310,10 +312,10 @@ func (c *canvas) connector(e scene.Edge) {
 	fmt.Fprintf(b, `<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="%d" name="%s"/><p:cNvCxnSpPr>`, c.id(), esc("edge "+e.ID))
 	if c.s.Kind != scene.KindSequence {
 		if g, ok := c.boxes[e.From]; ok {
-			fmt.Fprintf(b, `<a:stCxn id="%d" idx="%d"/>`, g.id, side(g.r, p0))
+			fmt.Fprintf(b, `<a:stCxn id="%d" idx="%d"/>`, g.id, site(g, p0))
 		}
 		if g, ok := c.boxes[e.To]; ok {
-			fmt.Fprintf(b, `<a:endCxn id="%d" idx="%d"/>`, g.id, side(g.r, p1))
+			fmt.Fprintf(b, `<a:endCxn id="%d" idx="%d"/>`, g.id, site(g, p1))
 		}
 	}
 	b.WriteString(`</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr><p:spPr>`)
@@ -331,6 +333,25 @@ func (c *canvas) connector(e scene.Edge) {
 		b.WriteString(`<a:tailEnd type="triangle" w="med" len="med"/>`)
 	}
 	b.WriteString(`</a:ln></p:spPr></p:cxnSp>`)
+}
+
+// site is g's connection site nearest p. Presets number their sites
+// differently (ECMA-376 cxnLst); rect-like ones go top, left, bottom,
+// right. A hexagon's go clockwise from its right corner (right, bottom
+// right, bottom left, left, top left, top right); a parallelogram's are
+// top, top edge, right, bottom edge, bottom, left.
+func site(g glue, p scene.Point) int {
+	s := side(g.r, p)
+	switch g.prst {
+	case "hexagon":
+		if p.X < g.r.X+g.r.W/2 {
+			return [4]int{4, 3, 2, 0}[s]
+		}
+		return [4]int{5, 3, 1, 0}[s]
+	case "parallelogram":
+		return [4]int{0, 5, 4, 2}[s]
+	}
+	return s
 }
 
 // side is the connection site of a rectangle-like preset (rect,

@@ -83,3 +83,28 @@ func TestAsyncConnectors(t *testing.T) {
 		t.Errorf("%d open heads, want the 2 async flows'", n)
 	}
 }
+
+// TestGlueSites: an arrow is glued to the connection site on the side it
+// reaches. Presets number their sites differently (ECMA-376 cxnLst): a
+// parallelogram's left is site 5 and its right site 2, a hexagon's left
+// corner site 3 and its right corner site 0, so gluing them as if they
+// were rectangles put the arrow's end on the top edge, or across the
+// label, once PowerPoint or LibreOffice redraws the connector.
+func TestGlueSites(t *testing.T) {
+	slide := string(kindsSlide(t))
+	for edge, want := range map[string]string{
+		"edge shopper-web":  `<a:endCxn id="14" idx="5"/>`,
+		"edge web-api":      `<a:stCxn id="14" idx="2"/><a:endCxn id="15" idx="3"/>`,
+		"edge api-sessions": `<a:stCxn id="15" idx="0"/>`,
+		"edge place-order":  `<a:stCxn id="15" idx="0"/>`,
+	} {
+		i := strings.Index(slide, `name="`+edge+`"`)
+		if i < 0 {
+			t.Fatalf("no connector %q", edge)
+		}
+		end := i + strings.Index(slide[i:], "</p:cNvCxnSpPr>")
+		if got := slide[i:end]; !strings.Contains(got, want) {
+			t.Errorf("%s: %s, want %s", edge, got, want)
+		}
+	}
+}
