@@ -60,6 +60,7 @@ type schema struct {
 	AnyOf       []*schema   `json:"anyOf,omitempty"`
 	Items       *schema     `json:"items,omitempty"`
 	MinItems    int         `json:"minItems,omitempty"`
+	UniqueItems bool        `json:"uniqueItems,omitempty"`
 	Properties  *properties `json:"properties,omitempty"`
 	Required    []string    `json:"required,omitempty"`
 	// AdditionalProperties is false for our objects, a schema for maps.
@@ -178,9 +179,9 @@ func (g *schemaGen) object(t reflect.Type) *schema {
 		if f.name == "id" {
 			fs.Pattern = slugRE().String()
 		}
-		if f.many {
+		if f.many { // several targets, each once, as validate requires
 			one := &schema{Type: fs.Type}
-			fs = &schema{Description: fs.Description, AnyOf: []*schema{one, {Type: "array", Items: one, MinItems: 1}}}
+			fs = &schema{Description: fs.Description, AnyOf: []*schema{one, {Type: "array", Items: one, MinItems: 1, UniqueItems: true}}}
 		}
 		s.Properties.names = append(s.Properties.names, f.name)
 		s.Properties.byKey[f.name] = fs

@@ -98,6 +98,8 @@ domains:
   - id: d
     name: D
     domains: [{id: e, name: E, modules: [{id: m, name: M, tech: [1]}]}]
+flows:
+  - {from: d, to: [e, e]}
 presentation: {notes: {a: [x]}}
 `
 	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
@@ -110,6 +112,8 @@ presentation: {notes: {a: [x]}}
 		"/actors/0/kind: \"robot\" not in [person external]",
 		"/actors/0: missing required name",
 		"/domains/0/domains/0/modules/0/tech/0: want string, got int",
+		"/flows/0/to: \"e\" is listed twice",
+		"/flows/0/to: want string, got []interface {}",
 		"/presentation/notes/a: want string, got []interface {}",
 		"/version: want string, got float64",
 	}
@@ -133,7 +137,8 @@ func loadSchema(t *testing.T) map[string]any {
 
 // validateJSON checks v against the subset of JSON Schema that
 // JSONSchema generates: $ref to $defs, anyOf, type, enum, pattern,
-// properties, required, additionalProperties, items. Problems are sorted.
+// properties, required, additionalProperties, items, uniqueItems.
+// Problems are sorted.
 func validateJSON(root, s map[string]any, v any, at string) []string {
 	if ref, ok := s["$ref"].(string); ok {
 		name := strings.TrimPrefix(ref, "#/$defs/")
@@ -188,8 +193,13 @@ func validateJSON(root, s map[string]any, v any, at string) []string {
 			fail("want array, got %T", v)
 			break
 		}
+		seen := map[string]bool{}
 		for i, item := range items {
 			out = append(out, validateJSON(root, s["items"].(map[string]any), item, fmt.Sprintf("%s/%d", at, i))...)
+			if key := fmt.Sprint(item); s["uniqueItems"] == true && seen[key] {
+				fail("%q is listed twice", key)
+			}
+			seen[fmt.Sprint(item)] = true
 		}
 	case "object":
 		out = append(out, validateObject(root, s, v, at, fail)...)
