@@ -523,12 +523,17 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
+	sent := -1
 	for {
 		s.mu.Lock()
 		version, only, changed, closed := s.version, s.only, s.changed, s.closed
 		s.mu.Unlock()
+		if sent >= 0 && version > sent+1 {
+			only = nil // a version this stream never sent may have changed any page
+		}
 		fmt.Fprintf(w, "data: %s\n\n", strings.Join(append([]string{strconv.Itoa(version)}, only...), " "))
 		flusher.Flush()
+		sent = version
 		if closed {
 			return
 		}
