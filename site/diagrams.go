@@ -60,6 +60,9 @@ func (p *page) overviewNote(s *scene.Scene) string {
 	var notes []string
 	if f.DomainLevel {
 		note := p.T["domainLevel"]
+		if f.Reason != nil && f.Reason.Why != scene.WhyTooLarge {
+			note = p.T["domainLevelWhy"] // not too large: the reason says what
+		}
 		if s.ID == "stack" {
 			note = p.T["techsOnly"]
 		}
