@@ -55,7 +55,10 @@ func (p *page) overviewNote(s *scene.Scene) string {
 		switch {
 		case f.ChosenDomainLevel: // the model asked: no excuse to make
 			note = p.T["chosenLevel"]
-		case s.ID == "stack":
+		case f.Reason != nil && f.Reason.Why != scene.WhyTooLarge:
+			note = p.T["domainLevelWhy"] // not too large: the reason says what
+		}
+		if s.ID == "stack" {
 			note = p.T["techsOnly"]
 		}
 		if f.HiddenEdges > 0 {

@@ -270,7 +270,7 @@ func TestOverviewNoteExplainsDomainLevel(t *testing.T) {
 		t.Fatal(err)
 	}
 	mustContain(t, "home", string(files["index.html"]),
-		`<p class="diagram-note">Too large to draw box by box: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`,
+		`<p class="diagram-note">Drawn domain by domain: each box is a domain; click one for its modules. Only the links that carry the most flows are drawn`,
 		`<p class="diagram-note">Box by box, fitted to this page, its smallest text would be 5.8 px, less than the 11 px that read on a screen.</p>`)
 	mustContain(t, "stack", string(files["stack.html"]), `<p class="diagram-note">Too many modules to draw: each technology says how many modules use it`)
 	mustContain(t, "domain page", string(files["domain/sales.html"]), `<p class="diagram-note">Other domains are drawn one box each`)

@@ -79,7 +79,7 @@ func TestTrainTicketHomeReadable(t *testing.T) {
 	business := byID["business"]
 	px := business.TextAtWidth(render.PageWidth)
 	if business.Fallbacks.DomainLevel {
-		mustContain(t, "home", home, `<p class="diagram-note">内容太多，此图按领域汇总`, `<p class="diagram-note">逐个画出`)
+		mustContain(t, "home", home, `<p class="diagram-note">此图按领域汇总`, `<p class="diagram-note">逐个画出`)
 	}
 	if px < render.MinPagePx {
 		t.Errorf("business: %.0f×%.0f points, %.1f px text at the page's %v px", business.Width, business.Height, px, render.PageWidth)

@@ -112,8 +112,10 @@ const maxParts = 4
 // It returns nil when no split works.
 func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model) ([]*scene.Scene, error) {
 	base := v
-	// A domain's own view keeps its modules: it splits by them.
-	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph && v.Level != view.LevelModule && !strings.HasPrefix(v.ID, "domain/") {
+	// A domain's own view keeps its modules: it splits by them, unless it
+	// is too large to lay out part by part in reasonable time.
+	byModules := strings.HasPrefix(v.ID, "domain/") && len(v.Nodes)+len(v.Edges) <= bigView
+	if small, ok := render.DomainLevel(v, m); ok && v.Kind == view.KindGraph && v.Level != view.LevelModule && !byModules {
 		base = small
 	}
 	if small, ok := compact(base); ok {
@@ -133,7 +135,7 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 	ways := []partitioning{{len(tops), func(i, n int) *view.View {
 		return viewPart(base, tops[i*len(tops)/n:(i+1)*len(tops)/n], i == 0)
 	}}}
-	if members := ownBoxes(base, v.ID, tops); len(members) > 1 {
+	if members := ownBoxes(base, v.ID, tops); len(members) > 1 && (byModules || !strings.HasPrefix(v.ID, "domain/")) {
 		// A domain's own modules, or the domain boxes of a view at
 		// domain level: each part with what they exchange flows with.
 		ways = append(ways, partitioning{len(members), func(i, n int) *view.View {
