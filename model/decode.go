@@ -224,9 +224,27 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, depth 
 			return
 		}
 		i := v.Len()
+		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, i)) {
+			continue
+		}
 		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 		d.decode(item, v.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
 	}
+}
+
+// emptyItem reports a list item with no value (a bare "-" or ~): it
+// would otherwise vanish or become a nameless element without a word.
+func (d *decoder) emptyItem(item *yaml.Node, path string) bool {
+	n := unalias(item)
+	if n == nil || !isNull(n) {
+		return false
+	}
+	at := d.pos(item)
+	if item.Value == "" && at.Col > 1 {
+		at.Col-- // yaml.v3 puts a bare "-"'s missing value just after it
+	}
+	d.errs = append(d.errs, &Error{Pos: at, Path: path, Msg: `empty item: give it a value or remove it`})
+	return true
 }
 
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth int) {

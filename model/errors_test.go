@@ -80,6 +80,43 @@ stack: [x]
 		},
 	},
 	{
+		name: "empty list items are reported, not dropped",
+		yaml: `name: x
+actors:
+  -
+domains:
+  - id: d
+    name: D
+    defaults: {tech: [~]}
+    modules:
+      -
+      - id: m
+        name: M
+        tech: [~]
+        stores:
+          -
+        operations:
+          -
+flows:
+  -
+notes:
+  -
+views:
+  -
+`,
+		want: []string{
+			`architecture.yaml:3:3: actors[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:7:23: domains[0].defaults.tech[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:9:7: domains[0].modules[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:12:16: domains[0].modules[0].tech[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:14:11: domains[0].modules[0].stores[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:16:11: domains[0].modules[0].operations[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:18:3: flows[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:20:3: notes[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:22:3: views[0]: empty item: give it a value or remove it`,
+		},
+	},
+	{
 		name: "scalars are accepted as text",
 		yaml: "name: 42\nversion: 1.10\n",
 	},

@@ -62,6 +62,9 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		if d.aborted {
 			return
 		}
+		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, v.Len())) {
+			continue
+		}
 		targets := flowTargets(item)
 		if targets == nil || len(targets.Content) == 0 {
 			d.decodeFlow(item, v, path, depth, flowOrigin{first + idx, -1}, nil)
