@@ -117,6 +117,33 @@ views:
 		},
 	},
 	{
+		name: "an operation or a technology listed twice",
+		yaml: `name: x
+domains:
+  - id: d
+    name: D
+    defaults: {tech: [php, php]}
+    modules:
+      - id: m
+        name: M
+        tech: [php, go, php]
+        operations:
+          - {name: GetCart}
+          - {name: PutCart}
+          - {name: GetCart, description: again}
+stack:
+  layers:
+    - id: l
+      name: L
+      technologies: [{id: php, name: PHP}, {id: go, name: Go}]
+`,
+		want: []string{
+			`architecture.yaml:5:28: domains[0].defaults.tech[1]: technology "php" is already listed at architecture.yaml:5:23`,
+			`architecture.yaml:9:25: domains[0].modules[0].tech[2]: technology "php" is already listed at architecture.yaml:9:16`,
+			`architecture.yaml:13:20: domains[0].modules[0].operations[2].name: operation "GetCart" is already listed at architecture.yaml:11:20`,
+		},
+	},
+	{
 		name: "scalars are accepted as text",
 		yaml: "name: 42\nversion: 1.10\n",
 	},
