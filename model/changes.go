@@ -126,6 +126,8 @@ func (t *toBe) ref(path, id string, kinds ...Kind) {
 		t.v.errorf(path, "%q is %s, expected %s", id, article(kindName(k)), kindList(kinds))
 	case t.removed[id]:
 		t.v.errorf(path, "%q is removed by this option", id)
+	case t.v.m.fanoutProblem(id) != "":
+		t.v.errorf(path, "%s", t.v.m.fanoutProblem(id))
 	default:
 		var ids []string
 		for _, c := range t.v.idsOf(kinds) {

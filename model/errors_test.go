@@ -144,6 +144,28 @@ stack:
 		},
 	},
 	{
+		name: "a flow with several targets named by the id written on it",
+		yaml: `name: x
+actors: [{id: u, name: U}]
+domains:
+  - id: d
+    name: D
+    modules: [{id: a, name: A}, {id: b, name: B}]
+flows:
+  - {id: route, from: u, to: [a, b]}
+notes:
+  - {on: route, text: hi}
+views:
+  - {id: v, include: [route]}
+summary: "[r](flow:route)"
+`,
+		want: []string{
+			`architecture.yaml:10:10: notes[0].on: flow "route" has several targets and became route-a, route-b: name one of them`,
+			`architecture.yaml:12:23: views[0].include[0]: flow "route" has several targets and became route-a, route-b: name one of them`,
+			`architecture.yaml:13:10: summary: link (flow:route): flow "route" has several targets and became route-a, route-b: name one of them`,
+		},
+	},
+	{
 		name: "scalars are accepted as text",
 		yaml: "name: 42\nversion: 1.10\n",
 	},

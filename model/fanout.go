@@ -100,6 +100,10 @@ func (d *decoder) decodeFlow(item *yaml.Node, v reflect.Value, path string, dept
 	d.target = nil
 	f := v.Index(i).Addr().Interface().(*Flow)
 	if target != nil && f.ID != "" && f.To != "" {
+		if d.m.fanouts == nil {
+			d.m.fanouts = map[string][]string{}
+		}
+		d.m.fanouts[f.ID] = append(d.m.fanouts[f.ID], f.ID+"-"+f.To)
 		f.ID += "-" + f.To
 	}
 }
@@ -125,6 +129,16 @@ func (d *decoder) flowField(name string, n *yaml.Node, fv reflect.Value, path st
 		return true
 	}
 	return false
+}
+
+// fanoutProblem explains a reference to the id written on a flow with
+// several targets, which names no flow after expansion; "" otherwise.
+func (m *Model) fanoutProblem(id string) string {
+	ids := m.fanouts[id]
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("flow %q has several targets and became %s: name one of them", id, strings.Join(ids, ", "))
 }
 
 // SourcePath turns a model path into the path as written in the file:

@@ -38,6 +38,9 @@ type Model struct {
 	// origins: where each flow expanded from several targets (and each
 	// flow after one) was written; see SourcePath.
 	origins map[int]flowOrigin
+	// fanouts: the id written on a flow with several targets -> the ids
+	// of the flows it became, for messages about references to it.
+	fanouts map[string][]string
 }
 
 // Settings change how the model's text is rendered.
