@@ -21,7 +21,7 @@ type Addition struct {
 	Domain *Domain     `yaml:"domain,omitempty" json:"domain,omitempty"`
 	Module *Module     `yaml:"module,omitempty" json:"module,omitempty"`
 	Tech   *Technology `yaml:"tech,omitempty" json:"tech,omitempty"`
-	Flow   *Flow       `yaml:"flow,omitempty" json:"flow,omitempty"`
+	Flow   *Flow       `yaml:"flow,omitempty" json:"flow,omitempty" single:"true"`
 	In     string      `yaml:"in,omitempty" json:"in,omitempty" doc:"Id of the domain a module (or sub-domain) goes in, or of the layer a technology goes in."`
 }
 

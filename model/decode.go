@@ -396,6 +396,9 @@ type fieldInfo struct {
 	enum     []string
 	doc      string
 	many     bool // `many:"true"`: one value or a list of them (see fanout.go)
+	// single: `single:"true"` on a struct field: its type's many fields
+	// take one value there (an idea's added flow has one target).
+	single bool
 }
 
 type structInfo struct {
@@ -418,7 +421,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true"}
+		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true", single: sf.Tag.Get("single") == "true"}
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.enum = strings.Split(e, ",")
 		}
