@@ -74,7 +74,7 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		for k, t := range targets.Content {
 			if t.Kind == yaml.ScalarNode {
 				if j, dup := seen[t.Value]; dup {
-					d.errorf(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k), "target %q is already listed as to[%d]", t.Value, j)
+					d.errorfWritten(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k), "target %q is already listed as to[%d]", t.Value, j)
 					continue
 				}
 				seen[t.Value] = k
@@ -82,6 +82,13 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 			d.decodeFlow(item, v, path, depth, flowOrigin{first + idx, k}, t)
 		}
 	}
+}
+
+// errorfWritten reports a problem at a path as written in the file
+// (flows[1].to[2]), which SourcePath must leave alone.
+func (d *decoder) errorfWritten(n *yaml.Node, path, format string, args ...any) {
+	d.errorf(n, path, format, args...)
+	d.errs[len(d.errs)-1].written = true
 }
 
 // decodeFlow appends one flow decoded from item; target, when not nil,
