@@ -99,6 +99,10 @@ domains:
           -
 flows:
   -
+  - from: d
+    to:
+      - m
+      -
 notes:
   -
 views:
@@ -112,8 +116,9 @@ views:
 			`architecture.yaml:14:11: domains[0].modules[0].stores[0]: empty item: give it a value or remove it`,
 			`architecture.yaml:16:11: domains[0].modules[0].operations[0]: empty item: give it a value or remove it`,
 			`architecture.yaml:18:3: flows[0]: empty item: give it a value or remove it`,
-			`architecture.yaml:20:3: notes[0]: empty item: give it a value or remove it`,
-			`architecture.yaml:22:3: views[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:22:7: flows[1].to[1]: empty item: give it a value or remove it`,
+			`architecture.yaml:24:3: notes[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:26:3: views[0]: empty item: give it a value or remove it`,
 		},
 	},
 	{

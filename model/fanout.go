@@ -62,7 +62,8 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		if d.aborted {
 			return
 		}
-		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, v.Len())) {
+		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, first+idx)) {
+			d.errs[len(d.errs)-1].written = true
 			continue
 		}
 		targets := flowTargets(item)
@@ -72,6 +73,10 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		}
 		seen := map[string]int{}
 		for k, t := range targets.Content {
+			if d.emptyItem(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k)) {
+				d.errs[len(d.errs)-1].written = true
+				continue
+			}
 			if t.Kind == yaml.ScalarNode {
 				if j, dup := seen[t.Value]; dup {
 					d.errorfWritten(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k), "target %q is already listed as to[%d]", t.Value, j)
