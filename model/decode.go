@@ -395,7 +395,8 @@ type fieldInfo struct {
 	required bool // yaml tag lacks omitempty
 	enum     []string
 	doc      string
-	many     bool // `many:"true"`: one value or a list of them (see fanout.go)
+	many     bool   // `many:"true"`: one value or a list of them (see fanout.go)
+	oneDoc   string // `one:`: the doc where a many field takes one value
 	// single: `single:"true"` on a struct field: its type's many fields
 	// take one value there (an idea's added flow has one target).
 	single bool
@@ -421,7 +422,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true", single: sf.Tag.Get("single") == "true"}
+		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true", single: sf.Tag.Get("single") == "true", oneDoc: sf.Tag.Get("one")}
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.enum = strings.Split(e, ",")
 		}

@@ -203,6 +203,9 @@ func (g *schemaGen) objectOf(t reflect.Type, one bool) *schema {
 		if f.name == "id" {
 			fs.Pattern = slugRE().String()
 		}
+		if f.many && one && f.oneDoc != "" {
+			fs.Description = f.oneDoc // a list of targets is not for here
+		}
 		if f.many && !one { // several targets, each once, as validate requires
 			one := &schema{Type: fs.Type}
 			fs = &schema{Description: fs.Description, AnyOf: []*schema{one, {Type: "array", Items: one, MinItems: 1, UniqueItems: true}}}

@@ -145,6 +145,11 @@ ideas:
 	if want := "/ideas/0/options/0/changes/add/0/flow/to: want string, got []interface {}"; got != want {
 		t.Errorf("validator found\n  %s\nwant\n  %s", got, want)
 	}
+	// Editors show the field's description: it must not offer a list here.
+	to := s["$defs"].(map[string]any)["AddedFlow"].(map[string]any)["properties"].(map[string]any)["to"].(map[string]any)
+	if d := fmt.Sprint(to["description"]); strings.Contains(d, "list") {
+		t.Errorf("AddedFlow.to says %q, which offers a list of targets", d)
+	}
 }
 
 func loadSchema(t *testing.T) map[string]any {

@@ -201,7 +201,7 @@ type Flow struct {
 	From string `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
 	// To is one id after loading: a list of targets in the file is
 	// expanded by the loader into one flow per target (see fanout.go).
-	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or, in the flows list, a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
+	To          string   `yaml:"to" json:"to" many:"true" one:"Id of an actor, module, store, domain or technology." doc:"Id of an actor, module, store, domain or technology, or, in the flows list, a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty" doc:"The arrow's text."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" doc:"The flow's name as a scenario: the heading of its page and of its sequence diagram, and its slide's title. Default: the label (which stays the arrow's text either way)."`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`
