@@ -21,7 +21,7 @@ type Addition struct {
 	Domain *Domain     `yaml:"domain,omitempty" json:"domain,omitempty"`
 	Module *Module     `yaml:"module,omitempty" json:"module,omitempty"`
 	Tech   *Technology `yaml:"tech,omitempty" json:"tech,omitempty"`
-	Flow   *Flow       `yaml:"flow,omitempty" json:"flow,omitempty"`
+	Flow   *Flow       `yaml:"flow,omitempty" json:"flow,omitempty" single:"true"`
 	In     string      `yaml:"in,omitempty" json:"in,omitempty" doc:"Id of the domain a module (or sub-domain) goes in, or of the layer a technology goes in."`
 }
 
@@ -126,6 +126,8 @@ func (t *toBe) ref(path, id string, kinds ...Kind) {
 		t.v.errorf(path, "%q is %s, expected %s", id, article(kindName(k)), kindList(kinds))
 	case t.removed[id]:
 		t.v.errorf(path, "%q is removed by this option", id)
+	case t.v.m.fanoutProblem(id) != "":
+		t.v.errorf(path, "%s", t.v.m.fanoutProblem(id))
 	default:
 		var ids []string
 		for _, c := range t.v.idsOf(kinds) {

@@ -224,9 +224,27 @@ func (d *decoder) decodeSlice(n *yaml.Node, v reflect.Value, path string, depth 
 			return
 		}
 		i := v.Len()
+		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, i)) {
+			continue
+		}
 		v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 		d.decode(item, v.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
 	}
+}
+
+// emptyItem reports a list item with no value (a bare "-" or ~): it
+// would otherwise vanish or become a nameless element without a word.
+func (d *decoder) emptyItem(item *yaml.Node, path string) bool {
+	n := unalias(item)
+	if n == nil || !isNull(n) {
+		return false
+	}
+	at := d.pos(item)
+	if item.Value == "" && at.Col > 1 {
+		at.Col-- // yaml.v3 puts a bare "-"'s missing value just after it
+	}
+	d.errs = append(d.errs, &Error{Pos: at, Path: path, Msg: `empty item: give it a value or remove it`})
+	return true
 }
 
 func (d *decoder) decodeMap(n *yaml.Node, v reflect.Value, path string, depth int) {
@@ -377,7 +395,11 @@ type fieldInfo struct {
 	required bool // yaml tag lacks omitempty
 	enum     []string
 	doc      string
-	many     bool // `many:"true"`: one value or a list of them (see fanout.go)
+	many     bool   // `many:"true"`: one value or a list of them (see fanout.go)
+	oneDoc   string // `one:`: the doc where a many field takes one value
+	// single: `single:"true"` on a struct field: its type's many fields
+	// take one value there (an idea's added flow has one target).
+	single bool
 }
 
 type structInfo struct {
@@ -400,7 +422,7 @@ func structInfoOf(t reflect.Type) *structInfo {
 			continue
 		}
 		name, opts, _ := strings.Cut(tag, ",")
-		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true"}
+		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true", single: sf.Tag.Get("single") == "true", oneDoc: sf.Tag.Get("one")}
 		if e := sf.Tag.Get("enum"); e != "" {
 			f.enum = strings.Split(e, ",")
 		}

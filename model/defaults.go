@@ -2,7 +2,8 @@ package model
 
 import "fmt"
 
-// ApplyDefaults gives every module its domains' defaults: the technologies
+// ApplyDefaults gives every module the team builds (see Module.Built)
+// its domains' defaults: the technologies
 // of each enclosing domain's `defaults: {tech: [...]}` that the module
 // does not list itself are appended to its Tech, outermost domain last
 // (the module's own list first keeps the positions of what it wrote).
@@ -23,6 +24,9 @@ func ApplyDefaults(m *Model) {
 				defaults = append(own, inherited...) // the nearest domain's first
 			}
 			for j := range d.Modules {
+				if !d.Modules[j].Built() {
+					continue // a queue on Kafka is not written in the domain's Go
+				}
 				m.applyTech(&d.Modules[j], fmt.Sprintf("%s.modules[%d]", dp, j), defaults)
 			}
 			walk(d.Domains, dp+".domains", defaults)

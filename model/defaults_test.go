@@ -31,6 +31,9 @@ domains:
     modules:
       - {id: cart, name: Cart}
       - {id: orders, name: Orders, tech: [redis, php]}
+      - {id: events, name: Events, kind: queue, tech: [redis]}
+      - {id: pay-api, name: Pay API, kind: external}
+      - {id: web, name: Web, kind: frontend}
     domains:
       - id: ops
         name: Ops
@@ -93,6 +96,10 @@ func TestDomainDefaultsExpand(t *testing.T) {
 		"orders": "redis,php,mysql",
 		"jobs":   "redis,php,mysql",
 		"plain":  "",
+		// Only modules the team builds take defaults.
+		"events":  "redis",
+		"pay-api": "",
+		"web":     "php,mysql",
 	}
 	for id, tech := range want {
 		e, _ := m.Element(id)
@@ -100,7 +107,7 @@ func TestDomainDefaultsExpand(t *testing.T) {
 			t.Errorf("%s.tech = %q, want %q", id, got, tech)
 		}
 	}
-	if got := strings.Join(m.TechUsers("mysql"), ","); got != "cart,jobs,orders" {
+	if got := strings.Join(m.TechUsers("mysql"), ","); got != "cart,jobs,orders,web" {
 		t.Errorf("TechUsers(mysql) = %s", got)
 	}
 	// A default's position is where the domain wrote it.

@@ -80,6 +80,97 @@ stack: [x]
 		},
 	},
 	{
+		name: "empty list items are reported, not dropped",
+		yaml: `name: x
+actors:
+  -
+domains:
+  - id: d
+    name: D
+    defaults: {tech: [~]}
+    modules:
+      -
+      - id: m
+        name: M
+        tech: [~]
+        stores:
+          -
+        operations:
+          -
+flows:
+  -
+  - from: d
+    to:
+      - m
+      -
+notes:
+  -
+views:
+  -
+`,
+		want: []string{
+			`architecture.yaml:3:3: actors[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:7:23: domains[0].defaults.tech[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:9:7: domains[0].modules[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:12:16: domains[0].modules[0].tech[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:14:11: domains[0].modules[0].stores[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:16:11: domains[0].modules[0].operations[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:18:3: flows[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:22:7: flows[1].to[1]: empty item: give it a value or remove it`,
+			`architecture.yaml:24:3: notes[0]: empty item: give it a value or remove it`,
+			`architecture.yaml:26:3: views[0]: empty item: give it a value or remove it`,
+		},
+	},
+	{
+		name: "an operation or a technology listed twice",
+		yaml: `name: x
+domains:
+  - id: d
+    name: D
+    defaults: {tech: [php, php]}
+    modules:
+      - id: m
+        name: M
+        tech: [php, go, php]
+        operations:
+          - {name: GetCart}
+          - {name: PutCart}
+          - {name: GetCart, description: again}
+stack:
+  layers:
+    - id: l
+      name: L
+      technologies: [{id: php, name: PHP}, {id: go, name: Go}]
+`,
+		want: []string{
+			`architecture.yaml:5:28: domains[0].defaults.tech[1]: technology "php" is already listed at architecture.yaml:5:23`,
+			`architecture.yaml:9:25: domains[0].modules[0].tech[2]: technology "php" is already listed at architecture.yaml:9:16`,
+			`architecture.yaml:13:20: domains[0].modules[0].operations[2].name: operation "GetCart" is already listed at architecture.yaml:11:20`,
+		},
+	},
+	{
+		name: "a flow with several targets named by the id written on it",
+		yaml: `name: x
+actors: [{id: u, name: U}]
+domains:
+  - id: d
+    name: D
+    modules: [{id: a, name: A}, {id: b, name: B}]
+flows:
+  - {id: route, from: u, to: [a, b]}
+notes:
+  - {on: route, text: hi}
+views:
+  - {id: v, include: [route]}
+summary: "[r](flow:route)"
+`,
+		want: []string{
+			`architecture.yaml:10:10: notes[0].on: flow "route" has several targets and became route-a, route-b: name one of them`,
+			`architecture.yaml:12:23: views[0].include[0]: flow "route" has several targets and became route-a, route-b: name one of them`,
+			`architecture.yaml:13:10: summary: link (flow:route): flow "route" has several targets and became route-a, route-b: name one of them`,
+		},
+	},
+	{
 		name: "scalars are accepted as text",
 		yaml: "name: 42\nversion: 1.10\n",
 	},

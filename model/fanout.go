@@ -62,6 +62,10 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		if d.aborted {
 			return
 		}
+		if d.emptyItem(item, fmt.Sprintf("%s[%d]", path, first+idx)) {
+			d.errs[len(d.errs)-1].written = true
+			continue
+		}
 		targets := flowTargets(item)
 		if targets == nil || len(targets.Content) == 0 {
 			d.decodeFlow(item, v, path, depth, flowOrigin{first + idx, -1}, nil)
@@ -69,9 +73,13 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 		}
 		seen := map[string]int{}
 		for k, t := range targets.Content {
+			if d.emptyItem(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k)) {
+				d.errs[len(d.errs)-1].written = true
+				continue
+			}
 			if t.Kind == yaml.ScalarNode {
 				if j, dup := seen[t.Value]; dup {
-					d.errorf(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k), "target %q is already listed as to[%d]", t.Value, j)
+					d.errorfWritten(t, fmt.Sprintf("%s[%d].to[%d]", path, first+idx, k), "target %q is already listed as to[%d]", t.Value, j)
 					continue
 				}
 				seen[t.Value] = k
@@ -79,6 +87,13 @@ func (d *decoder) decodeFlows(n *yaml.Node, v reflect.Value, path string, depth 
 			d.decodeFlow(item, v, path, depth, flowOrigin{first + idx, k}, t)
 		}
 	}
+}
+
+// errorfWritten reports a problem at a path as written in the file
+// (flows[1].to[2]), which SourcePath must leave alone.
+func (d *decoder) errorfWritten(n *yaml.Node, path, format string, args ...any) {
+	d.errorf(n, path, format, args...)
+	d.errs[len(d.errs)-1].written = true
 }
 
 // decodeFlow appends one flow decoded from item; target, when not nil,
@@ -97,6 +112,10 @@ func (d *decoder) decodeFlow(item *yaml.Node, v reflect.Value, path string, dept
 	d.target = nil
 	f := v.Index(i).Addr().Interface().(*Flow)
 	if target != nil && f.ID != "" && f.To != "" {
+		if d.m.fanouts == nil {
+			d.m.fanouts = map[string][]string{}
+		}
+		d.m.fanouts[f.ID] = append(d.m.fanouts[f.ID], f.ID+"-"+f.To)
 		f.ID += "-" + f.To
 	}
 }
@@ -122,6 +141,16 @@ func (d *decoder) flowField(name string, n *yaml.Node, fv reflect.Value, path st
 		return true
 	}
 	return false
+}
+
+// fanoutProblem explains a reference to the id written on a flow with
+// several targets, which names no flow after expansion; "" otherwise.
+func (m *Model) fanoutProblem(id string) string {
+	ids := m.fanouts[id]
+	if len(ids) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("flow %q has several targets and became %s: name one of them", id, strings.Join(ids, ", "))
 }
 
 // SourcePath turns a model path into the path as written in the file:

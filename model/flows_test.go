@@ -59,6 +59,23 @@ flows:
 		},
 	},
 	{
+		name: "a target listed twice after a flow with several targets: the path is as written",
+		yaml: `name: x
+domains:
+  - id: shop
+    name: Shop
+    modules:
+      - {id: gw, name: Gateway}
+      - {id: orders, name: Orders}
+flows:
+  - {from: gw, to: [orders, shop]}
+  - {from: orders, to: [gw, gw]}
+`,
+		want: []string{
+			`architecture.yaml:10:29: flows[1].to[1]: target "gw" is already listed as to[0]`,
+		},
+	},
+	{
 		name: "explicit ids get the target appended; clashes point at the id",
 		yaml: `name: x
 domains:

@@ -105,7 +105,9 @@ func (l *loader) run(load func()) (m *Model, err error) {
 	}
 	if len(l.errs) > 0 {
 		for _, e := range l.errs {
-			e.Path = l.m.SourcePath(e.Path)
+			if !e.written {
+				e.Path = l.m.SourcePath(e.Path)
+			}
 		}
 		return l.m, capErrors(l.errs.Sort())
 	}

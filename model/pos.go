@@ -60,6 +60,9 @@ type Error struct {
 	Pos  Pos
 	Path string // e.g. "flows[3].to"; "" for file-level problems
 	Msg  string
+	// written: Path is already as written in the file, not a path into
+	// the expanded flows that SourcePath must translate.
+	written bool
 }
 
 func (e *Error) Error() string {

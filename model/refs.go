@@ -78,6 +78,9 @@ func (v *validator) ref(path, id string, kinds ...Kind) {
 func (v *validator) refProblem(id string, kinds []Kind) string {
 	e, ok := v.m.Element(id)
 	if !ok {
+		if msg := v.m.fanoutProblem(id); msg != "" {
+			return msg
+		}
 		what := "element"
 		if len(kinds) == 1 {
 			what = kindName(kinds[0])

@@ -31,6 +31,7 @@ var typeDocs = map[string]string{
 	"Technology":     "One piece of the stack: what it is, why it was chosen, how it is used here.",
 	"Link":           "A titled URL.",
 	"Flow":           "Data moving from one element to another.",
+	"AddedFlow":      "A flow an option adds: as in the flows list, but with one target (to is one id).",
 	"Step":           "One message of a flow's sequence.",
 	"Note":           "Free text attached to an element.",
 	"Idea":           "An improvement proposal or decision record.",
@@ -161,11 +162,34 @@ type schemaGen struct {
 }
 
 // object describes a struct type inline.
-func (g *schemaGen) object(t reflect.Type) *schema {
+func (g *schemaGen) object(t reflect.Type) *schema { return g.objectOf(t, false) }
+
+// single is the $ref for a struct type whose many fields take one value
+// here, defined once as "Added" + its name: only the flows list expands
+// several targets, so an idea's added flow has one.
+func (g *schemaGen) single(t reflect.Type) *schema {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	name := "Added" + t.Name()
+	if _, done := g.defs[name]; !done {
+		s := g.objectOf(t, true)
+		s.Description = typeDocs[name]
+		g.defs[name] = s
+	}
+	return &schema{Ref: "#/$defs/" + name}
+}
+
+// objectOf describes a struct type inline; one: its many fields take
+// one value.
+func (g *schemaGen) objectOf(t reflect.Type, one bool) *schema {
 	s := &schema{Type: "object", Description: typeDocs[t.Name()], AdditionalProperties: false,
 		Properties: &properties{byKey: map[string]*schema{}}}
 	for _, f := range structInfoOf(t).fields {
 		fs := g.of(t.Field(f.index).Type)
+		if f.single {
+			fs = g.single(t.Field(f.index).Type)
+		}
 		if f.doc != "" {
 			if fs.Ref != "" {
 				// Siblings of $ref are allowed in 2020-12; keep the field's own words.
@@ -179,7 +203,10 @@ func (g *schemaGen) object(t reflect.Type) *schema {
 		if f.name == "id" {
 			fs.Pattern = slugRE().String()
 		}
-		if f.many { // several targets, each once, as validate requires
+		if f.many && one && f.oneDoc != "" {
+			fs.Description = f.oneDoc // a list of targets is not for here
+		}
+		if f.many && !one { // several targets, each once, as validate requires
 			one := &schema{Type: fs.Type}
 			fs = &schema{Description: fs.Description, AnyOf: []*schema{one, {Type: "array", Items: one, MinItems: 1, UniqueItems: true}}}
 		}

@@ -122,6 +122,36 @@ presentation: {notes: {a: [x]}}
 	}
 }
 
+// Only the flows list expands several targets: validate rejects a list
+// in an idea's added flow, so the schema must too.
+func TestSchemaAddedFlowHasOneTarget(t *testing.T) {
+	s := loadSchema(t)
+	var doc any
+	src := `name: x
+ideas:
+  - id: i
+    title: I
+    options:
+      - name: O
+        changes:
+          add:
+            - {flow: {from: a, to: [b, c]}}
+            - {flow: {from: a, to: b}}
+`
+	if err := yaml.Unmarshal([]byte(src), &doc); err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(validateJSON(s, s, doc, ""), "\n")
+	if want := "/ideas/0/options/0/changes/add/0/flow/to: want string, got []interface {}"; got != want {
+		t.Errorf("validator found\n  %s\nwant\n  %s", got, want)
+	}
+	// Editors show the field's description: it must not offer a list here.
+	to := s["$defs"].(map[string]any)["AddedFlow"].(map[string]any)["properties"].(map[string]any)["to"].(map[string]any)
+	if d := fmt.Sprint(to["description"]); strings.Contains(d, "list") {
+		t.Errorf("AddedFlow.to says %q, which offers a list of targets", d)
+	}
+}
+
 func loadSchema(t *testing.T) map[string]any {
 	t.Helper()
 	data, err := JSONSchema()

@@ -38,6 +38,9 @@ type Model struct {
 	// origins: where each flow expanded from several targets (and each
 	// flow after one) was written; see SourcePath.
 	origins map[int]flowOrigin
+	// fanouts: the id written on a flow with several targets -> the ids
+	// of the flows it became, for messages about references to it.
+	fanouts map[string][]string
 }
 
 // Settings change how the model's text is rendered.
@@ -64,14 +67,14 @@ type Domain struct {
 	Tags        []string `yaml:"tags,omitempty" json:"tags,omitempty"`
 	// Defaults are expanded by the loader (see defaults.go): after
 	// loading, every module's Tech already holds its domains' defaults.
-	Defaults *ModuleDefaults `yaml:"defaults,omitempty" json:"defaults,omitempty" doc:"What every module of this domain (and of its sub-domains) has unless it says more, e.g. {tech: [php, mysql]}."`
+	Defaults *ModuleDefaults `yaml:"defaults,omitempty" json:"defaults,omitempty" doc:"What every module the team builds in this domain (and in its sub-domains) has unless it says more, e.g. {tech: [php, mysql]}; databases, caches, queues and external APIs take no defaults."`
 	Modules  []Module        `yaml:"modules,omitempty" json:"modules,omitempty"`
 	Domains  []Domain        `yaml:"domains,omitempty" json:"domains,omitempty" doc:"Sub-domains."`
 }
 
 // ModuleDefaults are what a domain gives each of its modules.
 type ModuleDefaults struct {
-	Tech []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of technologies every module of the domain uses. A module's own tech list adds to them (its own first, then the defaults it does not list); a sub-domain's defaults add to its parent's."`
+	Tech []string `yaml:"tech,omitempty" json:"tech,omitempty" doc:"Ids of technologies every module the team builds in the domain uses (modules of no kind or of kind service, gateway, frontend or job; not database, cache, queue or external ones, which run their own technology). A module's own tech list adds to them (its own first, then the defaults it does not list); a sub-domain's defaults add to its parent's."`
 }
 
 // Module is a part of a domain: a service, an app, a back-office tool.
@@ -116,6 +119,18 @@ func (mo *Module) ModuleKind() string {
 		return "service"
 	}
 	return mo.Kind
+}
+
+// Built says whether the team builds the module (a service, gateway,
+// front end or job) rather than runs or calls it (a database, cache,
+// queue or external API): only built modules take a domain's default
+// technologies, which are what the team writes its code with.
+func (mo *Module) Built() bool {
+	switch mo.ModuleKind() {
+	case "database", "cache", "queue", "external":
+		return false
+	}
+	return true
 }
 
 // StoreKind is the store's kind, "database" when it gives none.
@@ -186,7 +201,7 @@ type Flow struct {
 	From string `yaml:"from" json:"from" doc:"Id of an actor, module, store, domain or technology."`
 	// To is one id after loading: a list of targets in the file is
 	// expanded by the loader into one flow per target (see fanout.go).
-	To          string   `yaml:"to" json:"to" many:"true" doc:"Id of an actor, module, store, domain or technology, or, in the flows list, a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
+	To          string   `yaml:"to" json:"to" many:"true" one:"Id of an actor, module, store, domain or technology." doc:"Id of an actor, module, store, domain or technology, or, in the flows list, a list of them: the loader makes one flow per target, in list order. The copies share every other field; an explicit id gets the target's id appended (id-target), a derived one is from-target as usual. A flow with several targets cannot have steps."`
 	Label       string   `yaml:"label,omitempty" json:"label,omitempty" doc:"The arrow's text."`
 	Title       string   `yaml:"title,omitempty" json:"title,omitempty" doc:"The flow's name as a scenario: the heading of its page and of its sequence diagram, and its slide's title. Default: the label (which stays the arrow's text either way)."`
 	Protocol    string   `yaml:"protocol,omitempty" json:"protocol,omitempty"`

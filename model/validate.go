@@ -49,6 +49,7 @@ func validate(m *Model, root *os.Root, complete bool) Errors {
 	v.checkIcons()
 	v.checkLanguage()
 	v.checkGlossary()
+	v.checkRepeats()
 	v.checkBudget()
 	ApplyDefaults(m) // after the checks: each default is checked once, where it is written
 	return v.errs
@@ -199,4 +200,41 @@ func kindName(k Kind) string {
 		return "technology"
 	}
 	return string(k)
+}
+
+// checkRepeats reports an item listed twice where a list means a set (a
+// module's or a domain's technologies, a module's operations), at the
+// second one: it would be shown twice, or one of the two is a typo.
+func (v *validator) checkRepeats() {
+	for _, e := range v.m.Elements() {
+		switch e.Kind {
+		case KindDomain:
+			if d := e.Domain.Defaults; d != nil {
+				v.repeats(e.Path+".defaults.tech", "", "technology", d.Tech)
+			}
+		case KindModule:
+			v.repeats(e.Path+".tech", "", "technology", e.Module.Tech)
+			names := make([]string, len(e.Module.Operations))
+			for i, o := range e.Module.Operations {
+				names[i] = o.Name
+			}
+			v.repeats(e.Path+".operations", ".name", "operation", names)
+		}
+	}
+}
+
+// repeats reports each item of list (at path, then suffix: where the
+// compared value is written) that an earlier one equals.
+func (v *validator) repeats(path, suffix, what string, list []string) {
+	first := map[string]int{}
+	for i, s := range list {
+		if s == "" {
+			continue
+		}
+		if j, dup := first[s]; dup {
+			v.errorf(fmt.Sprintf("%s[%d]%s", path, i, suffix), "%s %q is already listed at %s", what, s, v.m.Pos(fmt.Sprintf("%s[%d]%s", path, j, suffix)))
+			continue
+		}
+		first[s] = i
+	}
 }

@@ -59,6 +59,15 @@ func TestScenarioTitleNamesTheFlowPage(t *testing.T) {
 		}
 	}
 	mustContain(t, "the async flow's page", notify, " · 异步（发送方不等待）")
+	// The title names the page, so the arrow's own text is said there too.
+	mustContain(t, "the flow page", page, " · 箭头: 转发")
+	mustNotContain(t, "the async flow's page", notify, "箭头")
+	// The flows table marks the flows whose sender does not wait.
+	table := string(files["flows.html"])
+	mustContain(t, "the flows table", table, `<span class="dir dir-async">异步</span>`)
+	if strings.Count(table, "dir-async") != 1 {
+		t.Errorf("the flows table marks %d flows async, want 1 (notify)", strings.Count(table, "dir-async"))
+	}
 }
 
 // A business view the model asks to draw at domain level says what its

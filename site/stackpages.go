@@ -120,19 +120,32 @@ func (b *builder) techPage(e model.Element) error {
 		}
 		links = append(links, link{Href: href, Label: label})
 	}
+	users := b.m.TechUsers(e.ID)
 	p.D = struct {
 		Tech    *model.Technology
 		Icon    template.HTML
 		Layer   *link
+		UsedBy  string
 		Users   []link
 		Links   []link
 		Notes   []string
 		Related *related
-	}{t, b.techIcon(t), layer, p.refs(b.m.TechUsers(e.ID)), links, b.notesOn(e.ID), b.related(p, e.ID)}
+	}{t, b.techIcon(t), layer, b.usedByHeading(users), p.refs(users), links, b.notesOn(e.ID), b.related(p, e.ID)}
 	text := strings.Join([]string{t.Category, plain(t.What), plain(t.Why), plain(t.How)}, "\n")
 	for _, pf := range t.Pitfalls {
 		text += "\n" + plain(pf)
 	}
 	b.addSearch("technology", e.Name, PageURL(e), text)
 	return b.emit("tech", p)
+}
+
+// usedByHeading names the list of a technology's users: "modules" alone
+// would be wrong when stores (a module's own database) are among them.
+func (b *builder) usedByHeading(users []string) string {
+	for _, id := range users {
+		if e, ok := b.m.Element(id); ok && e.Kind == model.KindStore {
+			return b.ui["usedByStores"]
+		}
+	}
+	return b.ui["usedBy"]
 }

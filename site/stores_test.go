@@ -29,5 +29,33 @@ func TestStoresOnTheSite(t *testing.T) {
 	mustContain(t, "business diagram", string(files["index.html"]), `href="module/order-service.html#order-db"`)
 	mustContain(t, "stack page", string(files["stack.html"]),
 		`<th scope="row"><a href="module/order-service.html#order-db">order-db (Order service)</a></th>`)
-	mustContain(t, "tech page", string(files["tech/mongodb.html"]), `href="../module/order-service.html#order-db">order-db</a>`)
+	mustContain(t, "tech page", string(files["tech/mongodb.html"]), `<h2 id="used-by">Used by modules and stores</h2>`,
+		`href="../module/order-service.html#order-db">order-db</a>`)
+}
+
+// A technology page's list of users says "modules" only when no store
+// is among them, in the model's language.
+func TestTechUsersHeadingNamesStores(t *testing.T) {
+	m, err := model.Parse("architecture.yaml", []byte(`name: 商城
+language: zh-CN
+stack:
+  layers:
+    - id: data
+      name: 数据
+      technologies: [{id: mysql, name: MySQL}, {id: go, name: Go}]
+domains:
+  - id: shop
+    name: 商城
+    modules:
+      - id: orders
+        name: 订单服务
+        tech: [go, mysql]
+        stores: [{id: order-db, name: 订单库, tech: mysql}]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := renderSite(t, m)
+	mustContain(t, "MySQL's page", string(files["tech/mysql.html"]), `<h2 id="used-by">使用它的模块与存储</h2>`)
+	mustContain(t, "Go's page", string(files["tech/go.html"]), `<h2 id="used-by">使用它的模块</h2>`)
 }
