@@ -60,7 +60,7 @@ func TestScenarioTitleNamesTheFlowPage(t *testing.T) {
 	}
 	mustContain(t, "the async flow's page", notify, " · 异步（发送方不等待）")
 	// The title names the page, so the arrow's own text is said there too.
-	mustContain(t, "the flow page", page, " · 箭头: 转发")
+	mustContain(t, "the flow page", page, " · 箭头：转发")
 	mustNotContain(t, "the async flow's page", notify, "箭头")
 	// The flows table marks the flows whose sender does not wait.
 	table := string(files["flows.html"])
