@@ -75,8 +75,11 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte
 		}
 		c.contents("")
 		for _, e := range s.Edges {
-			c.edge(e)
+			if len(e.Path) >= 2 {
+				c.connector(e)
+			}
 		}
+		c.edgeLabels()
 	})
 	return c.pics, nil
 }
@@ -281,26 +284,34 @@ func (c *canvas) actor(n scene.Node) {
 	})
 }
 
-func (c *canvas) edge(e scene.Edge) {
-	if len(e.Path) >= 2 {
-		c.connector(e)
-	}
-	if len(e.Label) > 0 && e.LabelRect.W > 0 {
+// edgeLabels draws the arrows' labels after every arrow, so no arrow
+// runs over a label's white box.
+func (c *canvas) edgeLabels() {
+	var placed []scene.Rect
+	for _, e := range c.s.Edges {
+		if len(e.Label) == 0 || e.LabelRect.W <= 0 {
+			continue
+		}
 		lines := e.Label
 		if e.Seq > 0 {
 			lines = append([]string{fmt.Sprintf("%d. %s", e.Seq, lines[0])}, lines[1:]...)
 		}
-		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: e.LabelRect, fill: "FFFFFF", lines: lines})
+		r := c.labelRect(e, placed)
+		placed = append(placed, r)
+		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: r, fill: "FFFFFF", lines: lines})
 	}
 }
 
-// connector draws e as a straight connector from its first to its last
-// point, glued at both ends to the nearest side of its boxes (a sequence
-// step runs between lifelines and is not glued). Office redraws a glued
-// connector between the glue points when a box moves.
+// connector draws e as a straight connector between the connection
+// sites of its boxes nearest its path's ends (a sequence step runs
+// between lifelines and is not glued). Office redraws a glued connector
+// between those sites when a box moves; drawing it there from the start
+// makes PowerPoint and LibreOffice show the same line, the one its label
+// sits on.
 func (c *canvas) connector(e scene.Edge) {
 	p0, p1 := e.Path[0], e.Path[len(e.Path)-1]
-	x0, y0, x1, y1 := c.x(p0.X), c.y(p0.Y), c.x(p1.X), c.y(p1.Y)
+	q0, q1 := c.ends(e)
+	x0, y0, x1, y1 := c.x(q0.X), c.y(q0.Y), c.x(q1.X), c.y(q1.Y)
 	flip := ""
 	if x1 < x0 {
 		flip += ` flipH="1"`
