@@ -184,7 +184,8 @@ func (c *canvas) node(n scene.Node) {
 		return
 	case scene.ShapeExternal:
 		fill, stroke := c.colours(n.Group, "F6F8FA", "59636E")
-		c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub})
+		c.shape(c.withDetails(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub}, n))
+		c.rule(n)
 		return
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
@@ -195,7 +196,8 @@ func (c *canvas) node(n scene.Node) {
 		if n.Shape == scene.ShapeGateway {
 			spec.vf = 100000 // corners on the box's top and bottom, as in the SVG
 		}
-		c.shape(spec)
+		c.shape(c.withDetails(spec, n))
+		c.rule(n)
 		return
 	}
 	adj := 12000
@@ -206,7 +208,8 @@ func (c *canvas) node(n scene.Node) {
 	if n.Icon != nil {
 		inset = c.d(n.TextRect().X - r.X) // text centred beside the icon
 	}
-	c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset})
+	c.shape(c.withDetails(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset}, n))
+	c.rule(n)
 	c.icon(n)
 }
 
@@ -433,6 +436,8 @@ type shapeSpec struct {
 	bold         bool
 	align        string // "ctr" (default) or "l"
 	lIns         int    // text inset from the left (EMU), beside an icon
+	nameLines    int    // lines of the name when details follow (see withDetails)
+	detailsLeft  int    // the details' left margin (EMU) past lIns
 	anchor       string // "ctr" (default) or "t"
 	color        string
 }
@@ -501,6 +506,10 @@ func (c *canvas) line(s shapeSpec) {
 func (c *canvas) text(s shapeSpec) {
 	b := c.b
 	if len(s.lines) == 0 && s.sub == "" {
+		return
+	}
+	if s.nameLines > 0 && s.nameLines < len(s.lines) {
+		c.detailsText(s)
 		return
 	}
 	align, anchor := firstNonEmpty(s.align, "ctr"), firstNonEmpty(s.anchor, "ctr")
