@@ -224,14 +224,19 @@ func (c *canvas) icon(n scene.Node) {
 	if n.Icon == nil || n.Icon.Path == "" {
 		return
 	}
-	polys := icon.Outline(n.Icon.Path)
+	r := n.IconRect()
+	freeform(c.b, c.id, n.ID+" icon "+n.Icon.Title, c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H), n.Icon)
+}
+
+// freeform writes a bundled icon's outline as a filled free-form shape
+// covering the box x0, y0, w, h (EMU), numbered id() only when drawn:
+// nothing when it has no outline.
+func freeform(b *bytes.Buffer, id func() int, name string, x0, y0, w, h int, ic *scene.Icon) {
+	polys := icon.Outline(ic.Path)
 	if len(polys) == 0 {
 		return
 	}
-	r := n.IconRect()
-	x0, y0, w, h := c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H)
-	b := c.b
-	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>`, c.id(), esc(n.ID+" icon "+n.Icon.Title))
+	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>`, id(), esc(name))
 	fmt.Fprintf(b, `<a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm>`, x0, y0, w, h)
 	b.WriteString(`<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="2400" h="2400">`)
 	pt := func(p scene.Point) string {
@@ -245,7 +250,7 @@ func (c *canvas) icon(n scene.Node) {
 		b.WriteString(`<a:close/>`)
 	}
 	fmt.Fprintf(b, `</a:path></a:pathLst></a:custGeom><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`,
-		strings.ToUpper(strings.TrimPrefix(n.Icon.Color, "#")))
+		strings.ToUpper(strings.TrimPrefix(ic.Color, "#")))
 }
 
 // picture places a user's PNG icon, embedded as the slide's next image
