@@ -39,6 +39,9 @@ type Slide struct {
 	Seconds int    `json:"seconds,omitempty"` // share of the time budget
 	// Steps build the diagram up in the HTML deck (see Step); nil shows it whole.
 	Steps []Step `json:"steps,omitempty"`
+	// Icon is drawn beside the title: a technology's slide shows its
+	// icon, as the stack slide does; nil for none.
+	Icon *scene.Icon `json:"-"`
 }
 
 // Sections, in the default order of the talk.

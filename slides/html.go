@@ -5,6 +5,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"github.com/archdoc/archdoc/render/icon"
 	"hash/fnv"
 	"html/template"
 	"io"
@@ -34,6 +35,7 @@ type htmlSlide struct {
 	Index                int
 	ID, Section, Layout  string
 	Kicker, Title        string
+	Icon                 template.HTML // beside the title (see Slide.Icon)
 	Body, Diagram, Notes template.HTML
 	Seconds              int
 	Build                string // JSON of the diagram's steps (see buildJSON), "" when it shows whole
@@ -76,7 +78,8 @@ func WriteHTML(w io.Writer, d *Deck, opts HTMLOptions) error {
 		DurationText: clock(d.Duration), CSS: template.CSS(mustAsset("assets/deck.css")), JS: template.JS(mustAsset("assets/deck.js")),
 		Data: deckData{Title: d.Title, Key: deckKey(d), Duration: d.Duration, Labels: labels}}
 	for i, s := range d.Slides {
-		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Kicker: s.Kicker, Title: s.Title, Seconds: s.Seconds}
+		hs := htmlSlide{Index: i + 1, ID: s.ID, Section: s.Section, Layout: s.Layout, Kicker: s.Kicker, Title: s.Title, Seconds: s.Seconds,
+			Icon: template.HTML(icon.HTML(s.Icon, "title-icon"))} // icon.HTML escapes the model's text
 		var err error
 		if hs.Build, err = buildJSON(s.Steps); err != nil {
 			return err

@@ -25,7 +25,7 @@ func PPTX(d *Deck) *pptx.Presentation {
 	md := newMarkdown(false, nil)
 	p := &pptx.Presentation{Title: d.Title, Author: d.Author, Lang: d.Lang}
 	for _, s := range d.Slides {
-		ps := pptx.Slide{Layout: pptx.LayoutContent, Kicker: s.Kicker, Title: s.Title, Diagram: d.Scene(s), Notes: md.Paragraphs(s.Notes)}
+		ps := pptx.Slide{Layout: pptx.LayoutContent, Kicker: s.Kicker, Title: s.Title, Diagram: d.Scene(s), Notes: md.Paragraphs(s.Notes), Icon: s.Icon}
 		if s.Section == SectionAppendix {
 			ps.Layout = pptx.LayoutSection
 		} else if s.Layout == LayoutTitle {

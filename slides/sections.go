@@ -2,6 +2,7 @@ package slides
 
 import (
 	"fmt"
+	"github.com/archdoc/archdoc/render/icon"
 	"strings"
 
 	"github.com/archdoc/archdoc/model"
@@ -248,8 +249,9 @@ func (b *builder) techSlides(spec model.SectionSpec, _ *Deck) []Slide {
 					md.item(0, "%s", p)
 				}
 			}
+			ic, _ := icon.For(&t)
 			out = append(out, Slide{ID: "tech-" + t.ID, Section: SectionTechnologies, Layout: LayoutContent,
-				Title: title, Body: md.String(), Notes: b.elementNotes(t.ID)})
+				Title: title, Body: md.String(), Notes: b.elementNotes(t.ID), Icon: ic})
 		}
 	}
 	return out

@@ -102,8 +102,43 @@ func (p *painter) node(n scene.Node) {
 		p.box(r, 6, 1.2, colModuleFill, pick(hasPal, palStroke, colModuleStroke))
 	}
 	p.icon(n)
+	if n.NameLines > 0 && n.NameLines < len(n.Label) {
+		p.nameAndDetails(n)
+		return
+	}
 	t := n.TextRect()
 	p.label(n.Label, n.Sub, t.X+t.W/2, t.Y, t.H)
+}
+
+// textPadX is the layout's room between a box's side and its text.
+const textPadX = 12
+
+// nameAndDetails draws a box whose label has details (a module's feature
+// list) as render/svg does: the name centred, a thin rule, then the
+// details left-aligned so numbered lists read as lists.
+func (p *painter) nameAndDetails(n scene.Node) {
+	x := n.TextRect()
+	name, details := n.Label[:n.NameLines], n.Label[n.NameLines:]
+	total := float64(len(n.Label)) * p.lh
+	head := float64(len(name)) * p.lh
+	if n.Sub != "" {
+		total += p.lh * subScale
+		head += p.lh * subScale
+	}
+	top := x.Y + (x.H-total)/2
+	const gap = 2 // keeps the text off the rule, inside the layout's padding
+	p.label(name, n.Sub, x.X+x.W/2, top-gap, head)
+	top += gap
+	left := x.X + textPadX
+	if n.Shape == scene.ShapeExternal {
+		left += 4
+	}
+	rule := colModuleStroke
+	rule.A = 0x59 // render/svg's stroke-opacity .35
+	p.c.stroke(rule, 1, []vec{{x.X + 6, top + head - gap}, {x.X + x.W - 6, top + head - gap}}, false)
+	for i, line := range details {
+		p.c.text(p.fonts, line, left, p.baseline(top+head+float64(i)*p.lh, p.fs), p.fs, colMuted)
+	}
 }
 
 func pick(cond bool, a, b color.NRGBA) color.NRGBA {

@@ -62,7 +62,8 @@ func decode(t testing.TB, data []byte) image.Image {
 }
 
 // ink counts text-dark pixels inside r (scene units) shrunk by inset, so
-// borders, fills and faint lines under label backgrounds do not count.
+// borders, fills and faint lines under label backgrounds do not count;
+// muted text (a module's features, #59636e) does.
 func ink(img image.Image, r scene.Rect, scale, inset float64) int {
 	x0, y0 := int((r.X+inset)*scale), int((r.Y+inset)*scale)
 	x1, y1 := int((r.X+r.W-inset)*scale), int((r.Y+r.H-inset)*scale)
@@ -75,7 +76,7 @@ func ink(img image.Image, r scene.Rect, scale, inset float64) int {
 	for y := max(y0, 0); y < min(y1, rgba.Rect.Max.Y); y++ {
 		for x := max(x0, 0); x < min(x1, rgba.Rect.Max.X); x++ {
 			p := rgba.Pix[rgba.PixOffset(x, y):]
-			if lum := (299*int(p[0]) + 587*int(p[1]) + 114*int(p[2])) / 1000; lum < 90 {
+			if lum := (299*int(p[0]) + 587*int(p[1]) + 114*int(p[2])) / 1000; lum < 100 {
 				n++
 			}
 		}

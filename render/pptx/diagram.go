@@ -75,8 +75,11 @@ func drawScene(b *bytes.Buffer, s *scene.Scene, into box, lang string) ([][]byte
 		}
 		c.contents("")
 		for _, e := range s.Edges {
-			c.edge(e)
+			if len(e.Path) >= 2 {
+				c.connector(e)
+			}
 		}
+		c.edgeLabels()
 	})
 	return c.pics, nil
 }
@@ -181,7 +184,8 @@ func (c *canvas) node(n scene.Node) {
 		return
 	case scene.ShapeExternal:
 		fill, stroke := c.colours(n.Group, "F6F8FA", "59636E")
-		c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub})
+		c.shape(c.withDetails(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "rect", r: r, fill: fill, stroke: stroke, double: true, lines: n.Label, sub: n.Sub}, n))
+		c.rule(n)
 		return
 	}
 	fill, stroke := c.colours(n.Group, "FFFFFF", "59636E")
@@ -192,7 +196,8 @@ func (c *canvas) node(n scene.Node) {
 		if n.Shape == scene.ShapeGateway {
 			spec.vf = 100000 // corners on the box's top and bottom, as in the SVG
 		}
-		c.shape(spec)
+		c.shape(c.withDetails(spec, n))
+		c.rule(n)
 		return
 	}
 	adj := 12000
@@ -203,7 +208,8 @@ func (c *canvas) node(n scene.Node) {
 	if n.Icon != nil {
 		inset = c.d(n.TextRect().X - r.X) // text centred beside the icon
 	}
-	c.shape(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset})
+	c.shape(c.withDetails(shapeSpec{id: c.boxes[n.ID].id, name: n.ID, descr: n.Tooltip, prst: "roundRect", adj: adj, r: r, fill: fill, stroke: stroke, lines: n.Label, sub: n.Sub, lIns: inset}, n))
+	c.rule(n)
 	c.icon(n)
 }
 
@@ -218,14 +224,19 @@ func (c *canvas) icon(n scene.Node) {
 	if n.Icon == nil || n.Icon.Path == "" {
 		return
 	}
-	polys := icon.Outline(n.Icon.Path)
+	r := n.IconRect()
+	freeform(c.b, c.id, n.ID+" icon "+n.Icon.Title, c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H), n.Icon)
+}
+
+// freeform writes a bundled icon's outline as a filled free-form shape
+// covering the box x0, y0, w, h (EMU), numbered id() only when drawn:
+// nothing when it has no outline.
+func freeform(b *bytes.Buffer, id func() int, name string, x0, y0, w, h int, ic *scene.Icon) {
+	polys := icon.Outline(ic.Path)
 	if len(polys) == 0 {
 		return
 	}
-	r := n.IconRect()
-	x0, y0, w, h := c.x(r.X), c.y(r.Y), c.d(r.W), c.d(r.H)
-	b := c.b
-	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>`, c.id(), esc(n.ID+" icon "+n.Icon.Title))
+	fmt.Fprintf(b, `<p:sp><p:nvSpPr><p:cNvPr id="%d" name="%s"/><p:cNvSpPr/><p:nvPr/></p:nvSpPr><p:spPr>`, id(), esc(name))
 	fmt.Fprintf(b, `<a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm>`, x0, y0, w, h)
 	b.WriteString(`<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="2400" h="2400">`)
 	pt := func(p scene.Point) string {
@@ -239,7 +250,7 @@ func (c *canvas) icon(n scene.Node) {
 		b.WriteString(`<a:close/>`)
 	}
 	fmt.Fprintf(b, `</a:path></a:pathLst></a:custGeom><a:solidFill><a:srgbClr val="%s"/></a:solidFill><a:ln><a:noFill/></a:ln></p:spPr></p:sp>`,
-		strings.ToUpper(strings.TrimPrefix(n.Icon.Color, "#")))
+		strings.ToUpper(strings.TrimPrefix(ic.Color, "#")))
 }
 
 // picture places a user's PNG icon, embedded as the slide's next image
@@ -281,26 +292,34 @@ func (c *canvas) actor(n scene.Node) {
 	})
 }
 
-func (c *canvas) edge(e scene.Edge) {
-	if len(e.Path) >= 2 {
-		c.connector(e)
-	}
-	if len(e.Label) > 0 && e.LabelRect.W > 0 {
+// edgeLabels draws the arrows' labels after every arrow, so no arrow
+// runs over a label's white box.
+func (c *canvas) edgeLabels() {
+	var placed []scene.Rect
+	for _, e := range c.s.Edges {
+		if len(e.Label) == 0 || e.LabelRect.W <= 0 {
+			continue
+		}
 		lines := e.Label
 		if e.Seq > 0 {
 			lines = append([]string{fmt.Sprintf("%d. %s", e.Seq, lines[0])}, lines[1:]...)
 		}
-		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: e.LabelRect, fill: "FFFFFF", lines: lines})
+		r := c.labelRect(e, placed)
+		placed = append(placed, r)
+		c.shape(shapeSpec{name: "edge label " + e.ID, prst: "rect", r: r, fill: "FFFFFF", lines: lines})
 	}
 }
 
-// connector draws e as a straight connector from its first to its last
-// point, glued at both ends to the nearest side of its boxes (a sequence
-// step runs between lifelines and is not glued). Office redraws a glued
-// connector between the glue points when a box moves.
+// connector draws e as a straight connector between the connection
+// sites of its boxes nearest its path's ends (a sequence step runs
+// between lifelines and is not glued). Office redraws a glued connector
+// between those sites when a box moves; drawing it there from the start
+// makes PowerPoint and LibreOffice show the same line, the one its label
+// sits on.
 func (c *canvas) connector(e scene.Edge) {
 	p0, p1 := e.Path[0], e.Path[len(e.Path)-1]
-	x0, y0, x1, y1 := c.x(p0.X), c.y(p0.Y), c.x(p1.X), c.y(p1.Y)
+	q0, q1 := c.ends(e)
+	x0, y0, x1, y1 := c.x(q0.X), c.y(q0.Y), c.x(q1.X), c.y(q1.Y)
 	flip := ""
 	if x1 < x0 {
 		flip += ` flipH="1"`
@@ -422,6 +441,8 @@ type shapeSpec struct {
 	bold         bool
 	align        string // "ctr" (default) or "l"
 	lIns         int    // text inset from the left (EMU), beside an icon
+	nameLines    int    // lines of the name when details follow (see withDetails)
+	detailsLeft  int    // the details' left margin (EMU) past lIns
 	anchor       string // "ctr" (default) or "t"
 	color        string
 }
@@ -490,6 +511,10 @@ func (c *canvas) line(s shapeSpec) {
 func (c *canvas) text(s shapeSpec) {
 	b := c.b
 	if len(s.lines) == 0 && s.sub == "" {
+		return
+	}
+	if s.nameLines > 0 && s.nameLines < len(s.lines) {
+		c.detailsText(s)
 		return
 	}
 	align, anchor := firstNonEmpty(s.align, "ctr"), firstNonEmpty(s.anchor, "ctr")

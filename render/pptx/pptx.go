@@ -45,6 +45,8 @@ type Slide struct {
 	// otherwise a diagram fills the body area (and Body should be empty).
 	Split bool
 	Notes []Paragraph
+	// Icon is drawn left of the title (a technology's slide); nil for none.
+	Icon *scene.Icon
 }
 
 // Paragraph is a line of text, possibly a bullet at a nesting level.

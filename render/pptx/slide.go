@@ -28,6 +28,10 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, [][]byte, er
 		titleSpPr = fmt.Sprintf(`<p:spPr><a:xfrm><a:off x="%d" y="%d"/><a:ext cx="%d" cy="%d"/></a:xfrm></p:spPr>`, diagramX, 330000, diagramW, 680000)
 		titleSize = 2600
 	}
+	withIcon := hasTitleIcon(s, g, centred, whole)
+	if withIcon {
+		titleSpPr = titleIconSpPr()
+	}
 	b.WriteString(`<p:sp><p:nvSpPr><p:cNvPr id="2" name="Title 1"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr>` + title +
 		`</p:nvPr></p:nvSpPr>` + titleSpPr + `<p:txBody><a:bodyPr><a:normAutofit/></a:bodyPr><a:lstStyle/><a:p>`)
 	run(&b, s.Title, textStyle{lang: lang, size: titleSize})
@@ -74,6 +78,9 @@ func slideXML(s Slide, deckTitle, lang string, g geometry) ([]byte, [][]byte, er
 		if pics, err = drawScene(&b, s.Diagram, diagramBox, lang); err != nil {
 			return nil, nil, err
 		}
+	}
+	if withIcon {
+		pics = titleIcon(&b, s.Icon, pics)
 	}
 	footer(&b, deckTitle, lang, lay)
 	b.WriteString(`</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>`)
