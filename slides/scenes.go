@@ -303,8 +303,9 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 	if v.Kind == view.KindSequence { // cheap to lay out, and only fonts shrink its gaps
 		fonts = append(fonts, 20, 26)
 	}
+	levels, hidden := candidates(v, m)
 	for _, fs := range fonts {
-		for _, level := range candidates(v, m) {
+		for _, level := range levels {
 			var better *scene.Scene
 			for _, c := range level {
 				s, err := l.View(ctx, c, m, layout.WithFontSize(fs))
@@ -313,6 +314,7 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 				}
 				cp := *s // the cache's scene is shared
 				cp.ID = v.ID
+				cp.Fallbacks.HiddenEdges += hidden[c]
 				s = &cp
 				if better == nil || TextPx(s) > TextPx(better) {
 					better = s
@@ -334,39 +336,58 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 const bigView = 150
 
 // candidates lists the layouts a slide may use by level of detail, most
-// detailed first.
-func candidates(v *view.View, m *model.Model) [][]*view.View {
+// detailed first, and how many arrows each leaves out of its view.
+func candidates(v *view.View, m *model.Model) ([][]*view.View, map[*view.View]int) {
+	hidden := map[*view.View]int{}
 	if v.Kind != view.KindGraph {
 		out := [][]*view.View{{v}}
 		if small, ok := compact(v); ok {
 			out = append(out, []*view.View{small})
 		}
-		return out
+		return out, hidden
 	}
 	// The model's level: decides (see view.View.Level); auto lets the
 	// overviews fall back to domain level when their detail is unreadable.
 	overview := (v.ID == "business" || v.ID == "stack") && v.Level != view.LevelModule
-	var domains []*view.View
+	var domains [][]*view.View
 	if small, ok := render.DomainLevel(v, m); ok && (overview || v.Level == view.LevelDomain) {
-		domains = bothWays(small)
+		domains = domainLevels(small, hidden)
 		if v.Level == view.LevelDomain {
-			return [][]*view.View{domains}
+			return domains, hidden
 		}
 	}
 	if len(v.Nodes)+len(v.Edges) > bigView {
 		// Laying out a large view takes seconds and its text cannot be
 		// read on a slide: an overview goes straight to domain level.
 		if domains != nil {
-			return [][]*view.View{domains}
+			return domains, hidden
 		}
-		return [][]*view.View{{v}}
+		return [][]*view.View{{v}}, hidden
 	}
 	out := [][]*view.View{bothWays(v)}
 	if small, ok := compact(v); ok {
 		out = append(out, bothWays(small))
 	}
-	if domains != nil {
-		out = append(out, domains)
+	return append(out, domains...), hidden
+}
+
+// domainLevels are the slide layouts of a domain-level view, most
+// detailed first: as the site draws it, without the boxes' module
+// counts, then with only the strongest arrows between domains (noting
+// in hidden how many it leaves out; the speaker notes say where the
+// rest are).
+func domainLevels(small *view.View, hidden map[*view.View]int) [][]*view.View {
+	out := [][]*view.View{bothWays(small)}
+	if c, ok := compact(small); ok {
+		small = c
+		out = append(out, bothWays(small))
+	}
+	if fewer, n := fewerArrows(small); n > 0 {
+		both := bothWays(fewer)
+		for _, c := range both {
+			hidden[c] = n
+		}
+		out = append(out, both)
 	}
 	return out
 }
