@@ -101,8 +101,13 @@ func slideScenes(ctx context.Context, l *render.Layouts, v *view.View, m *model.
 // (Marp decks write one per diagram) needs no escaping in a link.
 func PartID(viewID string, n int) string { return fmt.Sprintf("%s.part%d", viewID, n) }
 
-// maxParts is the most slides one view is split across.
-const maxParts = 4
+// maxParts is the most slides one view is split across, and
+// maxModuleParts the most a domain's view is split across by groups of
+// its modules (see modulesPart) when nothing else reads.
+const (
+	maxParts       = 4
+	maxModuleParts = 6
+)
 
 // split cuts a view that no layout makes readable into parts, at domain
 // level and without secondary text, in as few parts as give every part
@@ -127,28 +132,38 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 			tops = append(tops, c.ID)
 		}
 	}
-	// partitioning cuts base into n parts and returns part i of them.
+	// partitioning cuts base into n parts, at most most, and returns
+	// part i of them.
 	type partitioning struct {
-		count int
-		part  func(i, n int) *view.View
+		count, most int
+		part        func(i, n int) *view.View
 	}
-	ways := []partitioning{{len(tops), func(i, n int) *view.View {
+	ways := []partitioning{{len(tops), maxParts, func(i, n int) *view.View {
 		return viewPart(base, tops[i*len(tops)/n:(i+1)*len(tops)/n], i == 0)
 	}}}
 	if members := ownBoxes(base, v.ID, tops); len(members) > 1 && (byModules || !strings.HasPrefix(v.ID, "domain/")) {
 		// A domain's own modules, or the domain boxes of a view at
 		// domain level: each part with what they exchange flows with.
-		ways = append(ways, partitioning{len(members), func(i, n int) *view.View {
+		ways = append(ways, partitioning{len(members), maxParts, func(i, n int) *view.View {
 			return boxesPart(base, members[i*len(members)/n:(i+1)*len(members)/n])
 		}})
+		if byModules {
+			// Last, groups of a domain's modules with each arrow on one
+			// part and stubs for the other domains, in more parts: the
+			// domain's first slide is in the talk, the rest may go to
+			// the appendix.
+			ways = append(ways, partitioning{len(members), maxModuleParts, func(i, n int) *view.View {
+				return modulesPart(base, members[i*len(members)/n:(i+1)*len(members)/n], m)
+			}})
+		}
 	}
 	if v.Kind == view.KindSequence {
-		ways = []partitioning{{len(base.Edges), func(i, n int) *view.View {
+		ways = []partitioning{{len(base.Edges), maxParts, func(i, n int) *view.View {
 			return stepsPart(base, i*len(base.Edges)/n, (i+1)*len(base.Edges)/n)
 		}}}
 	}
 	for _, way := range ways {
-		parts, err := splitInto(ctx, l, v.ID, m, way.count, way.part)
+		parts, err := splitInto(ctx, l, v.ID, m, min(way.count, way.most), way.part)
 		if parts != nil || err != nil {
 			return parts, err
 		}
@@ -156,10 +171,10 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 	return nil, nil
 }
 
-// splitInto returns the fewest parts (at most maxParts) of which part
+// splitInto returns the fewest parts (at most most) of which part
 // makes every one readable, or nil.
-func splitInto(ctx context.Context, l *render.Layouts, viewID string, m *model.Model, count int, part func(i, n int) *view.View) ([]*scene.Scene, error) {
-	for n := 2; n <= min(maxParts, count); n++ {
+func splitInto(ctx context.Context, l *render.Layouts, viewID string, m *model.Model, most int, part func(i, n int) *view.View) ([]*scene.Scene, error) {
+	for n := 2; n <= most; n++ {
 		var parts []*scene.Scene
 		for i := range n {
 			s, err := fitted(ctx, l, part(i, n), m)
