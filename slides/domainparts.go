@@ -6,6 +6,7 @@ import (
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render"
+	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -55,4 +56,23 @@ func modulesPart(v *view.View, modules []string, m *model.Model) *view.View {
 		part = small
 	}
 	return part
+}
+
+// countStubs tells, as a domain view laid out with its neighbours
+// collapsed does, how many other domains each part of a domain's view
+// draws one box each: modulesPart collapsed them before the layout saw
+// the view.
+func countStubs(parts []*scene.Scene) {
+	for _, p := range parts {
+		focus, ok := strings.CutPrefix(p.ID, "domain/")
+		if !ok || p.Fallbacks.CollapsedNeighbours > 0 {
+			continue
+		}
+		focus, _, _ = strings.Cut(focus, ".part")
+		for _, n := range p.Nodes {
+			if n.Kind == "domain" && n.ID != focus {
+				p.Fallbacks.CollapsedNeighbours++
+			}
+		}
+	}
 }

@@ -3,6 +3,7 @@ package slides
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
@@ -86,6 +87,19 @@ func TestTrainTicketSlidesFit(t *testing.T) {
 	}
 	if n < 10 {
 		t.Errorf("only %d diagram slides", n)
+	}
+	// What the slides leave out, the speaker is told: the business
+	// slide's weaker arrows, the order domain's neighbours as stubs.
+	for id, want := range map[string]string{"business": chinese.FewerArrows, "domain-order": "其他业务域各画成一个方框"} {
+		found := false
+		for _, s := range d.Slides {
+			if s.ID == id {
+				found = strings.Contains(s.Notes, want)
+			}
+		}
+		if !found {
+			t.Errorf("%s: notes do not say %q", id, want)
+		}
 	}
 }
 

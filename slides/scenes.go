@@ -165,6 +165,7 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 	for _, way := range ways {
 		parts, err := splitInto(ctx, l, v.ID, m, min(way.count, way.most), way.part)
 		if parts != nil || err != nil {
+			countStubs(parts)
 			return parts, err
 		}
 	}
