@@ -57,6 +57,22 @@ const (
 // neighbours groups them the same way, around the module's own domain:
 // a gateway's 40 services become the eight domains they are in.
 func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
+	return neighboursGrouped(v, m, false)
+}
+
+// NeighbourStubs is a domain's view (domain/<id>) with every other domain
+// drawn as one box, however few they are: the stubs a slide showing some
+// of the domain's modules draws its neighbours as. false when it has none.
+func NeighbourStubs(v *view.View, m *model.Model) (*view.View, bool) {
+	if !strings.HasPrefix(v.ID, "domain/") {
+		return nil, false
+	}
+	return neighboursGrouped(v, m, true)
+}
+
+// neighboursGrouped is neighboursCollapsed, collapsing whatever their
+// number with always.
+func neighboursGrouped(v *view.View, m *model.Model, always bool) (*view.View, bool) {
 	clusters := map[string]view.Cluster{}
 	for _, c := range v.Clusters {
 		clusters[c.ID] = c
@@ -106,7 +122,7 @@ func neighboursCollapsed(v *view.View, m *model.Model) (*view.View, bool) {
 			modules++
 		}
 	}
-	if few(len(boxes), modules) {
+	if !always && few(len(boxes), modules) {
 		return nil, false
 	}
 	return collapsed(v, m, owner, boxes)

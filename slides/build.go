@@ -56,6 +56,7 @@ func (b *builder) build() (*Deck, error) {
 	d.Slides = append(d.Slides, appendix...)
 	b.checkIDs(d.Slides)
 	b.applyNotes(p, d.Slides)
+	b.noteFewerArrows(d.Slides)
 	for i := range d.Slides { // hand-written slides and notes too
 		d.Slides[i].Body = joinLines(d.Slides[i].Body)
 		d.Slides[i].Notes = joinLines(d.Slides[i].Notes)
@@ -241,6 +242,16 @@ func (b *builder) checkIDs(slides []Slide) {
 			b.errorf(path, "slide id %q is used by another slide", s.ID)
 		}
 		seen[s.ID] = true
+	}
+}
+
+// noteFewerArrows tells the speaker, on each diagram slide that leaves
+// arrows out, where the rest are.
+func (b *builder) noteFewerArrows(slides []Slide) {
+	for i, s := range slides {
+		if sc := b.scenes[s.Diagram]; sc != nil && sc.Fallbacks.HiddenEdges > 0 {
+			slides[i].Notes = joinNotes(s.Notes, b.words.FewerArrows)
+		}
 	}
 }
 

@@ -101,8 +101,13 @@ func slideScenes(ctx context.Context, l *render.Layouts, v *view.View, m *model.
 // (Marp decks write one per diagram) needs no escaping in a link.
 func PartID(viewID string, n int) string { return fmt.Sprintf("%s.part%d", viewID, n) }
 
-// maxParts is the most slides one view is split across.
-const maxParts = 4
+// maxParts is the most slides one view is split across, and
+// maxModuleParts the most a domain's view is split across by groups of
+// its modules (see modulesPart) when nothing else reads.
+const (
+	maxParts       = 4
+	maxModuleParts = 6
+)
 
 // split cuts a view that no layout makes readable into parts, at domain
 // level and without secondary text, in as few parts as give every part
@@ -127,39 +132,50 @@ func split(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model)
 			tops = append(tops, c.ID)
 		}
 	}
-	// partitioning cuts base into n parts and returns part i of them.
+	// partitioning cuts base into n parts, at most most, and returns
+	// part i of them.
 	type partitioning struct {
-		count int
-		part  func(i, n int) *view.View
+		count, most int
+		part        func(i, n int) *view.View
 	}
-	ways := []partitioning{{len(tops), func(i, n int) *view.View {
+	ways := []partitioning{{len(tops), maxParts, func(i, n int) *view.View {
 		return viewPart(base, tops[i*len(tops)/n:(i+1)*len(tops)/n], i == 0)
 	}}}
 	if members := ownBoxes(base, v.ID, tops); len(members) > 1 && (byModules || !strings.HasPrefix(v.ID, "domain/")) {
 		// A domain's own modules, or the domain boxes of a view at
 		// domain level: each part with what they exchange flows with.
-		ways = append(ways, partitioning{len(members), func(i, n int) *view.View {
+		ways = append(ways, partitioning{len(members), maxParts, func(i, n int) *view.View {
 			return boxesPart(base, members[i*len(members)/n:(i+1)*len(members)/n])
 		}})
+		if byModules {
+			// Last, groups of a domain's modules with each arrow on one
+			// part and stubs for the other domains, in more parts: the
+			// domain's first slide is in the talk, the rest may go to
+			// the appendix.
+			ways = append(ways, partitioning{len(members), maxModuleParts, func(i, n int) *view.View {
+				return modulesPart(base, members[i*len(members)/n:(i+1)*len(members)/n], m)
+			}})
+		}
 	}
 	if v.Kind == view.KindSequence {
-		ways = []partitioning{{len(base.Edges), func(i, n int) *view.View {
+		ways = []partitioning{{len(base.Edges), maxParts, func(i, n int) *view.View {
 			return stepsPart(base, i*len(base.Edges)/n, (i+1)*len(base.Edges)/n)
 		}}}
 	}
 	for _, way := range ways {
-		parts, err := splitInto(ctx, l, v.ID, m, way.count, way.part)
+		parts, err := splitInto(ctx, l, v.ID, m, min(way.count, way.most), way.part)
 		if parts != nil || err != nil {
+			countStubs(parts)
 			return parts, err
 		}
 	}
 	return nil, nil
 }
 
-// splitInto returns the fewest parts (at most maxParts) of which part
+// splitInto returns the fewest parts (at most most) of which part
 // makes every one readable, or nil.
-func splitInto(ctx context.Context, l *render.Layouts, viewID string, m *model.Model, count int, part func(i, n int) *view.View) ([]*scene.Scene, error) {
-	for n := 2; n <= min(maxParts, count); n++ {
+func splitInto(ctx context.Context, l *render.Layouts, viewID string, m *model.Model, most int, part func(i, n int) *view.View) ([]*scene.Scene, error) {
+	for n := 2; n <= most; n++ {
 		var parts []*scene.Scene
 		for i := range n {
 			s, err := fitted(ctx, l, part(i, n), m)
@@ -303,8 +319,9 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 	if v.Kind == view.KindSequence { // cheap to lay out, and only fonts shrink its gaps
 		fonts = append(fonts, 20, 26)
 	}
+	levels, hidden := candidates(v, m)
 	for _, fs := range fonts {
-		for _, level := range candidates(v, m) {
+		for _, level := range levels {
 			var better *scene.Scene
 			for _, c := range level {
 				s, err := l.View(ctx, c, m, layout.WithFontSize(fs))
@@ -313,6 +330,7 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 				}
 				cp := *s // the cache's scene is shared
 				cp.ID = v.ID
+				cp.Fallbacks.HiddenEdges += hidden[c]
 				s = &cp
 				if better == nil || TextPx(s) > TextPx(better) {
 					better = s
@@ -334,41 +352,39 @@ func fitted(ctx context.Context, l *render.Layouts, v *view.View, m *model.Model
 const bigView = 150
 
 // candidates lists the layouts a slide may use by level of detail, most
-// detailed first.
-func candidates(v *view.View, m *model.Model) [][]*view.View {
+// detailed first, and how many arrows each leaves out of its view.
+func candidates(v *view.View, m *model.Model) ([][]*view.View, map[*view.View]int) {
+	hidden := map[*view.View]int{}
 	if v.Kind != view.KindGraph {
 		out := [][]*view.View{{v}}
 		if small, ok := compact(v); ok {
 			out = append(out, []*view.View{small})
 		}
-		return out
+		return out, hidden
 	}
 	// The model's level: decides (see view.View.Level); auto lets the
 	// overviews fall back to domain level when their detail is unreadable.
 	overview := (v.ID == "business" || v.ID == "stack") && v.Level != view.LevelModule
-	var domains []*view.View
+	var domains [][]*view.View
 	if small, ok := render.DomainLevel(v, m); ok && (overview || v.Level == view.LevelDomain) {
-		domains = bothWays(small)
+		domains = domainLevels(small, hidden)
 		if v.Level == view.LevelDomain {
-			return [][]*view.View{domains}
+			return domains, hidden
 		}
 	}
 	if len(v.Nodes)+len(v.Edges) > bigView {
 		// Laying out a large view takes seconds and its text cannot be
 		// read on a slide: an overview goes straight to domain level.
 		if domains != nil {
-			return [][]*view.View{domains}
+			return domains, hidden
 		}
-		return [][]*view.View{{v}}
+		return [][]*view.View{{v}}, hidden
 	}
 	out := [][]*view.View{bothWays(v)}
 	if small, ok := compact(v); ok {
 		out = append(out, bothWays(small))
 	}
-	if domains != nil {
-		out = append(out, domains)
-	}
-	return out
+	return append(out, domains...), hidden
 }
 
 // bothWays is v in its own direction, then turned a quarter.

@@ -114,6 +114,17 @@ func (b *builder) splitSlide(s Slide, view string) []Slide {
 	return out
 }
 
+// drawsStubs says whether some of a split view's parts draw other
+// domains as one box each, for the speaker to say so.
+func (b *builder) drawsStubs(parts []string) bool {
+	for _, p := range parts {
+		if sc := b.scenes[p]; sc != nil && sc.Fallbacks.CollapsedNeighbours > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // name is an element's display name, falling back to its id.
 func (b *builder) name(id string) string {
 	if e, ok := b.m.Element(id); ok && e.Name != "" {
@@ -200,6 +211,9 @@ func (b *builder) domainSlides(spec model.SectionSpec, _ *Deck) []Slide {
 			// modules are in it); the speaker says the description.
 			s.Layout, s.Body = LayoutDiagram, ""
 			s.Notes = joinNotes(dm.Description, s.Notes)
+		}
+		if parts := b.parts("domain/" + dm.ID); len(parts) > 1 && b.drawsStubs(parts) {
+			s.Notes = joinNotes(s.Notes, fmt.Sprintf(b.words.Stubs, len(parts)))
 		}
 		out = append(out, b.splitSlide(s, "domain/"+dm.ID)...)
 	}

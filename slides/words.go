@@ -11,6 +11,8 @@ type words struct {
 	Colon, MainBusiness, Ideas, Tasks                                      string
 	Appendix, AppendixBody                                                 string
 	Async                                                                  string
+	FewerArrows                                                            string // a diagram leaves weaker arrows out
+	Stubs                                                                  string // a split domain draws other domains one box each
 }
 
 // The names of the model's concepts come from uilang.Terms, shared with
@@ -20,6 +22,8 @@ var english = deckWords(uilang.English, words{
 	QA: "Q&A", QABody: "Thank you — questions?",
 	Status: "Status", TechUsed: "Technologies", Colon: ": ", MainBusiness: "Main business", Ideas: "Ideas", Tasks: "What I did",
 	Appendix: "Appendix", AppendixBody: "%d more slides, for questions",
+	FewerArrows: "Only the links that carry the most flows are drawn; the site shows all of them, each domain's page its own.",
+	Stubs:       "Shown in %d parts; other domains are drawn one box each, their modules on the site.",
 })
 
 var chinese = deckWords(uilang.Chinese, words{
@@ -27,6 +31,8 @@ var chinese = deckWords(uilang.Chinese, words{
 	QA: "问答", QABody: "谢谢！欢迎提问",
 	Status: "状态", TechUsed: "技术", Colon: "：", MainBusiness: "主要业务", Ideas: "自己的一些想法", Tasks: "项目任务",
 	Appendix: "附录", AppendixBody: "另有 %d 页，答疑时用",
+	FewerArrows: "图中只画出承载数据流最多的连线；全部连线见网站，每个业务域的页面列出它自己的。",
+	Stubs:       "分 %d 页讲；其他业务域各画成一个方框，它们的模块见网站。",
 })
 
 // deckWords fills w's concept names from the shared term list.
