@@ -34,21 +34,7 @@ func modulesPart(v *view.View, modules []string, m *model.Model) *view.View {
 			keep[e.From], keep[e.To] = true, true
 		}
 	}
-	out := *v
-	out.Nodes, out.Clusters, out.Edges = nil, nil, edges
-	used := map[string]bool{}
-	for _, n := range v.Nodes {
-		if keep[n.ID] {
-			out.Nodes = append(out.Nodes, n)
-			used[n.Parent] = true
-		}
-	}
-	for _, c := range v.Clusters {
-		if used[c.ID] {
-			out.Clusters = append(out.Clusters, c)
-		}
-	}
-	part := &out
+	part := withBoxes(v, keep, edges)
 	if stubs, ok := render.NeighbourStubs(part, m); ok {
 		part = stubs
 	}
