@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/archdoc/archdoc/render"
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -24,7 +25,7 @@ func TestFewerArrowsKeepsEachDomainLinked(t *testing.T) {
 		{ID: "b>d", From: "b", To: "d", Count: 1}, // d's only link
 		{ID: "a>d", From: "a", To: "d", Count: 1}, // as strong: kept too
 	}
-	got, hidden := fewerArrows(v)
+	got, hidden := render.FewerArrows(v)
 	var ids []string
 	for _, e := range got.Edges {
 		ids = append(ids, e.ID)
