@@ -414,61 +414,6 @@ const (
 	maxArrows    = 150 // Graphviz takes over 15 s for 100 domains with 300
 )
 
-// strongestArrows keeps the arrows between domains of a domain-level
-// view that stand for the most flows, at most arrowsPerBox per box (within
-// minArrows and maxArrows): those standing for at least least flows, least the smallest
-// count that fits. Equal counts are kept or left out together, so no
-// arbitrary choice is made. Arrows of actors and external systems are
-// always kept: they say who uses the system. It returns the kept arrows
-// and how many arrows and flows it left out.
-func strongestArrows(v *view.View) (kept []view.Edge, least, arrows, flows int) {
-	return thinArrows(v, min(maxArrows, max(minArrows, arrowsPerBox*len(v.Nodes))), false)
-}
-
-// thinArrows is strongestArrows with limit arrows between domains; with
-// eachDomainsBest every domain also keeps its strongest link, so none is
-// left unconnected, and least never passes the strongest arrow.
-func thinArrows(v *view.View, limit int, eachDomainsBest bool) (kept []view.Edge, least, arrows, flows int) {
-	weight := func(e view.Edge) int { return max(1, e.Count) }
-	domain := func(id string) bool { n := v.Node(id); return n != nil && n.Kind == "domain" }
-	between := func(e view.Edge) bool { return domain(e.From) && domain(e.To) }
-	best := map[string]int{} // domain -> the most flows one of its arrows stands for
-	top := 0
-	for _, e := range v.Edges {
-		if between(e) {
-			best[e.From] = max(best[e.From], weight(e))
-			best[e.To] = max(best[e.To], weight(e))
-			top = max(top, weight(e))
-		}
-	}
-	keep := func(e view.Edge, least int) bool {
-		w := weight(e)
-		return !between(e) || w >= least || eachDomainsBest && (w == best[e.From] || w == best[e.To])
-	}
-	count := func(least int) int {
-		n := 0
-		for _, e := range v.Edges {
-			if between(e) && keep(e, least) {
-				n++
-			}
-		}
-		return n
-	}
-	least = 1
-	for count(least) > limit && (!eachDomainsBest || least < top) {
-		least++
-	}
-	for _, e := range v.Edges {
-		if keep(e, least) {
-			kept = append(kept, e)
-		} else {
-			arrows++
-			flows += weight(e)
-		}
-	}
-	return kept, least, arrows, flows
-}
-
 // modulesIn counts the modules of the model inside domain id, at any
 // depth. It walks the domain tree, not m.Elements(), which builds every
 // element anew: called for each box of each domain view, that doubled a

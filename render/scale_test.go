@@ -5,10 +5,11 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/archdoc/archdoc/internal/graphviz"
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/archdoc/archdoc/internal/graphviz"
 
 	"github.com/archdoc/archdoc/internal/synth"
 	"github.com/archdoc/archdoc/model"

@@ -24,24 +24,6 @@ func DomainLevel(v *view.View, m *model.Model) (*view.View, bool) {
 	return small, true
 }
 
-// FewerArrows is a domain-level view v with only the arrows between
-// domains a slide can show: each domain's strongest link and the
-// strongest of the rest, no more in all than there are domains when that
-// can be. Arrows of actors and external systems stay. It returns the
-// view and how many arrows it left out (0: nothing to leave out).
-func FewerArrows(v *view.View) (*view.View, int) {
-	domains := 0
-	for _, n := range v.Nodes {
-		if n.Kind == "domain" {
-			domains++
-		}
-	}
-	kept, _, arrows, _ := thinArrows(v, domains, true)
-	out := *v
-	out.Edges = kept
-	return &out, arrows
-}
-
 // View lays out one view as Scenes lays out m's own, from the cache when
 // the same view was laid out with the same settings before: a deck's
 // first try at a slide is often the site's own layout.
