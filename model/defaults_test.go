@@ -8,11 +8,7 @@ import (
 // defaultsCases are the mistakes in a domain's defaults, with the exact
 // lines `archdoc validate` prints: each at the default as written, once,
 // however many modules receive it.
-var defaultsCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var defaultsCases = []messageCase{
 	{
 		name: "defaults, nested domains and a module's own list are accepted",
 		yaml: `name: x

@@ -7,11 +7,7 @@ import (
 
 // errorCases are models with one kind of mistake each and the exact
 // lines `archdoc validate` prints for them.
-var errorCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var errorCases = []messageCase{
 	{
 		name: "presentation: a time budget the deck cannot use",
 		yaml: "name: x\npresentation:\n  duration: 5 minutes\n",
@@ -518,11 +514,15 @@ presentation:
 func TestValidationMessages(t *testing.T) { checkMessages(t, errorCases) }
 
 // checkMessages parses each case's model and compares the error lines.
-func checkMessages(t *testing.T, cases []struct {
+// messageCase is a model and the errors validating it must print, in
+// order, each with its position.
+type messageCase struct {
 	name string
 	yaml string
 	want []string
-}) {
+}
+
+func checkMessages(t *testing.T, cases []messageCase) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("architecture.yaml", []byte(tc.yaml))

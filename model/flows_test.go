@@ -11,11 +11,7 @@ import (
 // flowCases are the mistakes around multi-target flows, with the exact
 // lines `archdoc validate` prints for them: each points at the list item
 // and names the flow as written, not its expanded copy.
-var flowCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var flowCases = []messageCase{
 	{
 		name: "several targets are accepted",
 		yaml: `name: x
@@ -126,11 +122,7 @@ ideas:
 func TestFlowValidation(t *testing.T) { checkMessages(t, flowCases) }
 
 // levelCases: the level a view and the business view may ask for.
-var levelCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var levelCases = []messageCase{
 	{
 		name: "levels are accepted",
 		yaml: "name: x\nbusiness: {level: domain}\nviews:\n  - {id: a, include: ['*'], level: module}\n  - {id: b, include: ['*'], level: auto}\n",
@@ -149,11 +141,7 @@ var levelCases = []struct {
 func TestLevelValidation(t *testing.T) { checkMessages(t, levelCases) }
 
 // operationCases: a module's API operations.
-var operationCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var operationCases = []messageCase{
 	{
 		name: "operations are accepted",
 		yaml: `name: x

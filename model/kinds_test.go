@@ -7,11 +7,7 @@ import (
 
 // kindCases are the module kinds' and owned stores' mistakes, with the
 // exact lines `archdoc validate` prints for them.
-var kindCases = []struct {
-	name string
-	yaml string
-	want []string
-}{
+var kindCases = []messageCase{
 	{
 		name: "every kind and a store are accepted",
 		yaml: `name: x
