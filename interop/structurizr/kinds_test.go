@@ -10,10 +10,10 @@ import (
 	"github.com/archdoc/archdoc/model"
 )
 
-// TestRoundTripKeepsKinds: the kinds fixture exported and imported back
-// keeps every module's kind (its container's tag); a store comes back as
-// a module of its kind.
-func TestRoundTripKeepsKinds(t *testing.T) {
+// kindsRoundTrip is the kinds fixture and what comes back from
+// exporting it to the DSL and importing that.
+func kindsRoundTrip(t *testing.T) (sent, back *model.Model) {
+	t.Helper()
 	m := exporttest.Models(t)["kinds"]
 	var buf bytes.Buffer
 	if err := Write(&buf, m); err != nil {
@@ -23,7 +23,14 @@ func TestRoundTripKeepsKinds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	back := importtest.Builds(t, r.YAML)
+	return m, importtest.Builds(t, r.YAML)
+}
+
+// TestRoundTripKeepsKinds: the kinds fixture exported and imported back
+// keeps every module's kind (its container's tag); a store comes back as
+// a module of its kind.
+func TestRoundTripKeepsKinds(t *testing.T) {
+	m, back := kindsRoundTrip(t)
 	kinds := map[string]string{}
 	for _, e := range back.Elements() {
 		if e.Kind == model.KindModule {
@@ -50,16 +57,7 @@ func TestRoundTripKeepsKinds(t *testing.T) {
 // async (their relationships' Async tag), the others not; a workspace's
 // own "Asynchronous" tag, in the DSL or in JSON, is read the same way.
 func TestRoundTripKeepsAsync(t *testing.T) {
-	m := exporttest.Models(t)["kinds"]
-	var buf bytes.Buffer
-	if err := Write(&buf, m); err != nil {
-		t.Fatal(err)
-	}
-	r, err := Import(importkit.File{Name: "kinds.dsl", Data: buf.Bytes()}, nil, ImportOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	back := importtest.Builds(t, r.YAML)
+	m, back := kindsRoundTrip(t)
 	async := map[string]bool{}
 	for _, f := range back.Flows {
 		async[f.Label] = f.Async
@@ -77,7 +75,7 @@ func TestRoundTripKeepsAsync(t *testing.T) {
     b -> a "Reads" "HTTP"
   }
 }`
-	r, err = Import(importkit.File{Name: "w.dsl", Data: []byte(dsl)}, nil, ImportOptions{})
+	r, err := Import(importkit.File{Name: "w.dsl", Data: []byte(dsl)}, nil, ImportOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
