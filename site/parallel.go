@@ -87,17 +87,19 @@ func (b *builder) standaloneDiagrams(views []string) {
 }
 
 // parallel calls f(0) ... f(n-1) on up to b.workers() goroutines.
-func (b *builder) parallel(n int, f func(i int)) {
+func (b *builder) parallel(n int, f func(i int)) { forEach(b.workers(), n, f) }
+
+// forEach calls f(0) ... f(n-1) on up to workers goroutines and returns
+// when all have returned.
+func forEach(workers, n int, f func(i int)) {
 	next := make(chan int)
 	var wg sync.WaitGroup
-	for range min(b.workers(), n) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+	for range min(workers, n) {
+		wg.Go(func() {
 			for i := range next {
 				f(i)
 			}
-		}()
+		})
 	}
 	for i := range n {
 		next <- i

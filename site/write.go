@@ -11,7 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/archdoc/archdoc/internal/outpath"
 )
@@ -217,20 +216,9 @@ func writeEach(dir string, files map[string][]byte) error {
 		}
 	}
 	errs := make([]error, len(names))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(writers, len(names)) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
-			}
-		})
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(writers, len(names), func(i int) {
+		errs[i] = os.WriteFile(filepath.Join(dir, filepath.FromSlash(names[i])), files[names[i]], 0o644)
+	})
 	for _, err := range errs {
 		if err != nil {
 			return err // the first in name order, as a serial write would stop at
