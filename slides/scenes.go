@@ -445,5 +445,3 @@ func ByID(list []*scene.Scene) map[string]*scene.Scene {
 	}
 	return out
 }
-
-var debugFit func(*view.View, *scene.Scene)
