@@ -37,7 +37,7 @@ func clearLabels(s *scene.Scene) {
 // freePlace tries positions around r and keeps the free one nearest its
 // arrow (then nearest r), so a moved label still reads as the arrow's.
 func freePlace(s *scene.Scene, r scene.Rect, path []scene.Point, placed []scene.Rect) (scene.Rect, bool) {
-	pts := sample(path)
+	pts := scene.Sample(path, 8)
 	best, bestScore, found := r, math.Inf(1), false
 	for d := labelStep; d <= labelReach; d += labelStep {
 		for _, off := range ring(float64(d)) {
@@ -53,23 +53,6 @@ func freePlace(s *scene.Scene, r scene.Rect, path []scene.Point, placed []scene.
 		}
 	}
 	return best, found
-}
-
-// sample returns points along a cubic Bézier path.
-func sample(path []scene.Point) []scene.Point {
-	var out []scene.Point
-	for i := 0; i+3 < len(path); i += 3 {
-		p0, p1, p2, p3 := path[i], path[i+1], path[i+2], path[i+3]
-		for k := 0; k <= 8; k++ {
-			t := float64(k) / 8
-			u := 1 - t
-			out = append(out, scene.Point{
-				X: u*u*u*p0.X + 3*u*u*t*p1.X + 3*u*t*t*p2.X + t*t*t*p3.X,
-				Y: u*u*u*p0.Y + 3*u*u*t*p1.Y + 3*u*t*t*p2.Y + t*t*t*p3.Y,
-			})
-		}
-	}
-	return out
 }
 
 // distanceTo is the distance from rectangle r to the nearest point.
