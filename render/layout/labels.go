@@ -117,6 +117,4 @@ func titleBand(s *scene.Scene, c scene.Cluster) scene.Rect {
 	return scene.Rect{X: c.Rect.X, Y: c.Rect.Y, W: math.Max(w, 0), H: math.Max(h, 0)}
 }
 
-func overlaps(a, b scene.Rect) bool {
-	return a.X < b.X+b.W && b.X < a.X+a.W && a.Y < b.Y+b.H && b.Y < a.Y+a.H
-}
+func overlaps(a, b scene.Rect) bool { return a.Overlap(b) > 0 }

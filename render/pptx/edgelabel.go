@@ -69,10 +69,10 @@ func (c *canvas) labelRect(e scene.Edge, placed []scene.Rect) scene.Rect {
 		wide := scene.Rect{X: at.X - mx, Y: at.Y - margin, W: at.W + 2*mx, H: at.H + 2*margin}
 		cover := 0.0
 		for _, n := range c.s.Nodes {
-			cover += overlap(wide, n.Rect)
+			cover += wide.Overlap(n.Rect)
 		}
 		for _, p := range placed {
-			cover += overlap(wide, p)
+			cover += wide.Overlap(p)
 		}
 		if cover < bestCover {
 			best, bestCover = at, cover
@@ -82,14 +82,4 @@ func (c *canvas) labelRect(e scene.Edge, placed []scene.Rect) scene.Rect {
 		}
 	}
 	return best
-}
-
-// overlap is the area two rectangles share.
-func overlap(a, b scene.Rect) float64 {
-	w := math.Min(a.X+a.W, b.X+b.W) - math.Max(a.X, b.X)
-	h := math.Min(a.Y+a.H, b.Y+b.H) - math.Max(a.Y, b.Y)
-	if w <= 0 || h <= 0 {
-		return 0
-	}
-	return w * h
 }

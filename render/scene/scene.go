@@ -12,6 +12,16 @@ type Rect struct{ X, Y, W, H float64 }
 // Center returns the middle of the box.
 func (r Rect) Center() Point { return Point{r.X + r.W/2, r.Y + r.H/2} }
 
+// Overlap is the area r and o share (0 when they only touch).
+func (r Rect) Overlap(o Rect) float64 {
+	w := min(r.X+r.W, o.X+o.W) - max(r.X, o.X)
+	h := min(r.Y+r.H, o.Y+o.H) - max(r.Y, o.Y)
+	if w <= 0 || h <= 0 {
+		return 0
+	}
+	return w * h
+}
+
 // Contains reports whether o lies inside r (edges included).
 func (r Rect) Contains(o Rect) bool {
 	const eps = 0.01
