@@ -31,3 +31,5 @@ require (
 )
 
 replace github.com/goccy/go-graphviz => ./third_party/go-graphviz
+
+replace github.com/yuin/goldmark => ./third_party/goldmark
