@@ -15,6 +15,7 @@ import (
 	"github.com/archdoc/archdoc/interop/backstage"
 	"github.com/archdoc/archdoc/interop/drawio"
 	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/schema"
 )
 
 // importOptions are the inputs of `archdoc import drawio|backstage|structurizr|likec4|compose`.
@@ -188,11 +189,8 @@ func writeSchemaBeside(modelPath string, out io.Writer) error {
 	if _, err := os.Lstat(path); err == nil {
 		return nil
 	}
-	schema, err := model.JSONSchema()
-	if err != nil {
-		return err
-	}
-	if err := writeNew(path, schema, "import never overwrites it"); err != nil {
+	schemaJSON := schema.Architecture()
+	if err := writeNew(path, schemaJSON, "import never overwrites it"); err != nil {
 		return cannotWrite(path, err)
 	}
 	fmt.Fprintf(out, "wrote %s\n", filepath.ToSlash(path))

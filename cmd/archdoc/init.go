@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 
 	"github.com/archdoc/archdoc/internal/outpath"
-	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -52,16 +52,13 @@ and says which.`,
 }
 
 func runInit(opts *initOptions) error {
-	schema, err := model.JSONSchema()
-	if err != nil {
-		return err
-	}
+	schemaJSON := schema.Architecture()
 	files := []struct {
 		name string
 		data []byte
 	}{
 		{defaultModelFile, starterModel},
-		{starterSchemaFile, schema},
+		{starterSchemaFile, schemaJSON},
 	}
 	if fi, err := os.Stat(opts.Dir); err == nil && !fi.IsDir() {
 		return fmt.Errorf("%s is an existing file, not a folder; name a folder for the starter model", opts.Dir)

@@ -3,7 +3,7 @@ package main
 import (
 	"io"
 
-	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/schema"
 	"github.com/spf13/cobra"
 )
 
@@ -33,10 +33,6 @@ completion and error underlining when a model's first line says:
 }
 
 func runSchema(opts *schemaOptions) error {
-	data, err := model.JSONSchema()
-	if err != nil {
-		return err
-	}
-	_, err = opts.Out.Write(data)
+	_, err := opts.Out.Write(schema.Architecture())
 	return err
 }
