@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"iter"
 	"reflect"
 	"strconv"
 	"strings"
@@ -271,39 +272,42 @@ func (d *decoder) decodeStruct(n *yaml.Node, v reflect.Value, path string, depth
 	info := structInfoOf(v.Type())
 	isFlow, target := v.Type() == flowType, d.target
 	d.target = nil // for this flow only, not for what it holds
-	seen, bad := map[string]bool{}, map[string]bool{}
+	const seen, bad = 1, 2
+	marks := make([]uint8, len(info.fields)) // by position in info.fields
 	for _, kv := range d.pairs(n, path, depth) {
 		name := kv.key.Value
-		f, ok := info.byName[name]
+		fp := join(path, name)
+		i, ok := info.field(name)
 		if !ok {
-			d.errorf(kv.key, join(path, name), "unknown field %q%s", name, didYouMean(name, info.names))
+			d.errorf(kv.key, fp, "unknown field %q%s", name, didYouMean(name, info.names))
 			continue
 		}
-		seen[name] = true
+		f := info.fields[i]
+		marks[i] |= seen
 		fv := v.Field(f.index)
 		before := len(d.errs)
-		if !isFlow || !d.flowField(name, kv.value, fv, join(path, name), depth, target) {
-			d.decode(kv.value, fv, join(path, name), depth+1)
+		if !isFlow || !d.flowField(name, kv.value, fv, fp, depth, target) {
+			d.decode(kv.value, fv, fp, depth+1)
 		}
 		if len(d.errs) > before {
-			bad[name] = true // already explained; "must not be empty" would be noise
+			marks[i] |= bad // already explained; "must not be empty" would be noise
 		}
 		if f.enum != nil && fv.Kind() == reflect.String && fv.String() != "" {
-			d.checkEnum(kv.value, join(path, name), fv.String(), f.enum)
+			d.checkEnum(kv.value, fp, fv.String(), f.enum)
 		}
 	}
 	if d.aborted {
 		return
 	}
-	for _, f := range info.fields {
+	for i, f := range info.fields {
 		if !f.required {
 			continue
 		}
 		fv := v.Field(f.index)
 		switch {
-		case !seen[f.name]:
+		case marks[i]&seen == 0:
 			d.errorf(n, path, "missing required field %q", f.name)
-		case bad[f.name]:
+		case marks[i]&bad != 0:
 		case fv.IsZero() || (fv.Kind() == reflect.Slice && fv.Len() == 0):
 			fp := join(path, f.name)
 			d.errs = append(d.errs, &Error{Pos: d.m.Pos(fp), Path: fp, Msg: "must not be empty"})
@@ -326,7 +330,7 @@ type keyValue struct{ key, value *yaml.Node }
 // (explicit keys win) and reporting keys given twice.
 func (d *decoder) pairs(n *yaml.Node, path string, depth int) []keyValue {
 	var out []keyValue
-	first := map[string]*yaml.Node{}
+	first := make(map[string]*yaml.Node, len(n.Content)/2)
 	var merged []keyValue
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, val := n.Content[i], n.Content[i+1]
@@ -404,31 +408,101 @@ type fieldInfo struct {
 
 type structInfo struct {
 	fields []fieldInfo
-	byName map[string]fieldInfo
-	names  []string
+	names  []string // the fields' yaml names, for "did you mean"
+}
+
+// field returns the position in fields of the field named name. A scan:
+// a struct has a few dozen fields at most, and a map would cost more to
+// build in every process than all the lookups of a model.
+func (si *structInfo) field(name string) (int, bool) {
+	for i := range si.fields {
+		if si.fields[i].name == name {
+			return i, true
+		}
+	}
+	return 0, false
 }
 
 var structInfoCache sync.Map // reflect.Type -> *structInfo
+
+// fieldOf reads a field's tag in one pass (the doc: values are long, and
+// every command that loads a model reads them all once); ok is false for
+// a field without a yaml name.
+func fieldOf(tag reflect.StructTag) (f fieldInfo, ok bool) {
+	for key, value := range tagPairs(string(tag)) {
+		switch key {
+		case "yaml":
+			name, opts, _ := strings.Cut(value, ",")
+			f.name, f.required = name, !strings.Contains(opts, "omitempty")
+		case "doc":
+			f.doc = value
+		case "many":
+			f.many = value == "true"
+		case "single":
+			f.single = value == "true"
+		case "one":
+			f.oneDoc = value
+		case "enum":
+			if value != "" {
+				f.enum = strings.Split(value, ",")
+			}
+		}
+	}
+	return f, f.name != "" && f.name != "-"
+}
+
+// tagPairs yields a struct tag's key:"value" pairs in order, by the
+// convention reflect.StructTag.Lookup reads; it stops at a malformed pair.
+func tagPairs(tag string) iter.Seq2[string, string] {
+	return func(yield func(string, string) bool) {
+		for tag != "" {
+			tag = strings.TrimLeft(tag, " ")
+			i := 0
+			for i < len(tag) && tag[i] > ' ' && tag[i] != ':' && tag[i] != '"' && tag[i] != 0x7f {
+				i++
+			}
+			if i == 0 || i+1 >= len(tag) || tag[i] != ':' || tag[i+1] != '"' {
+				return
+			}
+			key := tag[:i]
+			tag = tag[i+1:]
+			i = 1
+			for i < len(tag) && tag[i] != '"' {
+				if tag[i] == '\\' {
+					i++
+				}
+				i++
+			}
+			if i >= len(tag) {
+				return
+			}
+			value, err := strconv.Unquote(tag[:i+1])
+			tag = tag[i+1:]
+			if err != nil || !yield(key, value) {
+				return
+			}
+		}
+	}
+}
 
 func structInfoOf(t reflect.Type) *structInfo {
 	if si, ok := structInfoCache.Load(t); ok {
 		return si.(*structInfo)
 	}
-	si := &structInfo{byName: map[string]fieldInfo{}}
-	for i := 0; i < t.NumField(); i++ {
+	n := t.NumField()
+	si := &structInfo{fields: make([]fieldInfo, 0, n), names: make([]string, 0, n)}
+	for i := range n {
 		sf := t.Field(i)
-		tag := sf.Tag.Get("yaml")
-		if !sf.IsExported() || tag == "-" || tag == "" {
+		if !sf.IsExported() {
 			continue
 		}
-		name, opts, _ := strings.Cut(tag, ",")
-		f := fieldInfo{name: name, index: i, required: !strings.Contains(opts, "omitempty"), doc: sf.Tag.Get("doc"), many: sf.Tag.Get("many") == "true", single: sf.Tag.Get("single") == "true", oneDoc: sf.Tag.Get("one")}
-		if e := sf.Tag.Get("enum"); e != "" {
-			f.enum = strings.Split(e, ",")
+		f, ok := fieldOf(sf.Tag)
+		if !ok {
+			continue
 		}
+		f.index = i
 		si.fields = append(si.fields, f)
-		si.byName[name] = f
-		si.names = append(si.names, name)
+		si.names = append(si.names, f.name)
 	}
 	structInfoCache.Store(t, si)
 	return si

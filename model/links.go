@@ -1,8 +1,8 @@
 package model
 
 import (
-	"fmt"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/archdoc/archdoc/internal/lazyre"
@@ -52,53 +52,87 @@ func kindHint(kind string) string {
 
 // checkLinks checks every `[text](kind:id)` in every text of the model.
 func (v *validator) checkLinks() {
-	walkStrings(reflect.ValueOf(v.m).Elem(), "", func(path, s string) {
+	walkStrings(reflect.ValueOf(v.m).Elem(), func(s string, path func() string) {
+		if !strings.Contains(s, "](") {
+			return // no link; most texts, and the walk's hot path
+		}
 		for _, match := range LinkRE().FindAllStringSubmatch(s, -1) {
 			kind, ok := linkKinds[match[1]]
 			if !ok {
 				if hint := kindHint(match[1]); hint != "" {
-					v.errorf(path, "link (%s:%s): unknown kind %q (did you mean %q?); links to elements use %s", match[1], match[2], match[1], hint, linkKindList)
+					v.errorf(path(), "link (%s:%s): unknown kind %q (did you mean %q?); links to elements use %s", match[1], match[2], match[1], hint, linkKindList)
 				}
 				continue
 			}
 			target := match[1] + ":" + match[2]
 			if match[2] == "" {
-				v.errorf(path, "link (%s) names no element", target)
+				v.errorf(path(), "link (%s) names no element", target)
 				continue
 			}
 			if msg := v.refProblem(match[2], []Kind{kind}); msg != "" {
-				v.errorf(path, "link (%s): %s", target, msg)
+				v.errorf(path(), "link (%s): %s", target, msg)
 			}
 		}
 	})
 }
 
-// walkStrings calls fn for every string in v (a model value), with its
-// model path, in model order.
-func walkStrings(v reflect.Value, path string, fn func(path, s string)) {
+// walkStrings calls fn for every string in v (a model value), in model
+// order, with a function that returns the string's model path: paths are
+// only made for the few strings that need one in a message.
+func walkStrings(v reflect.Value, fn func(s string, path func() string)) {
+	w := &stringWalker{fn: fn}
+	w.pathOf = func() string { return string(w.path) }
+	w.walk(v)
+}
+
+type stringWalker struct {
+	path   []byte // of the value being walked, e.g. modules[3].description
+	pathOf func() string
+	fn     func(s string, path func() string)
+}
+
+func (w *stringWalker) walk(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.String:
-		if v.String() != "" {
-			fn(path, v.String())
+		if s := v.String(); s != "" {
+			w.fn(s, w.pathOf)
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			walkStrings(v.Elem(), path, fn)
+			w.walk(v.Elem())
 		}
 	case reflect.Slice:
-		for i := 0; i < v.Len(); i++ {
-			walkStrings(v.Index(i), fmt.Sprintf("%s[%d]", path, i), fn)
+		n := len(w.path)
+		for i := range v.Len() {
+			w.path = append(strconv.AppendInt(append(w.path[:n], '['), int64(i), 10), ']')
+			w.walk(v.Index(i))
 		}
+		w.path = w.path[:n]
 	case reflect.Map:
 		iter := v.MapRange()
 		for iter.Next() {
-			walkStrings(iter.Value(), join(path, iter.Key().String()), fn)
+			n := w.down(iter.Key().String())
+			w.walk(iter.Value())
+			w.path = w.path[:n]
 		}
 	case reflect.Struct:
 		for _, f := range structInfoOf(v.Type()).fields {
-			walkStrings(v.Field(f.index), join(path, f.name), fn)
+			n := w.down(f.name)
+			w.walk(v.Field(f.index))
+			w.path = w.path[:n]
 		}
 	}
+}
+
+// down appends key to the path, as join does, and returns the length to
+// cut it back to.
+func (w *stringWalker) down(key string) int {
+	n := len(w.path)
+	if n > 0 {
+		w.path = append(w.path, '.')
+	}
+	w.path = append(w.path, key...)
+	return n
 }
 
 func typeOf[T any]() reflect.Type { return reflect.TypeOf((*T)(nil)).Elem() }

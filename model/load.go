@@ -257,14 +257,14 @@ func (d *decoder) decodeIncluded(top *yaml.Node, m *Model) {
 	v := reflect.ValueOf(m).Elem()
 	for _, kv := range d.pairs(top, "", 0) {
 		name := kv.key.Value
-		f, ok := info.byName[name]
+		i, ok := info.field(name)
 		switch {
 		case !ok:
 			d.errorf(kv.key, name, "unknown field %q%s", name, didYouMean(name, info.names))
 		case mainOnly[name]:
 			d.errorf(kv.key, name, "only the main model file may set %q; included files add lists", name)
 		default:
-			d.decode(kv.value, v.Field(f.index), name, 1)
+			d.decode(kv.value, v.Field(info.fields[i].index), name, 1)
 		}
 	}
 }
