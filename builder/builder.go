@@ -45,6 +45,13 @@ func New(file string, stdin io.Reader) *Builder {
 	return &Builder{File: file, Stdin: stdin, layouts: render.NewLayouts()}
 }
 
+// LayoutStats says what the last site's layouts did (render.Stats).
+func (b *Builder) LayoutStats() render.Stats { return b.layouts.LastStats() }
+
+// UseStore keeps the builder's layouts in s too (see render.Store), so
+// that the next process finds them.
+func (b *Builder) UseStore(s render.Store) { b.layouts.Store = s }
+
 // Load reads and validates the model. A missing file gets a hint for
 // newcomers; model problems come back as model.Errors.
 func (b *Builder) Load() (*model.Model, error) {

@@ -25,17 +25,21 @@ type Layouts struct {
 	// total are done (cached ones count as done at once). Calls are
 	// serialised.
 	Progress func(done, total int)
-	mu       sync.Mutex
-	saved    map[[32]byte]*scene.Scene
-	used     map[[32]byte]bool // since the last Scenes call began, View's included
-	stats    Stats
+	// Store, when set, is asked for each scene not in memory before it is
+	// laid out, and keeps each one laid out.
+	Store Store
+	mu    sync.Mutex
+	saved map[[32]byte]*scene.Scene
+	used  map[[32]byte]bool // since the last Scenes call began, View's included
+	stats Stats
 }
 
 // Stats counts what a Layouts did in its last Scenes call.
 type Stats struct {
 	Views  int // views in the model
 	Laid   int // laid out (not found in the cache)
-	Cached int // taken from the cache
+	Cached int // taken from the cache, in memory or in the Store
+	Stored int // of those Cached, how many came from the Store
 }
 
 // NewLayouts returns an empty cache.
@@ -95,11 +99,19 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	done := len(views) - len(todo)
 	l.report(done, len(views))
 	err := l.each(ctx, todo, func(ctx context.Context, i int) error {
-		s, err := laidOut(ctx, views[i], m, opts)
-		if err != nil {
-			return err
+		s, ok := l.stored(keys[i])
+		if !ok {
+			var err error
+			if s, err = l.layOut(ctx, keys[i], views[i], m, opts, onPage); err != nil {
+				return err
+			}
 		}
 		l.mu.Lock()
+		if ok {
+			l.stats.Laid--
+			l.stats.Cached++
+			l.stats.Stored++
+		}
 		out[i] = s
 		l.saved[keys[i]] = s
 		done++

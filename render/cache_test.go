@@ -7,6 +7,7 @@ import (
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/scene"
 	"github.com/archdoc/archdoc/render/view"
 )
 
@@ -52,5 +53,68 @@ func TestLayoutsKeepSlideLayoutsForTheNextRebuild(t *testing.T) {
 	rebuild()
 	if !slide() {
 		t.Error("a slide layout no rebuild used was kept")
+	}
+}
+
+// mapStore is a Store in memory, counting what it is asked.
+type mapStore struct {
+	scenes       map[[32]byte]*scene.Scene
+	loads, saves int
+}
+
+func (s *mapStore) Load(key [32]byte) (*scene.Scene, bool) {
+	s.loads++
+	sc, ok := s.scenes[key]
+	return sc, ok
+}
+
+func (s *mapStore) Save(key [32]byte, sc *scene.Scene) { s.saves++; s.scenes[key] = sc }
+
+// A Layouts with a Store saves every view it lays out, and another
+// Layouts (the next process) takes them all from the store, slides too.
+func TestLayoutsReadTheirStore(t *testing.T) {
+	src, err := os.ReadFile("../examples/shop/architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Parse("architecture.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	grid := layout.WithGridLayout()
+	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	first := NewLayouts()
+	first.Store = store
+	want, err := first.Scenes(ctx, m, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := first.View(ctx, view.Business(m), m, grid, layout.WithFontSize(20)); err != nil {
+		t.Fatal(err)
+	}
+	if st := first.LastStats(); st.Stored != 0 || st.Laid != st.Views || store.saves != st.Views+1 {
+		t.Fatalf("first: %+v, %d saved; want every view laid out and saved, and the slide", st, store.saves)
+	}
+	next := NewLayouts()
+	next.Store = store
+	got, err := next.Scenes(ctx, m, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := next.LastStats(); st.Laid != 0 || st.Stored != st.Views || st.Cached != st.Views {
+		t.Errorf("next: %+v; want every view from the store", st)
+	}
+	for i := range want {
+		if got[i] != want[i] { // the map store hands back the very scenes
+			t.Errorf("view %s: not the stored scene", want[i].ID)
+		}
+	}
+	saves := store.saves
+	if _, err := next.View(ctx, view.Business(m), m, grid, layout.WithFontSize(20)); err != nil {
+		t.Fatal(err)
+	}
+	if store.saves != saves {
+		t.Error("the slide layout was laid out again, not read from the store")
 	}
 }

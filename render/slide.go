@@ -42,9 +42,12 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	if ok {
 		return s, nil
 	}
-	s, err := laidOutFor(ctx, v, m, opts, onSlide)
-	if err != nil {
-		return nil, err
+	s, ok = l.stored(key)
+	if !ok {
+		var err error
+		if s, err = l.layOut(ctx, key, v, m, opts, onSlide); err != nil {
+			return nil, err
+		}
 	}
 	l.mu.Lock()
 	l.saved[key], l.used[key] = s, true

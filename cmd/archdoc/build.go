@@ -11,7 +11,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/site"
 )
 
@@ -58,7 +57,7 @@ output folder that holds the model, an include, a doc or an image.`,
 
 func runBuild(ctx context.Context, opts *buildOptions) error {
 	start := time.Now()
-	b := builder.New(opts.File, opts.Stdin)
+	b := newBuilder(opts.File, opts.Stdin)
 	b.Site = opts.Site
 	m, err := loadWith(b)
 	if err != nil {
@@ -87,8 +86,8 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	for _, w := range rep.Warnings {
 		fmt.Fprintf(opts.Stderr, "warning: %s\n", w)
 	}
-	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams%s in %s\n", opts.Out, rep.Pages, rep.Diagrams,
-		res.Summary(), roundDuration(time.Since(start)))
+	fmt.Fprintf(opts.Stdout, "%s: %d pages, %d diagrams%s in %s%s\n", opts.Out, rep.Pages, rep.Diagrams,
+		res.Summary(), roundDuration(time.Since(start)), fromCache(b.LayoutStats()))
 	if len(rep.Kept) > 0 {
 		fmt.Fprintf(opts.Stdout, "%s: kept %s, not written by archdoc\n", opts.Out, strings.Join(rep.Kept, ", "))
 	}

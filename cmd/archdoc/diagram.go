@@ -91,7 +91,7 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 	if err := checkFont(opts); err != nil {
 		return err
 	}
-	b := builder.New(opts.File, opts.Stdin)
+	b := newBuilder(opts.File, opts.Stdin)
 	m, err := loadWith(b)
 	if err != nil {
 		return err

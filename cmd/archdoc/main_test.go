@@ -23,6 +23,11 @@ func TestMain(m *testing.M) {
 	if graphviz.IsWorker() {
 		os.Exit(graphviz.ServeWorker(os.Stdin, os.Stdout))
 	}
+	// Tests compare layouts made by different commands: each lays its
+	// own out, unless a test turns the cache on (layout_cache.txtar).
+	if _, set := os.LookupEnv(layoutCacheEnv); !set {
+		os.Setenv(layoutCacheEnv, "off")
+	}
 	os.Exit(testscript.RunMain(m, map[string]func() int{
 		"archdoc": func() int {
 			return run(context.Background(), os.Args[1:], os.Stdout, os.Stderr)
@@ -47,6 +52,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":  cmdExits,
 			"mkfifo": cmdMkfifo,
+			"cmpdir": cmdCmpdir,
 		},
 		Condition: func(cond string) (bool, error) {
 			if cond == "namedpipes" {

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/site"
 )
 
@@ -65,7 +64,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 		Port:      opts.Port,
 		// Layouts are cached between rebuilds: an edit re-lays only the
 		// views it changes; the deck is rebuilt with the site.
-		Source: builder.New(opts.File, nil).ServeSource(),
+		Source: newBuilder(opts.File, nil).ServeSource(),
 		Ready:  func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
 		Logf:   func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
 	})

@@ -14,7 +14,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/archdoc/archdoc/builder"
 	"github.com/archdoc/archdoc/internal/chrome"
 	"github.com/archdoc/archdoc/internal/outpath"
 	"github.com/archdoc/archdoc/render/pptx"
@@ -140,7 +139,7 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 			return fmt.Errorf("PDF needs a Chromium or Chrome: %w", err)
 		}
 	}
-	b := builder.New(opts.File, opts.Stdin)
+	b := newBuilder(opts.File, opts.Stdin)
 	m, err := loadWith(b)
 	if err != nil {
 		return err

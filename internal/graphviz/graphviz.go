@@ -19,6 +19,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -81,6 +82,16 @@ func Use(e Engine) error {
 	return nil
 }
 
+// Drawing names the engine whose drawings this process makes: "wasm"
+// for the bundled Graphviz (auto too: it falls back to native dot only
+// past a time budget, see OverBudgetCount) or "native".
+func Drawing() string {
+	if current() == Native {
+		return string(Native)
+	}
+	return string(WASM)
+}
+
 func current() Engine {
 	configMu.Lock()
 	defer configMu.Unlock()
@@ -89,6 +100,19 @@ func current() Engine {
 
 // ErrOverBudget is wrapped by errors of layouts that ran out of time.
 var ErrOverBudget = errors.New("over its time budget")
+
+// overBudgetKey is the context key of WithOverBudgetCount's counter.
+type overBudgetKey struct{}
+
+// WithOverBudgetCount returns a context whose layouts count, in the
+// returned function's result, how many ran over their first try's time
+// and were finished some other way (native dot, straight edges, the
+// grid): their drawings depend on the machine's speed, so a cache that
+// outlives the process must not keep them.
+func WithOverBudgetCount(ctx context.Context) (context.Context, func() int64) {
+	var n atomic.Int64
+	return context.WithValue(ctx, overBudgetKey{}, &n), n.Load
+}
 
 // Result is a finished layout.
 type Result struct {
@@ -127,6 +151,9 @@ func layoutWith(ctx context.Context, src []byte, budget time.Duration, e Engine,
 	out, err := try(ctx, first, src, min(budget, max(FirstTry, budget/4)))
 	if err == nil || !errors.Is(err, ErrOverBudget) || ctx.Err() != nil {
 		return Result{JSON: out}, err
+	}
+	if n, ok := ctx.Value(overBudgetKey{}).(*atomic.Int64); ok {
+		n.Add(1)
 	}
 	var notes []string
 	if e == Auto && hasNative() && time.Until(deadline) > 0 {

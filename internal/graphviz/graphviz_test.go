@@ -113,7 +113,15 @@ func TestOrderOfTries(t *testing.T) {
 			}
 			return []byte("{}"), nil
 		}
-		res, err := layoutWith(context.Background(), small, time.Minute, tt.e, try)
+		ctx, overBudget := WithOverBudgetCount(context.Background())
+		res, err := layoutWith(ctx, small, time.Minute, tt.e, try)
+		wantOver := int64(0)
+		if len(tt.fails) > 0 && errors.Is(tt.fails[0], ErrOverBudget) {
+			wantOver = 1
+		}
+		if got := overBudget(); got != wantOver {
+			t.Errorf("%s: %d layouts counted over budget, want %d", tt.name, got, wantOver)
+		}
 		if !slices.Equal(tries, tt.want) {
 			t.Errorf("%s: tries %q, want %q", tt.name, tries, tt.want)
 		}

@@ -1,0 +1,83 @@
+package scenecache
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+	"time"
+
+	"github.com/archdoc/archdoc/render/scene"
+)
+
+func TestSaveLoad(t *testing.T) {
+	c, err := Open(t.TempDir(), "ns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := [32]byte{1, 2, 3}
+	if _, ok := c.Load(key); ok {
+		t.Fatal("empty cache: Load found a scene")
+	}
+	want := &scene.Scene{ID: "business", Width: 120.5, Height: -0.25, FontSize: 14,
+		Nodes:    []scene.Node{{ID: "a", Label: []string{"用户中心"}, Text: "用户中心", Details: []string{"登录"}, Rect: scene.Rect{X: 1, Y: 2, W: 3, H: 4}, Icon: &scene.Icon{Title: "Redis", Path: "M0 0"}}},
+		Edges:    []scene.Edge{{ID: "f1", From: "a", To: "a", Path: []scene.Point{{X: 1, Y: 1}}, Async: true}},
+		Warnings: []string{"w"}, Fallbacks: scene.Fallbacks{DomainLevel: true, Reason: &scene.Reason{Why: scene.WhyTooLarge, Value: 3, Limit: 2}}}
+	c.Save(key, want)
+	got, ok := c.Load(key)
+	if !ok {
+		t.Fatal("Load missed the scene just saved")
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip:\n got %+v\nwant %+v", got, want)
+	}
+	// A damaged file is a miss, not an error or a wrong scene.
+	if err := os.WriteFile(c.path(key), []byte("not gob"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.Load(key); ok {
+		t.Error("a damaged file was loaded")
+	}
+}
+
+func TestOpenKeepsTheRecentNamespaces(t *testing.T) {
+	root := t.TempDir()
+	old := time.Now().Add(-time.Hour)
+	for i, ns := range []string{"a", "b", "c", "d"} {
+		if err := os.MkdirAll(filepath.Join(root, ns), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		at := old.Add(time.Duration(i) * time.Minute) // a oldest, d newest
+		if err := os.Chtimes(filepath.Join(root, ns), at, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := Open(root, "e"); err != nil {
+		t.Fatal(err)
+	}
+	entries, err := os.ReadDir(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if want := []string{"c", "d", "e"}; !reflect.DeepEqual(names, want) {
+		t.Errorf("namespaces after Open = %v, want %v (the newest %d)", names, want, keep)
+	}
+}
+
+// gob reads -0 back as +0; such a scene is not kept at all.
+func TestNegativeZeroIsNotKept(t *testing.T) {
+	c, err := Open(t.TempDir(), "ns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := [32]byte{9}
+	c.Save(key, &scene.Scene{Edges: []scene.Edge{{Path: []scene.Point{{X: math.Copysign(0, -1)}}}}})
+	if _, ok := c.Load(key); ok {
+		t.Error("a scene with -0 was kept")
+	}
+}

@@ -1,0 +1,42 @@
+package render
+
+import (
+	"context"
+
+	"github.com/archdoc/archdoc/internal/graphviz"
+	"github.com/archdoc/archdoc/model"
+	"github.com/archdoc/archdoc/render/layout"
+	"github.com/archdoc/archdoc/render/scene"
+	"github.com/archdoc/archdoc/render/view"
+)
+
+// Store keeps laid-out scenes beyond one process (on disk, see
+// internal/scenecache), under the keys Layouts gives them: a hash of the
+// view and the layout settings. Whoever sets one decides that it holds
+// only scenes of this archdoc binary and Graphviz engine. Load misses
+// on any problem; Save may fail silently: a store only saves time.
+type Store interface {
+	Load(key [32]byte) (*scene.Scene, bool)
+	Save(key [32]byte, s *scene.Scene)
+}
+
+// stored returns the scene saved under key in l's store, if any.
+func (l *Layouts) stored(key [32]byte) (*scene.Scene, bool) {
+	if l.Store == nil {
+		return nil, false
+	}
+	return l.Store.Load(key)
+}
+
+// layOut lays v out as laid does and saves the scene in l's store,
+// unless one of its layouts ran over its time, which may have changed the
+// drawing on a slower day.
+func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
+	ctx, overBudget := graphviz.WithOverBudgetCount(ctx)
+	s, err := laidOutFor(ctx, v, m, opts, page)
+	if err != nil || l.Store == nil || overBudget() > 0 {
+		return s, err
+	}
+	l.Store.Save(key, s)
+	return s, nil
+}
