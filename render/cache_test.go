@@ -15,14 +15,7 @@ import (
 // next rebuild needs them, and go once a whole rebuild passes without
 // them.
 func TestLayoutsKeepSlideLayoutsForTheNextRebuild(t *testing.T) {
-	src, err := os.ReadFile("../examples/shop/architecture.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse("architecture.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := shopModel(t)
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
 	l := NewLayouts()
@@ -73,14 +66,7 @@ func (s *mapStore) Save(key [32]byte, sc *scene.Scene) { s.saves++; s.scenes[key
 // A Layouts with a Store saves every view it lays out, and another
 // Layouts (the next process) takes them all from the store, slides too.
 func TestLayoutsReadTheirStore(t *testing.T) {
-	src, err := os.ReadFile("../examples/shop/architecture.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	m, err := model.Parse("architecture.yaml", src)
-	if err != nil {
-		t.Fatal(err)
-	}
+	m := shopModel(t)
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
 	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
@@ -117,4 +103,17 @@ func TestLayoutsReadTheirStore(t *testing.T) {
 	if store.saves != saves {
 		t.Error("the slide layout was laid out again, not read from the store")
 	}
+}
+
+func shopModel(t *testing.T) *model.Model {
+	t.Helper()
+	src, err := os.ReadFile("../examples/shop/architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Parse("architecture.yaml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
