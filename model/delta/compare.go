@@ -140,16 +140,11 @@ func fieldsByID(m *model.Model) map[string]snapshot {
 }
 
 // same is a quick check that an element did not change: most do not,
-// and writing out their fields is what takes the time.
+// and writing out their fields is what takes the time. A container equal
+// with all it holds has equal fields too; one whose contents changed is
+// compared field by field, which leaves the contents out.
 func same(a, b model.Element) bool {
-	if a.Parent != b.Parent {
-		return false
-	}
-	switch a.Kind {
-	case model.KindModule, model.KindFlow, model.KindTech, model.KindActor:
-		return reflect.DeepEqual(a.Value(), b.Value())
-	}
-	return false // containers and the rest: compared field by field
+	return a.Parent == b.Parent && reflect.DeepEqual(a.Value(), b.Value())
 }
 
 // fieldsOf writes an element's own fields as text, plus "in": the
