@@ -99,7 +99,7 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	done := len(views) - len(todo)
 	l.report(done, len(views))
 	err := l.each(ctx, todo, func(ctx context.Context, i int) error {
-		s, ok := l.stored(keys[i])
+		s, ok := l.stored(keys[i], views[i])
 		if !ok {
 			var err error
 			if s, err = l.layOut(ctx, keys[i], views[i], m, opts, onPage); err != nil {

@@ -181,3 +181,35 @@ func TestStoredSceneNotReusedWhenANeighbourDomainGrows(t *testing.T) {
 		t.Errorf("notice's box says %q from the store, %q laid out anew", label(got), label(want))
 	}
 }
+
+// A stored scene of another view (a damaged or replaced cache file) is a
+// miss: the commands find each view's scene by its id, and the diagram
+// command crashed on a scene that was not there.
+func TestStoredSceneOfAnotherViewIsAMiss(t *testing.T) {
+	m := shopModel(t)
+	ctx := context.Background()
+	grid := layout.WithGridLayout()
+	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	first := NewLayouts()
+	first.Store = store
+	if _, err := first.Scenes(ctx, m, grid); err != nil {
+		t.Fatal(err)
+	}
+	for k := range store.scenes {
+		store.scenes[k] = &scene.Scene{}
+	}
+	next := NewLayouts()
+	next.Store = store
+	got, err := next.Scenes(ctx, m, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := next.LastStats(); st.Stored != 0 {
+		t.Errorf("%+v: scenes of no view were taken from the store", st)
+	}
+	for i, v := range view.All(m) {
+		if got[i].ID != v.ID {
+			t.Errorf("view %s got the scene of %q", v.ID, got[i].ID)
+		}
+	}
+}
