@@ -80,7 +80,7 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	settings := layout.SettingsKey(opts...) + fmt.Sprintf("|zh=%v", isZH(m.Language))
 	keys := make([][32]byte, len(views))
 	for i, v := range views {
-		keys[i] = viewKey(v, settings)
+		keys[i] = viewKey(v, m, settings)
 	}
 	out := make([]*scene.Scene, len(views))
 	var todo []int
@@ -99,7 +99,7 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	done := len(views) - len(todo)
 	l.report(done, len(views))
 	err := l.each(ctx, todo, func(ctx context.Context, i int) error {
-		s, ok := l.stored(keys[i])
+		s, ok := l.stored(keys[i], views[i])
 		if !ok {
 			var err error
 			if s, err = l.layOut(ctx, keys[i], views[i], m, opts, onPage); err != nil {
@@ -157,13 +157,36 @@ func (l *Layouts) forgetUnused() {
 }
 
 // viewKey hashes everything a view's layout depends on: the view itself
-// (its exported fields, in order) and the layout settings.
-func viewKey(v *view.View, settings string) [32]byte {
+// (its exported fields, in order), the layout settings, and what of the
+// model a domain box drawn for the view says beyond the view (see
+// collapsed): how many modules each of its domains holds in the whole
+// model ("2 of 5 modules") and its name. Adding a module to a domain
+// changes a neighbour's view only there, and a stored scene must not
+// keep the old count.
+func viewKey(v *view.View, m *model.Model, settings string) [32]byte {
 	h := sha256.New()
 	h.Write([]byte(settings))
 	h.Write([]byte{0})
 	// A View is plain data (strings, ints, slices): encoding cannot fail.
 	_ = json.NewEncoder(h).Encode(v)
+	seen := map[string]bool{}
+	fact := func(id string) {
+		if id == "" || seen[id] {
+			return
+		}
+		seen[id] = true
+		name := ""
+		if e, ok := m.Element(id); ok {
+			name = e.Name
+		}
+		fmt.Fprintf(h, "%q %q %d\n", id, name, modulesIn(m, id))
+	}
+	for _, c := range v.Clusters {
+		fact(c.ID)
+	}
+	for _, n := range v.Nodes {
+		fact(n.Group)
+	}
 	var k [32]byte
 	h.Sum(k[:0])
 	return k

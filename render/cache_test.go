@@ -3,6 +3,7 @@ package render
 import (
 	"context"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/archdoc/archdoc/model"
@@ -116,4 +117,99 @@ func shopModel(t *testing.T) *model.Model {
 		t.Fatal(err)
 	}
 	return m
+}
+
+// A neighbour domain's box says how many of its modules a view shows
+// ("2/4 个模块"): the total comes from the model, not from the view, so
+// adding a module to that domain must not find the old scene in the
+// store. Train Ticket's access domain shows notice as such a box.
+func TestStoredSceneNotReusedWhenANeighbourDomainGrows(t *testing.T) {
+	src, err := os.ReadFile("../examples/trainticket/architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const anchor = "      - id: ts-news-service\n"
+	if !strings.Contains(string(src), anchor) {
+		t.Fatal("the example changed: no ts-news-service to add a module after")
+	}
+	grown := strings.Replace(string(src), anchor, "      - id: ts-weather-service\n        name: 天气服务\n"+anchor, 1)
+	parse := func(text string) *model.Model {
+		m, err := model.Parse("architecture.yaml", []byte(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	before, after := parse(string(src)), parse(grown)
+	ctx := context.Background()
+	grid := layout.WithGridLayout()
+	access := func(m *model.Model) *view.View {
+		for _, v := range view.All(m) {
+			if v.ID == "domain/access" {
+				return v
+			}
+		}
+		t.Fatal("no domain/access view")
+		return nil
+	}
+	label := func(s *scene.Scene) string {
+		for _, n := range s.Nodes {
+			if n.ID == "notice" {
+				return n.Sub
+			}
+		}
+		t.Fatalf("%s: no box for the notice domain", s.ID)
+		return ""
+	}
+	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	first := NewLayouts()
+	first.Store = store
+	if _, err := first.View(ctx, access(before), before, grid); err != nil {
+		t.Fatal(err)
+	}
+	want, err := NewLayouts().View(ctx, access(after), after, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := NewLayouts()
+	next.Store = store
+	got, err := next.View(ctx, access(after), after, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if label(got) != label(want) {
+		t.Errorf("notice's box says %q from the store, %q laid out anew", label(got), label(want))
+	}
+}
+
+// A stored scene of another view (a damaged or replaced cache file) is a
+// miss: the commands find each view's scene by its id, and the diagram
+// command crashed on a scene that was not there.
+func TestStoredSceneOfAnotherViewIsAMiss(t *testing.T) {
+	m := shopModel(t)
+	ctx := context.Background()
+	grid := layout.WithGridLayout()
+	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	first := NewLayouts()
+	first.Store = store
+	if _, err := first.Scenes(ctx, m, grid); err != nil {
+		t.Fatal(err)
+	}
+	for k := range store.scenes {
+		store.scenes[k] = &scene.Scene{}
+	}
+	next := NewLayouts()
+	next.Store = store
+	got, err := next.Scenes(ctx, m, grid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st := next.LastStats(); st.Stored != 0 {
+		t.Errorf("%+v: scenes of no view were taken from the store", st)
+	}
+	for i, v := range view.All(m) {
+		if got[i].ID != v.ID {
+			t.Errorf("view %s got the scene of %q", v.ID, got[i].ID)
+		}
+	}
 }

@@ -32,7 +32,7 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	if pageChecked(v) { // a page's scene of it may be the domain level a slide need not be
 		settings += "|slide"
 	}
-	key := viewKey(v, settings)
+	key := viewKey(v, m, settings)
 	l.mu.Lock()
 	s, ok := l.saved[key]
 	if ok {
@@ -42,7 +42,7 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	if ok {
 		return s, nil
 	}
-	s, ok = l.stored(key)
+	s, ok = l.stored(key, v)
 	if !ok {
 		var err error
 		if s, err = l.layOut(ctx, key, v, m, opts, onSlide); err != nil {

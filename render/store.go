@@ -20,12 +20,19 @@ type Store interface {
 	Save(key [32]byte, s *scene.Scene)
 }
 
-// stored returns the scene saved under key in l's store, if any.
-func (l *Layouts) stored(key [32]byte) (*scene.Scene, bool) {
+// stored returns the scene of v saved under key in l's store, if any.
+// A scene of another view is a miss: the file was damaged or replaced,
+// and the commands find each view's scene by its id (a diagram crashed,
+// a site lost its diagrams).
+func (l *Layouts) stored(key [32]byte, v *view.View) (*scene.Scene, bool) {
 	if l.Store == nil {
 		return nil, false
 	}
-	return l.Store.Load(key)
+	s, ok := l.Store.Load(key)
+	if !ok || s == nil || s.ID != v.ID {
+		return nil, false
+	}
+	return s, true
 }
 
 // layOut lays v out as laid does and saves the scene in l's store,

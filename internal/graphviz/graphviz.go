@@ -107,8 +107,10 @@ type overBudgetKey struct{}
 // WithOverBudgetCount returns a context whose layouts count, in the
 // returned function's result, how many ran over their first try's time
 // and were finished some other way (native dot, straight edges, the
-// grid): their drawings depend on the machine's speed, so a cache that
-// outlives the process must not keep them.
+// grid), or whose first try failed (a Graphviz worker killed or not
+// started, whose view the caller then draws on the grid): their drawings
+// depend on the machine's speed and health, so a cache that outlives
+// the process must not keep them.
 func WithOverBudgetCount(ctx context.Context) (context.Context, func() int64) {
 	var n atomic.Int64
 	return context.WithValue(ctx, overBudgetKey{}, &n), n.Load
@@ -149,11 +151,15 @@ func layoutWith(ctx context.Context, src []byte, budget time.Duration, e Engine,
 		first = WASM
 	}
 	out, err := try(ctx, first, src, min(budget, max(FirstTry, budget/4)))
+	if err != nil && ctx.Err() == nil {
+		// Over budget, or failed: a worker killed (out of memory), one
+		// that could not start. Either may go another way next time.
+		if n, ok := ctx.Value(overBudgetKey{}).(*atomic.Int64); ok {
+			n.Add(1)
+		}
+	}
 	if err == nil || !errors.Is(err, ErrOverBudget) || ctx.Err() != nil {
 		return Result{JSON: out}, err
-	}
-	if n, ok := ctx.Value(overBudgetKey{}).(*atomic.Int64); ok {
-		n.Add(1)
 	}
 	var notes []string
 	if e == Auto && hasNative() && time.Until(deadline) > 0 {

@@ -116,11 +116,11 @@ func TestOrderOfTries(t *testing.T) {
 		ctx, overBudget := WithOverBudgetCount(context.Background())
 		res, err := layoutWith(ctx, small, time.Minute, tt.e, try)
 		wantOver := int64(0)
-		if len(tt.fails) > 0 && errors.Is(tt.fails[0], ErrOverBudget) {
+		if len(tt.fails) > 0 { // a failure may be a killed worker: not to be kept either
 			wantOver = 1
 		}
 		if got := overBudget(); got != wantOver {
-			t.Errorf("%s: %d layouts counted over budget, want %d", tt.name, got, wantOver)
+			t.Errorf("%s: %d layouts counted over budget or failed, want %d", tt.name, got, wantOver)
 		}
 		if !slices.Equal(tries, tt.want) {
 			t.Errorf("%s: tries %q, want %q", tt.name, tries, tt.want)
