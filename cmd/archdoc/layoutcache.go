@@ -17,9 +17,9 @@ import (
 	"github.com/archdoc/archdoc/render"
 )
 
-// layoutCacheEnv set to "off" makes every layout command lay out every
-// view itself, as on a machine's first run (for measuring, and for the
-// tests that compare layouts).
+// layoutCacheEnv set to "off" (or 0, false, no) makes every layout
+// command lay out every view itself, as on a machine's first run (for
+// measuring, and for the tests that compare layouts).
 const layoutCacheEnv = "ARCHDOC_LAYOUT_CACHE"
 
 // newBuilder is builder.New for the commands that lay views out: the
@@ -36,7 +36,8 @@ func newBuilder(file string, stdin io.Reader) *builder.Builder {
 // layoutStore opens the layout cache once per process; nil when it is
 // off or there is no cache folder.
 var layoutStore = sync.OnceValue(func() render.Store {
-	if os.Getenv(layoutCacheEnv) == "off" {
+	switch strings.ToLower(os.Getenv(layoutCacheEnv)) {
+	case "off", "0", "false", "no":
 		return nil
 	}
 	root := graphviz.CacheDir()

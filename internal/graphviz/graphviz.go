@@ -82,14 +82,22 @@ func Use(e Engine) error {
 	return nil
 }
 
-// Drawing names the engine whose drawings this process makes: "wasm"
-// for the bundled Graphviz (auto too: it falls back to native dot only
-// past a time budget, see OverBudgetCount) or "native".
+// Drawing names what draws this process's layouts: "wasm" for the
+// bundled Graphviz (auto too: it falls back to native dot only past a
+// time budget, see WithOverBudgetCount), or for native the dot program
+// with its size and time, which an upgrade of Graphviz changes.
 func Drawing() string {
-	if current() == Native {
+	if current() != Native {
+		return string(WASM)
+	}
+	path, err := nativeDot()
+	if err != nil {
 		return string(Native)
 	}
-	return string(WASM)
+	if st, err := os.Stat(path); err == nil {
+		return fmt.Sprintf("native %s %d %d", path, st.Size(), st.ModTime().UnixNano())
+	}
+	return "native " + path
 }
 
 func current() Engine {

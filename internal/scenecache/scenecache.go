@@ -18,6 +18,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/archdoc/archdoc/render/scene"
@@ -30,6 +31,9 @@ const keep = 3
 // maxEntries bounds one namespace: serve saves a scene for every edit,
 // and a folder that grew past this is emptied (about 100 MB).
 const maxEntries = 20000
+
+// tempPrefix starts the name of a file being saved.
+const tempPrefix = "save-"
 
 // Cache is a folder of scenes, one file per key. Safe for concurrent use
 // by goroutines and by processes: files are written whole and renamed.
@@ -45,13 +49,29 @@ func Open(root, namespace string) (*Cache, error) {
 	now := time.Now()
 	_ = os.Chtimes(dir, now, now) // marks it used, for prune
 	prune(root)
-	if entries, err := os.ReadDir(dir); err == nil && len(entries) > maxEntries {
+	entries, err := os.ReadDir(dir)
+	if err == nil && len(entries) > maxEntries {
 		_ = os.RemoveAll(dir)
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, err
 		}
+		entries = nil
 	}
+	removeAbandoned(dir, entries, now)
 	return &Cache{dir: dir}, nil
+}
+
+// removeAbandoned removes the temporary files of saves that a killed
+// process left, once they are older than any save takes.
+func removeAbandoned(dir string, entries []os.DirEntry, now time.Time) {
+	for _, e := range entries {
+		if !strings.HasPrefix(e.Name(), tempPrefix) {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > time.Hour {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	}
 }
 
 // prune removes all but the keep most recently used namespace folders.
@@ -105,7 +125,7 @@ func (c *Cache) Save(key [32]byte, s *scene.Scene) {
 	if gob.NewEncoder(&buf).Encode(s) != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(c.dir, "save-*")
+	tmp, err := os.CreateTemp(c.dir, tempPrefix+"*")
 	if err != nil {
 		return
 	}

@@ -81,3 +81,32 @@ func TestNegativeZeroIsNotKept(t *testing.T) {
 		t.Error("a scene with -0 was kept")
 	}
 }
+
+// A save a killed process left behind goes at the next Open, once old;
+// one that may still be under way stays.
+func TestOpenRemovesAbandonedSaves(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "ns")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	old, fresh := filepath.Join(dir, tempPrefix+"1"), filepath.Join(dir, tempPrefix+"2")
+	for _, p := range []string{old, fresh} {
+		if err := os.WriteFile(p, []byte("half"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	long := time.Now().Add(-2 * time.Hour)
+	if err := os.Chtimes(old, long, long); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(root, "ns"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Error("an abandoned save two hours old was kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a save that may be under way was removed")
+	}
+}
