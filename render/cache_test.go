@@ -64,6 +64,13 @@ func (s *mapStore) Load(key [32]byte) (*scene.Scene, bool) {
 
 func (s *mapStore) Save(key [32]byte, sc *scene.Scene) { s.saves++; s.scenes[key] = sc }
 
+// layouts is a new Layouts (a new process) that uses s.
+func (s *mapStore) layouts() *Layouts {
+	l := NewLayouts()
+	l.Store = s
+	return l
+}
+
 // A Layouts with a Store saves every view it lays out, and another
 // Layouts (the next process) takes them all from the store, slides too.
 func TestLayoutsReadTheirStore(t *testing.T) {
@@ -71,8 +78,7 @@ func TestLayoutsReadTheirStore(t *testing.T) {
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
 	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
-	first := NewLayouts()
-	first.Store = store
+	first := store.layouts()
 	want, err := first.Scenes(ctx, m, grid)
 	if err != nil {
 		t.Fatal(err)
@@ -83,8 +89,7 @@ func TestLayoutsReadTheirStore(t *testing.T) {
 	if st := first.LastStats(); st.Stored != 0 || st.Laid != st.Views || store.saves != st.Views+1 {
 		t.Fatalf("first: %+v, %d saved; want every view laid out and saved, and the slide", st, store.saves)
 	}
-	next := NewLayouts()
-	next.Store = store
+	next := store.layouts()
 	got, err := next.Scenes(ctx, m, grid)
 	if err != nil {
 		t.Fatal(err)
@@ -162,8 +167,7 @@ func TestStoredSceneNotReusedWhenANeighbourDomainGrows(t *testing.T) {
 		return ""
 	}
 	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
-	first := NewLayouts()
-	first.Store = store
+	first := store.layouts()
 	if _, err := first.View(ctx, access(before), before, grid); err != nil {
 		t.Fatal(err)
 	}
@@ -171,8 +175,7 @@ func TestStoredSceneNotReusedWhenANeighbourDomainGrows(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	next := NewLayouts()
-	next.Store = store
+	next := store.layouts()
 	got, err := next.View(ctx, access(after), after, grid)
 	if err != nil {
 		t.Fatal(err)
@@ -190,16 +193,14 @@ func TestStoredSceneOfAnotherViewIsAMiss(t *testing.T) {
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
 	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
-	first := NewLayouts()
-	first.Store = store
+	first := store.layouts()
 	if _, err := first.Scenes(ctx, m, grid); err != nil {
 		t.Fatal(err)
 	}
 	for k := range store.scenes {
 		store.scenes[k] = &scene.Scene{}
 	}
-	next := NewLayouts()
-	next.Store = store
+	next := store.layouts()
 	got, err := next.Scenes(ctx, m, grid)
 	if err != nil {
 		t.Fatal(err)
