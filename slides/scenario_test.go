@@ -11,7 +11,7 @@ import (
 // A flow's sequence slide is titled by its scenario title, not by its
 // arrow's label (Train Ticket's booking scenario was titled "转发").
 func TestScenarioTitleNamesTheFlowSlide(t *testing.T) {
-	m, err := model.Parse("architecture.yaml", []byte(`name: 火车票
+	d := deckOfYAML(t, `name: 火车票
 language: zh-CN
 domains:
   - id: core
@@ -22,14 +22,7 @@ domains:
 flows:
   - {id: book, from: gateway, to: booking, label: 转发, title: 订票, steps: [{from: gateway, to: booking, label: 下单}]}
   - {id: plain, from: booking, to: gateway, label: 回调, steps: [{from: booking, to: gateway}]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Build(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	want := map[string]string{"flow-book": "订票", "flow-plain": "回调"}
 	for _, s := range d.Slides {
 		if w, ok := want[s.ID]; ok {
@@ -82,7 +75,7 @@ func TestBusinessSlideFollowsTheLevel(t *testing.T) {
 
 // The flows slide says which plain flows are asynchronous.
 func TestFlowsSlideSaysAsync(t *testing.T) {
-	m, err := model.Parse("architecture.yaml", []byte(`name: Shop
+	d := deckOfYAML(t, `name: Shop
 domains:
   - id: shop
     name: Shop
@@ -92,14 +85,7 @@ domains:
 flows:
   - {from: orders, to: events, label: OrderPlaced, protocol: AMQP, async: true}
   - {from: events, to: orders, label: retry}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := Build(m, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+`)
 	body := ""
 	for _, s := range d.Slides {
 		if s.Section == SectionFlows {
@@ -109,4 +95,18 @@ flows:
 	if !strings.Contains(body, "OrderPlaced (AMQP, asynchronous)") || strings.Contains(body, "retry (") {
 		t.Errorf("flows slide:\n%s", body)
 	}
+}
+
+// deckOfYAML builds the deck of a model written in YAML.
+func deckOfYAML(t *testing.T, src string) *Deck {
+	t.Helper()
+	m, err := model.Parse("architecture.yaml", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Build(m, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
