@@ -36,12 +36,12 @@ func (l *Layouts) stored(key [32]byte, v *view.View) (*scene.Scene, bool) {
 }
 
 // layOut lays v out as laid does and saves the scene in l's store,
-// unless one of its layouts ran over its time, which may have changed the
-// drawing on a slower day.
+// unless one of its layouts ran over its wall time or failed, which may
+// go another way on a quieter day (see graphviz.WithUnsteadyCount).
 func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
-	ctx, overBudget := graphviz.WithOverBudgetCount(ctx)
+	ctx, unsteady := graphviz.WithUnsteadyCount(ctx)
 	s, err := laidOutFor(ctx, v, m, opts, page)
-	if err != nil || l.Store == nil || overBudget() > 0 {
+	if err != nil || l.Store == nil || unsteady() > 0 {
 		return s, err
 	}
 	l.Store.Save(key, s)

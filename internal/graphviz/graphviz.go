@@ -84,7 +84,7 @@ func Use(e Engine) error {
 
 // Drawing names what draws this process's layouts: "wasm" for the
 // bundled Graphviz (auto too: it falls back to native dot only past a
-// time budget, see WithOverBudgetCount), or for native the dot program
+// time budget, see WithUnsteadyCount), or for native the dot program
 // with its size and time, which an upgrade of Graphviz changes.
 func Drawing() string {
 	if current() != Native {
@@ -109,19 +109,20 @@ func current() Engine {
 // ErrOverBudget is wrapped by errors of layouts that ran out of time.
 var ErrOverBudget = errors.New("over its time budget")
 
-// overBudgetKey is the context key of WithOverBudgetCount's counter.
-type overBudgetKey struct{}
+// unsteadyKey is the context key of WithUnsteadyCount's counter.
+type unsteadyKey struct{}
 
-// WithOverBudgetCount returns a context whose layouts count, in the
-// returned function's result, how many ran over their first try's time
-// and were finished some other way (native dot, straight edges, the
-// grid), or whose first try failed (a Graphviz worker killed or not
+// WithUnsteadyCount returns a context whose layouts count, in the
+// returned function's result, how many ran over their first try's wall
+// time and were finished some other way (native dot, straight edges,
+// the grid), or whose first try failed (a Graphviz worker killed or not
 // started, whose view the caller then draws on the grid): their drawings
-// depend on the machine's speed and health, so a cache that outlives
-// the process must not keep them.
-func WithOverBudgetCount(ctx context.Context) (context.Context, func() int64) {
+// depend on the machine's load and health, so a cache that outlives the
+// process must not keep them. A worker's layout over its budget of CPU
+// time is not counted: it runs over on every run (see wallFactor).
+func WithUnsteadyCount(ctx context.Context) (context.Context, func() int64) {
 	var n atomic.Int64
-	return context.WithValue(ctx, overBudgetKey{}, &n), n.Load
+	return context.WithValue(ctx, unsteadyKey{}, &n), n.Load
 }
 
 // Result is a finished layout.
@@ -159,10 +160,11 @@ func layoutWith(ctx context.Context, src []byte, budget time.Duration, e Engine,
 		first = WASM
 	}
 	out, err := try(ctx, first, src, min(budget, max(FirstTry, budget/4)))
-	if err != nil && ctx.Err() == nil {
-		// Over budget, or failed: a worker killed (out of memory), one
-		// that could not start. Either may go another way next time.
-		if n, ok := ctx.Value(overBudgetKey{}).(*atomic.Int64); ok {
+	if err != nil && ctx.Err() == nil && !steady(err) {
+		// Over its wall time, or failed: a worker killed (out of
+		// memory), one that could not start. Either may go another way
+		// next time.
+		if n, ok := ctx.Value(unsteadyKey{}).(*atomic.Int64); ok {
 			n.Add(1)
 		}
 	}
@@ -223,6 +225,3 @@ func runHere(ctx context.Context, e Engine, src []byte, budget time.Duration) ([
 	return out, err
 }
 
-func overBudget(budget time.Duration) error {
-	return fmt.Errorf("Graphviz took longer than %v: %w", budget.Round(100*time.Millisecond), ErrOverBudget)
-}

@@ -100,6 +100,7 @@ func TestOrderOfTries(t *testing.T) {
 		{"auto that loops", Auto, []error{slow}, map[bool][]string{true: {"wasm", "native"}, false: {"wasm", "wasm straight"}}[native]},
 		{"auto where native fails too", Auto, []error{slow, errors.New("dot crashed")}, map[bool][]string{true: {"wasm", "native", "wasm straight"}, false: {"wasm", "wasm straight"}}[native]},
 		{"native that loops", Native, []error{slow}, []string{"native", "native straight"}},
+		{"worker over its CPU time", WASM, []error{&overBudgetError{budget: time.Second, steady: true}}, []string{"wasm", "wasm straight"}},
 	} {
 		var tries []string
 		try := func(_ context.Context, e Engine, src []byte, _ time.Duration) ([]byte, error) {
@@ -113,13 +114,13 @@ func TestOrderOfTries(t *testing.T) {
 			}
 			return []byte("{}"), nil
 		}
-		ctx, overBudget := WithOverBudgetCount(context.Background())
+		ctx, unsteady := WithUnsteadyCount(context.Background())
 		res, err := layoutWith(ctx, small, time.Minute, tt.e, try)
 		wantOver := int64(0)
-		if len(tt.fails) > 0 { // a failure may be a killed worker: not to be kept either
+		if len(tt.fails) > 0 && !steady(tt.fails[0]) { // a failure may be a killed worker: not to be kept either
 			wantOver = 1
 		}
-		if got := overBudget(); got != wantOver {
+		if got := unsteady(); got != wantOver {
 			t.Errorf("%s: %d layouts counted over budget or failed, want %d", tt.name, got, wantOver)
 		}
 		if !slices.Equal(tries, tt.want) {

@@ -125,7 +125,7 @@ func runInWorker(ctx context.Context, src []byte, budget time.Duration) ([]byte,
 		out, err := w.ask(src, budget)
 		done <- reply{out, err}
 	}()
-	timer := time.NewTimer(budget + grace)
+	timer := time.NewTimer(wallFactor*budget + grace)
 	defer timer.Stop()
 	select {
 	case r := <-done:
@@ -134,9 +134,6 @@ func runInWorker(ctx context.Context, src []byte, budget time.Duration) ([]byte,
 			return nil, r.err
 		}
 		putWorker(w)
-		if r.err != nil && r.err.Error() == ErrOverBudget.Error() {
-			return nil, overBudget(budget)
-		}
 		return r.out, r.err
 	case <-ctx.Done():
 		dropWorker(w)
@@ -180,8 +177,8 @@ func dropWorker(w *worker) {
 
 // ServeWorker answers layout requests until its input ends, and returns
 // the process's exit status. A request is a budget in milliseconds and a
-// length-prefixed DOT graph; a reply a status byte (0 ok, 1 error) and a
-// length-prefixed JSON layout or error message.
+// length-prefixed DOT graph; a reply a status byte and a length-prefixed
+// JSON layout or error message.
 func ServeWorker(in io.Reader, out io.Writer) int {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
 	for {
@@ -197,12 +194,15 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 			return 1
 		}
 		budget := time.Duration(ms) * time.Millisecond
-		res, err := runHere(context.Background(), WASM, src, budget)
-		status := byte(0)
-		if errors.Is(err, ErrOverBudget) {
-			status, res = 1, []byte(ErrOverBudget.Error())
-		} else if err != nil {
-			status, res = 1, []byte(err.Error())
+		res, err := runOnCPUBudget(src, budget)
+		status := byte(statusOK)
+		switch {
+		case steady(err):
+			status, res = statusOverCPU, nil
+		case errors.Is(err, ErrOverBudget):
+			status, res = statusOverWall, nil
+		case err != nil:
+			status, res = statusError, []byte(err.Error())
 		}
 		if w.WriteByte(status) != nil || writeMessage(w, res) != nil || w.Flush() != nil {
 			return 1
@@ -240,6 +240,14 @@ type worker struct {
 
 var errWorkerBroken = errors.New("Graphviz worker stopped answering")
 
+// A worker's reply starts with one of these.
+const (
+	statusOK byte = iota
+	statusError
+	statusOverCPU  // over its budget of CPU time
+	statusOverWall // over wallFactor times its budget of wall time
+)
+
 func startWorker(cmd *exec.Cmd) (*worker, error) {
 	in, err := cmd.StdinPipe()
 	if err != nil {
@@ -276,8 +284,13 @@ func (w *worker) ask(src []byte, budget time.Duration) ([]byte, error) {
 	if err != nil {
 		return nil, errWorkerBroken
 	}
-	if status != 0 {
-		return nil, errors.New(string(res))
+	switch status {
+	case statusOK:
+		return res, nil
+	case statusOverCPU:
+		return nil, &overBudgetError{budget: budget, steady: true}
+	case statusOverWall:
+		return nil, overBudget(budget)
 	}
-	return res, nil
+	return nil, errors.New(string(res))
 }
