@@ -10,11 +10,13 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strconv"
 	"unsafe"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
@@ -2795,7 +2797,8 @@ func compile(ctx context.Context) {
 	}
 	wasi_snapshot_preview1.MustInstantiate(ctx, r)
 
-	compiled, err := r.CompileModule(ctx, wasmFile)
+	// fork: compile on every core (wazero compiles on one by default).
+	compiled, err := r.CompileModule(experimental.WithCompilationWorkers(ctx, runtime.GOMAXPROCS(0)), wasmFile)
 	if err != nil {
 		panic(err)
 	}
