@@ -25,15 +25,15 @@ func (b *builder) assets() error {
 			return err
 		}
 		data, err := fs.ReadFile(templates.FS, p)
-		b.files[p] = data
+		b.out.put(p, data)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	b.files["assets/chroma.css"] = chromaCSS()
+	b.out.put("assets/chroma.css", chromaCSS())
 	idx, err := b.searchIndexJS()
-	b.files["assets/search-index.js"] = idx
+	b.out.put("assets/search-index.js", idx)
 	return err
 }
 

@@ -21,7 +21,7 @@ type builder struct {
 	md     *markdown
 	scenes map[string]*scene.Scene
 	pages  map[string]*template.Template // template name ("module") -> set
-	files  map[string][]byte
+	out    output
 	report *Report
 	errs   model.Errors
 	search []searchEntry
@@ -61,16 +61,15 @@ type page struct {
 	D        any
 
 	kind     string   // of template
-	out      []byte   // the rendered page
 	warnings []string // found while rendering it, whole lines
 	diagrams []string // ids of the views it shows
 }
 
-func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config) (*builder, error) {
+func newBuilder(m *model.Model, scenes []*scene.Scene, cfg config, out output) (*builder, error) {
 	b := &builder{
-		m: m, cfg: cfg, ui: uiTable(m.Language), md: newMarkdown(m),
+		m: m, cfg: cfg, out: out, ui: uiTable(m.Language), md: newMarkdown(m),
 		scenes: map[string]*scene.Scene{}, pages: map[string]*template.Template{},
-		files: map[string][]byte{}, report: &Report{},
+		report: &Report{},
 	}
 	b.elems = m.Elements()
 	b.ends = view.AllFlowEnds(m)

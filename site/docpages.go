@@ -74,7 +74,7 @@ func (b *builder) docPage(e model.Element, src string, root *os.Root) error {
 			problems = append(problems, "image "+quote(img)+": "+rootError(err))
 			continue
 		}
-		b.files[docFilesDir+img] = data
+		b.out.put(docFilesDir+img, data)
 	}
 	for _, w := range problems {
 		b.report.Warnings = append(b.report.Warnings, e.Doc.Path+": "+w)

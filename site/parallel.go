@@ -9,10 +9,10 @@ import (
 
 // Pages are gathered in order while the site is walked (emit), then
 // their templates run on every core (renderPages): at a thousand modules
-// a serial walk kept one core busy for seconds. Each page keeps its own
-// output, warnings and the diagrams it links to, and those are merged in
-// walk order afterwards, so the site is byte for byte the same however
-// many workers ran and in whatever order they finished.
+// a serial walk kept one core busy for seconds. A page's output goes
+// out as soon as it is made; its warnings and the diagrams it links to
+// are merged in walk order afterwards, so the site is byte for byte the
+// same however many workers ran and in whatever order they finished.
 
 // emit queues p to be rendered with the template of the given kind.
 func (b *builder) emit(kind string, p *page) error {
@@ -33,7 +33,8 @@ func (b *builder) workers() int {
 }
 
 // renderPages runs the queued pages' templates, then draws the
-// standalone SVG of every diagram they show, and adds both to the files.
+// standalone SVG of every diagram they show, and puts both out as they
+// are made.
 func (b *builder) renderPages() error {
 	pages := b.queue
 	b.queue = nil
@@ -45,7 +46,7 @@ func (b *builder) renderPages() error {
 			errs[i] = fmt.Errorf("site: page %s: %w", p.Path, err)
 			return
 		}
-		p.out = buf.Bytes()
+		b.out.put(p.Path, buf.Bytes())
 	})
 	var views []string // standalone diagrams, in the order pages first show them
 	seen := map[string]bool{}
@@ -53,7 +54,6 @@ func (b *builder) renderPages() error {
 		if errs[i] != nil {
 			return errs[i]
 		}
-		b.files[p.Path] = p.out
 		b.report.Pages++
 		b.report.Warnings = append(b.report.Warnings, p.warnings...)
 		for _, id := range p.diagrams {
@@ -70,18 +70,19 @@ func (b *builder) renderPages() error {
 // standaloneDiagrams draws each view as its own .svg file, linked from
 // the pages that show it (for zooming on a phone or saving).
 func (b *builder) standaloneDiagrams(views []string) {
-	out := make([][]byte, len(views))
 	errs := make([]error, len(views))
 	b.parallel(len(views), func(i int) {
 		file := diagramFile(views[i])
-		out[i], errs[i] = b.svg(b.scenes[views[i]], relTo(file), true)
+		var out []byte
+		if out, errs[i] = b.svg(b.scenes[views[i]], relTo(file), true); errs[i] == nil {
+			b.out.put(file, out)
+		}
 	})
 	for i, id := range views {
 		if errs[i] != nil {
 			b.report.Warnings = append(b.report.Warnings, id+": "+errs[i].Error())
 			continue
 		}
-		b.files[diagramFile(id)] = out[i]
 		b.report.Diagrams++
 	}
 }

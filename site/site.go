@@ -68,32 +68,45 @@ func WithScenes(f SceneFunc) Option {
 	return func(c *config) { c.scenes = f }
 }
 
-// Build writes the site for m into outDir. Everything is rendered in
-// memory first, then written to a fresh folder next to outDir that
-// replaces outDir only when complete: a failed build leaves the previous
-// site exactly as it was. Problems with the model (a doc file that cannot
-// be read) come back as model.Errors with positions. Build refuses an
+// Build writes the site for m into outDir. Each file goes into a fresh
+// folder next to outDir as soon as it is made, and that folder replaces
+// outDir only when complete: a failed build leaves the previous site
+// exactly as it was. Problems with the model (a doc file that cannot be
+// read) come back as model.Errors with positions. Build refuses an
 // outDir that holds the model, an include, a doc or an image it reads,
 // and keeps the files in outDir that the last build did not write.
 func Build(ctx context.Context, m *model.Model, outDir string, opts ...Option) (*Report, error) {
 	if err := Inputs(m).CheckDir(outDir); err != nil {
 		return nil, err
 	}
-	files, rep, err := Render(ctx, m, opts...)
+	dest, err := startSite(outDir)
 	if err != nil {
 		return nil, err
 	}
-	kept, err := writeSite(outDir, files)
+	rep, err := buildInto(ctx, m, dest, opts...)
 	if err != nil {
+		dest.abort()
 		return nil, err
 	}
-	rep.Kept = kept
+	if rep.Kept, err = dest.finish(); err != nil {
+		return nil, err
+	}
 	return rep, nil
 }
 
 // Render builds the site in memory: file path (slash-separated, relative
-// to the site root) to content. Build is Render plus a safe write.
+// to the site root) to content, the files Build writes.
 func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]byte, *Report, error) {
+	out := newMemOutput()
+	rep, err := buildInto(ctx, m, out, opts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return out.files, rep, nil
+}
+
+// buildInto builds the site into out.
+func buildInto(ctx context.Context, m *model.Model, out output, opts ...Option) (*Report, error) {
 	cfg := config{scenes: defaultScenes}
 	for _, o := range opts {
 		o(&cfg)
@@ -102,43 +115,43 @@ func Render(ctx context.Context, m *model.Model, opts ...Option) (map[string][]b
 	if cfg.scenes != nil {
 		var err error
 		if scenes, err = cfg.scenes(ctx, m); err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 	}
 	if cfg.since != nil && cfg.scenes != nil {
 		more, err := cfg.since.scenes(ctx, m)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
 		scenes = append(scenes, more...)
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	b, err := newBuilder(m, scenes, cfg)
+	b, err := newBuilder(m, scenes, cfg, out)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := b.build(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	for _, name := range slices.Sorted(maps.Keys(cfg.extra)) {
 		clean, err := extraPath(name)
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		if _, clash := b.files[clean]; clash {
-			return nil, nil, fmt.Errorf("extra file %q clashes with a page of the site", name)
+		if out.has(clean) {
+			return nil, fmt.Errorf("extra file %q clashes with a page of the site", name)
 		}
 		data, err := cfg.extra[name]()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		b.files[clean] = data
+		out.put(clean, data)
 	}
-	b.report.Files = len(b.files)
+	b.report.Files = out.len()
 	b.report.Warnings = sortedUnique(b.report.Warnings)
-	return b.files, b.report, nil
+	return b.report, nil
 }
 
 // extraPath checks a WithExtraFile name: relative, no "..", no backslash.

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/archdoc/archdoc/internal/outpath"
 )
@@ -24,62 +26,131 @@ const markerFile = outpath.SiteMarker
 const markerHeader = "This folder is written by archdoc build. The next build replaces the\n" +
 	"files listed below and keeps every other file (CNAME, .nojekyll, ...).\n"
 
-// writeSite writes files into a new folder next to outDir and swaps it in:
-// the old site is renamed away, the new one renamed in, the old one
-// removed. Files in outDir the last build did not write are carried over
-// and returned as kept. Until the swap, outDir is untouched; if anything
-// fails before it, the new folder is removed and outDir is exactly as it
-// was.
-func writeSite(outDir string, files map[string][]byte) (kept []string, err error) {
-	outDir = filepath.Clean(outDir)
-	if err := checkReplaceable(outDir); err != nil {
+// newSite is a site being written into a fresh folder next to outDir,
+// which finish swaps in: the old site is renamed away, the new one
+// renamed in, the old one removed. Files in outDir the last build did
+// not write are carried over. Until the swap, outDir is untouched; if
+// anything fails before it, the new folder is removed and outDir is
+// exactly as it was.
+type newSite struct {
+	outDir, parent, base, tmp string
+
+	mu      sync.Mutex
+	names   map[string]bool // slash-separated, as put
+	folders map[string]bool // made in tmp
+	err     error           // the first failed put
+}
+
+// startSite checks that outDir may be replaced and makes the new folder.
+func startSite(outDir string) (*newSite, error) {
+	s := &newSite{outDir: filepath.Clean(outDir), names: map[string]bool{}, folders: map[string]bool{}}
+	if err := checkReplaceable(s.outDir); err != nil {
 		return nil, err
 	}
-	removeLeftovers(outDir)
-	kept, err = foreignFiles(outDir, files)
+	removeLeftovers(s.outDir)
+	s.parent, s.base = filepath.Split(s.outDir)
+	if s.parent == "" {
+		s.parent = "."
+	}
+	if err := os.MkdirAll(s.parent, 0o755); err != nil {
+		return nil, s.failed(err)
+	}
+	tmp, err := os.MkdirTemp(s.parent, tempPattern(s.base, "new"))
+	if err != nil {
+		return nil, s.failed(err)
+	}
+	s.tmp = tmp
+	return s, nil
+}
+
+// put writes one file of the site; the first failure is kept for finish.
+func (s *newSite) put(name string, data []byte) {
+	path := filepath.Join(s.tmp, filepath.FromSlash(name))
+	dir := filepath.Dir(path)
+	s.mu.Lock()
+	s.names[name] = true
+	var err error
+	if !s.folders[dir] {
+		err = os.MkdirAll(dir, 0o755)
+		s.folders[dir] = err == nil
+	}
+	s.mu.Unlock()
+	if err == nil {
+		err = os.WriteFile(path, data, 0o644)
+	}
+	if err != nil {
+		s.mu.Lock()
+		s.err = cmp.Or(s.err, err)
+		s.mu.Unlock()
+	}
+}
+
+func (s *newSite) has(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.names[name]
+}
+
+func (s *newSite) len() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.names)
+}
+
+// abort removes the new folder.
+func (s *newSite) abort() { os.RemoveAll(s.tmp) }
+
+// finish carries over the files of outDir the last build did not write
+// (returned as kept), writes the marker and swaps the new site in.
+func (s *newSite) finish() (kept []string, err error) {
+	defer func() {
+		if err != nil {
+			s.abort()
+		}
+	}()
+	if s.err != nil {
+		return nil, s.failed(s.err)
+	}
+	kept, err = foreignFiles(s.outDir, s.has)
 	if err != nil {
 		return nil, err
 	}
-	if err := replaceSite(outDir, files, kept); err != nil {
-		// Name the folder the user gave, not our temporary one.
-		var pe *fs.PathError
-		if errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(outDir) {
-			err = pe.Err
+	for _, k := range kept {
+		if err := carryOver(filepath.Join(s.outDir, filepath.FromSlash(k)), filepath.Join(s.tmp, filepath.FromSlash(k))); err != nil {
+			return nil, s.failed(err)
 		}
-		return nil, fmt.Errorf("cannot write the site to %s: %w", outDir, err)
+	}
+	if err := os.WriteFile(filepath.Join(s.tmp, markerFile), []byte(marker(slices.Sorted(maps.Keys(s.names)))), 0o644); err != nil {
+		return nil, s.failed(err)
+	}
+	if err := os.Chmod(s.tmp, 0o755); err != nil {
+		return nil, s.failed(err)
+	}
+	if err := swap(s.tmp, s.outDir, s.parent, s.base); err != nil {
+		return nil, s.failed(err)
 	}
 	return kept, nil
 }
 
-func replaceSite(outDir string, files map[string][]byte, kept []string) (err error) {
-	parent, base := filepath.Split(outDir)
-	if parent == "" {
-		parent = "."
+// failed words a write error for the user: it names the folder the user
+// gave, not our temporary one.
+func (s *newSite) failed(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(s.outDir) {
+		err = pe.Err
 	}
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, tempPattern(base, "new"))
+	return fmt.Errorf("cannot write the site to %s: %w", s.outDir, err)
+}
+
+// writeSite writes files (a site rendered in memory) as a newSite.
+func writeSite(outDir string, files map[string][]byte) (kept []string, err error) {
+	s, err := startSite(outDir)
 	if err != nil {
-		return err
+		return nil, err
 	}
-	defer func() {
-		if err != nil {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := writeFiles(tmp, files); err != nil {
-		return err
-	}
-	for _, k := range kept {
-		if err := carryOver(filepath.Join(outDir, filepath.FromSlash(k)), filepath.Join(tmp, filepath.FromSlash(k))); err != nil {
-			return err
-		}
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	return swap(tmp, outDir, parent, base)
+	names := slices.Sorted(maps.Keys(files))
+	forEach(writers, len(names), func(i int) { s.put(names[i], files[names[i]]) })
+	return s.finish()
 }
 
 // checkReplaceable refuses to replace anything but an archdoc site or an
@@ -113,7 +184,7 @@ func checkReplaceable(outDir string) error {
 // manifests existed counts the files the new build writes as its own.
 // A foreign file where the new site has a file of its own is refused:
 // replacing it would lose it.
-func foreignFiles(outDir string, files map[string][]byte) ([]string, error) {
+func foreignFiles(outDir string, isNew func(name string) bool) ([]string, error) {
 	data, err := os.ReadFile(filepath.Join(outDir, markerFile))
 	if err != nil {
 		return nil, nil // a new or empty folder
@@ -129,11 +200,10 @@ func foreignFiles(outDir string, files map[string][]byte) ([]string, error) {
 			return err
 		}
 		rel = filepath.ToSlash(rel)
-		_, isNew := files[rel]
 		switch {
 		case rel == markerFile || ours[rel]:
-		case !hasManifest && isNew:
-		case isNew:
+		case !hasManifest && isNew(rel):
+		case isNew(rel):
 			clash = append(clash, rel)
 		default:
 			kept = append(kept, rel)
@@ -190,16 +260,6 @@ func carryOver(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, data, fi.Mode().Perm())
-}
-
-// writeFiles writes files into dir, their folders first, then the files
-// several at a time (a thousand-module site has 4,000 of them), then the
-// marker with the list.
-func writeFiles(dir string, files map[string][]byte) error {
-	if err := writeEach(dir, files); err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker(files)), 0o644)
 }
 
 // writeEach writes files into dir, their folders first, then the files
@@ -264,11 +324,11 @@ func updateSite(dir string, old, files map[string][]byte) error {
 	if len(gone) == 0 && len(files) == len(old) {
 		return nil
 	}
-	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker(files)), 0o644)
+	return os.WriteFile(filepath.Join(dir, markerFile), []byte(marker(slices.Sorted(maps.Keys(files)))), 0o644)
 }
 
-func marker(files map[string][]byte) string {
-	names := slices.Sorted(maps.Keys(files))
+// marker is the marker file listing names (sorted).
+func marker(names []string) string {
 	return markerHeader + "\n" + strings.Join(names, "\n") + "\n"
 }
 

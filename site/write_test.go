@@ -90,6 +90,14 @@ func TestFailedBuildLeavesOldSiteUntouched(t *testing.T) {
 	}
 	sameTree(t, before, snapshot(t, out))
 
+	// So is a late file failing once every page is written (pages go
+	// into the new folder as they are made).
+	failingDeck := WithLateFile("slides.html", func() ([]byte, error) { return nil, errors.New("deck exploded") })
+	if _, err := Build(context.Background(), shopModel(), out, noScenes, failingDeck); err == nil || !strings.Contains(err.Error(), "deck exploded") {
+		t.Fatalf("Build with a failing late file: %v", err)
+	}
+	sameTree(t, before, snapshot(t, out))
+
 	// No temporary folders are left behind.
 	entries, _ := os.ReadDir(parent)
 	if len(entries) != 1 {
