@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"maps"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -34,10 +35,12 @@ const markerHeader = "This folder is written by archdoc build. The next build re
 // exactly as it was.
 type newSite struct {
 	outDir, parent, base, tmp string
+	made                      []string // the parents of outDir startSite created, deepest first
 
 	mu      sync.Mutex
 	names   map[string]bool // slash-separated, as put
 	folders map[string]bool // made in tmp
+	dirs    map[string]bool // the folders of names, made by hasFolder once every file is put
 	err     error           // the first failed put
 }
 
@@ -47,20 +50,42 @@ func startSite(outDir string) (*newSite, error) {
 	if err := checkReplaceable(s.outDir); err != nil {
 		return nil, err
 	}
-	removeLeftovers(s.outDir)
 	s.parent, s.base = filepath.Split(s.outDir)
 	if s.parent == "" {
 		s.parent = "."
 	}
+	// The new folder is made before the pages render, so a build that
+	// fails must also remove the parents it made (abort).
+	made := missingFolders(s.parent)
 	if err := os.MkdirAll(s.parent, 0o755); err != nil {
 		return nil, s.failed(err)
 	}
+	s.made = made
+	unlock := lockFolder(s.parent)
+	removeLeftovers(s.outDir)
 	tmp, err := os.MkdirTemp(s.parent, tempPattern(s.base, "new"))
+	unlock()
 	if err != nil {
+		s.abort()
 		return nil, s.failed(err)
 	}
 	s.tmp = tmp
 	return s, nil
+}
+
+// missingFolders lists dir and those of its parents that do not exist,
+// deepest first.
+func missingFolders(dir string) []string {
+	var missing []string
+	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
+		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
+			return missing
+		}
+		missing = append(missing, d)
+		if filepath.Dir(d) == d {
+			return missing
+		}
+	}
 }
 
 // put writes one file of the site; the first failure is kept for finish.
@@ -91,14 +116,40 @@ func (s *newSite) has(name string) bool {
 	return s.names[name]
 }
 
+// hasFolder reports whether the new site has a folder at name (a file
+// under it).
+func (s *newSite) hasFolder(name string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.dirs == nil {
+		s.dirs = map[string]bool{}
+		for n := range s.names {
+			for d := path.Dir(n); d != "." && !s.dirs[d]; d = path.Dir(d) {
+				s.dirs[d] = true
+			}
+		}
+	}
+	return s.dirs[name]
+}
+
 func (s *newSite) len() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return len(s.names)
 }
 
-// abort removes the new folder.
-func (s *newSite) abort() { os.RemoveAll(s.tmp) }
+// abort removes the new folder, and the parents startSite made if
+// nothing else is in them.
+func (s *newSite) abort() {
+	if s.tmp != "" {
+		os.RemoveAll(s.tmp)
+	}
+	for _, d := range s.made {
+		if os.Remove(d) != nil {
+			break
+		}
+	}
+}
 
 // finish carries over the files of outDir the last build did not write
 // (returned as kept), writes the marker and swaps the new site in.
@@ -111,7 +162,12 @@ func (s *newSite) finish() (kept []string, err error) {
 	if s.err != nil {
 		return nil, s.failed(s.err)
 	}
-	kept, err = foreignFiles(s.outDir, s.has)
+	// Another build into outDir may be finishing too: each reads outDir
+	// and swaps it whole, never between the other's two renames (where
+	// outDir is missing and its CNAME would not be carried over).
+	unlock := lockFolder(s.parent)
+	defer unlock()
+	kept, err = foreignFiles(s.outDir, s.has, s.hasFolder)
 	if err != nil {
 		return nil, err
 	}
@@ -133,11 +189,18 @@ func (s *newSite) finish() (kept []string, err error) {
 }
 
 // failed words a write error for the user: it names the folder the user
-// gave, not our temporary one.
+// gave, not our temporary one, and a file in it by its place in outDir.
 func (s *newSite) failed(err error) error {
 	var pe *fs.PathError
-	if errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(s.outDir) {
+	var le *os.LinkError
+	tmp := filepath.Clean(s.tmp) // MkdirTemp(".") gives "./.public.new-..."; paths joined to it lose the "./"
+	switch {
+	case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(s.outDir):
 		err = pe.Err
+	case errors.As(err, &pe) && s.tmp != "" && strings.HasPrefix(filepath.Clean(pe.Path), tmp+string(filepath.Separator)):
+		pe.Path = filepath.Join(s.outDir, strings.TrimPrefix(filepath.Clean(pe.Path), tmp))
+	case errors.As(err, &le) && s.tmp != "" && filepath.Clean(le.Old) == tmp:
+		err = le.Err
 	}
 	return fmt.Errorf("cannot write the site to %s: %w", s.outDir, err)
 }
@@ -152,6 +215,12 @@ func writeSite(outDir string, files map[string][]byte) (kept []string, err error
 	forEach(writers, len(names), func(i int) { s.put(names[i], files[names[i]]) })
 	return s.finish()
 }
+
+// CheckOutDir refuses an output folder that Build would refuse to
+// replace: anything but an archdoc site, an empty folder or a path that
+// does not exist yet. Build checks it too; a command calls it to fail
+// before laying out any view.
+func CheckOutDir(outDir string) error { return checkReplaceable(filepath.Clean(outDir)) }
 
 // checkReplaceable refuses to replace anything but an archdoc site or an
 // empty folder.
@@ -182,9 +251,10 @@ func checkReplaceable(outDir string) error {
 // foreignFiles lists the files in outDir the last build did not write
 // (by its manifest), which the new site keeps. A site written before
 // manifests existed counts the files the new build writes as its own.
-// A foreign file where the new site has a file of its own is refused:
-// replacing it would lose it.
-func foreignFiles(outDir string, isNew func(name string) bool) ([]string, error) {
+// A foreign file where the new site has a file or a folder of its own,
+// or under a path the new site has as a file, is refused: replacing it
+// would lose it.
+func foreignFiles(outDir string, isNew, isNewFolder func(name string) bool) ([]string, error) {
 	data, err := os.ReadFile(filepath.Join(outDir, markerFile))
 	if err != nil {
 		return nil, nil // a new or empty folder
@@ -203,7 +273,7 @@ func foreignFiles(outDir string, isNew func(name string) bool) ([]string, error)
 		switch {
 		case rel == markerFile || ours[rel]:
 		case !hasManifest && isNew(rel):
-		case isNew(rel):
+		case isNew(rel) || isNewFolder(rel) || underNewFile(rel, isNew):
 			clash = append(clash, rel)
 		default:
 			kept = append(kept, rel)
@@ -218,6 +288,17 @@ func foreignFiles(outDir string, isNew func(name string) bool) ([]string, error)
 			outDir, strings.Join(clash, ", "))
 	}
 	return kept, nil
+}
+
+// underNewFile reports whether a folder rel is in is a file of the new
+// site ("a.html/notes.txt" when the site has a page a.html).
+func underNewFile(rel string, isNew func(name string) bool) bool {
+	for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+		if isNew(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // parseManifest reads the file list after the marker's blank line.

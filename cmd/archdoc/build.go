@@ -67,6 +67,9 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 	if err := site.Inputs(m).CheckDir(opts.Out); err != nil {
 		return err
 	}
+	if err := site.CheckOutDir(opts.Out); err != nil {
+		return err
+	}
 	var extra []site.Option
 	if opts.Since != "" { // the model at --since, before any layout work
 		old, err := modelAt(ctx, opts.File, opts.Since)
