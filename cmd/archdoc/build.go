@@ -37,7 +37,8 @@ client-side search. It works from file:// and from any static host.
 
 The site is built in a temporary folder and replaces the output folder
 only when complete: a model with errors leaves the previous site as it was
-and prints every problem as file:line:col: path: message (exit status 1).
+and prints every problem as file:line:col: path: message (exit status 1);
+Ctrl-C stops the build and removes the unfinished folder.
 A build removes only the files the last build wrote (listed in the folder's
 .archdoc-site file) and keeps any other, such as a CNAME. It refuses an
 output folder that holds the model, an include, a doc or an image.`,
@@ -46,7 +47,9 @@ output folder that holds the model, an include, a doc or an image.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Stdin, opts.Stdout, opts.Stderr = cmd.InOrStdin(), cmd.OutOrStdout(), cmd.ErrOrStderr()
-			return runBuild(cmd.Context(), opts)
+			ctx, stop := untilInterrupted(cmd.Context())
+			defer stop()
+			return runBuild(ctx, opts)
 		},
 	}
 	addModelFileFlag(cmd, &opts.File)

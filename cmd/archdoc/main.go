@@ -66,6 +66,9 @@ func report(stderr io.Writer, err error) int {
 			fmt.Fprintln(stderr, e)
 		}
 		return exitInput
+	case errors.Is(err, context.Canceled): // Ctrl-C (see untilInterrupted)
+		fmt.Fprintln(stderr, "archdoc: interrupted")
+		return exitInput
 	}
 	fmt.Fprintf(stderr, "archdoc: %v\n", err)
 	return exitInput

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 
 	"github.com/spf13/cobra"
 
@@ -40,7 +39,7 @@ shows them with their positions until they are fixed. Stop it with Ctrl-C.`,
 				return usageErrorf(cmd.CommandPath(), "serve rebuilds when the model file changes; standard input (-f -) cannot change: name a file")
 			}
 			opts.Stdout, opts.Stderr = cmd.OutOrStdout(), cmd.ErrOrStderr()
-			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			ctx, stop := untilInterrupted(cmd.Context())
 			defer stop()
 			return runServe(ctx, opts)
 		},
