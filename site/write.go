@@ -35,7 +35,7 @@ const markerHeader = "This folder is written by archdoc build. The next build re
 // exactly as it was.
 type newSite struct {
 	outDir, parent, base, tmp string
-	made                      []string // the parents of outDir startSite created, deepest first
+	made                      []string // the parents of outDir startSite created, outermost first
 
 	mu      sync.Mutex
 	names   map[string]bool // slash-separated, as put
@@ -56,7 +56,7 @@ func startSite(outDir string) (*newSite, error) {
 	}
 	// The new folder is made before the pages render, so a build that
 	// fails must also remove the parents it made (abort).
-	made := missingFolders(s.parent)
+	made := outpath.MissingDirs(s.parent)
 	if err := os.MkdirAll(s.parent, 0o755); err != nil {
 		return nil, s.failed(err)
 	}
@@ -71,21 +71,6 @@ func startSite(outDir string) (*newSite, error) {
 	}
 	s.tmp = tmp
 	return s, nil
-}
-
-// missingFolders lists dir and those of its parents that do not exist,
-// deepest first.
-func missingFolders(dir string) []string {
-	var missing []string
-	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
-		if _, err := os.Lstat(d); !errors.Is(err, fs.ErrNotExist) {
-			return missing
-		}
-		missing = append(missing, d)
-		if filepath.Dir(d) == d {
-			return missing
-		}
-	}
 }
 
 // put writes one file of the site; the first failure is kept for finish.
@@ -144,8 +129,8 @@ func (s *newSite) abort() {
 	if s.tmp != "" {
 		os.RemoveAll(s.tmp)
 	}
-	for _, d := range s.made {
-		if os.Remove(d) != nil {
+	for i := len(s.made) - 1; i >= 0; i-- {
+		if os.Remove(s.made[i]) != nil { // only if still empty
 			break
 		}
 	}

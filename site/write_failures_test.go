@@ -54,11 +54,7 @@ func TestFailedBuildLeavesNoNewFolders(t *testing.T) {
 // build's two renames), so none drops the CNAME it should carry over,
 // and none fails on the other's rename.
 func TestConcurrentBuildsKeepForeignFiles(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
-		t.Fatal(err)
-	}
+	parent, out := shopSite(t)
 	cname := filepath.Join(out, "CNAME")
 	os.WriteFile(cname, []byte("docs.example.com\n"), 0o644)
 	rounds := 40
@@ -81,9 +77,7 @@ func TestConcurrentBuildsKeepForeignFiles(t *testing.T) {
 			t.Fatalf("round %d: CNAME lost: %q, %v", round, data, err)
 		}
 	}
-	if entries, _ := os.ReadDir(parent); len(entries) != 1 {
-		t.Errorf("parent holds %d entries, want only public", len(entries))
-	}
+	onlyPublicIn(t, parent)
 }
 
 // TestWriteErrorNamesTheOutputFolder: a file that cannot be written is
@@ -127,11 +121,7 @@ func TestWriteErrorNamesTheOutputFolder(t *testing.T) {
 // page's path, and the old site stays as it was. A file of the user's
 // inside a folder of the site is kept.
 func TestForeignFileInTheWayOfAFolder(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "public")
-	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
-		t.Fatal(err)
-	}
+	dir, out := shopSite(t)
 	os.WriteFile(filepath.Join(out, "docs"), []byte("mine"), 0o644)
 	os.MkdirAll(filepath.Join(out, "module", "payments.html"), 0o755)
 	os.WriteFile(filepath.Join(out, "module", "payments.html", "notes.txt"), []byte("mine"), 0o644)

@@ -57,12 +57,34 @@ func sameTree(t *testing.T, a, b map[string][]byte) {
 	}
 }
 
-func TestFailedBuildLeavesOldSiteUntouched(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
+// shopSite builds the shop model's site into parent/public and returns
+// both paths.
+func shopSite(t *testing.T) (parent, out string) {
+	t.Helper()
+	parent = t.TempDir()
+	out = filepath.Join(parent, "public")
 	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
 		t.Fatal(err)
 	}
+	return parent, out
+}
+
+// onlyPublicIn fails t unless parent holds the site's folder alone: no
+// work folder of a build is left behind.
+func onlyPublicIn(t *testing.T, parent string) {
+	t.Helper()
+	entries, _ := os.ReadDir(parent)
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"public"}) {
+		t.Errorf("%s holds %v, want only public", parent, names)
+	}
+}
+
+func TestFailedBuildLeavesOldSiteUntouched(t *testing.T) {
+	parent, out := shopSite(t)
 	before := snapshot(t, out)
 	if len(before) < 10 {
 		t.Fatalf("first build wrote only %d files", len(before))
@@ -98,15 +120,7 @@ func TestFailedBuildLeavesOldSiteUntouched(t *testing.T) {
 	}
 	sameTree(t, before, snapshot(t, out))
 
-	// No temporary folders are left behind.
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
-		}
-		t.Errorf("parent holds %v, want only public", names)
-	}
+	onlyPublicIn(t, parent) // no work folder is left behind
 }
 
 func TestTwoBuildsAreByteIdentical(t *testing.T) {
@@ -246,11 +260,7 @@ func TestWarningsKeepEachSubjectsOrder(t *testing.T) {
 // next build puts the old one back first, so the files it kept survive,
 // and removes the work folders.
 func TestKilledSwapPutsTheOldSiteBack(t *testing.T) {
-	parent := t.TempDir()
-	out := filepath.Join(parent, "public")
-	if _, err := Build(context.Background(), shopModel(), out, noScenes); err != nil {
-		t.Fatal(err)
-	}
+	parent, out := shopSite(t)
 	os.WriteFile(filepath.Join(out, "CNAME"), []byte("docs.example.com\n"), 0o644)
 	// The state a build with pid 2147483646 (no such process) left when killed.
 	if err := os.Rename(out, filepath.Join(parent, ".public.old-p2147483646-1")); err != nil {
@@ -264,8 +274,5 @@ func TestKilledSwapPutsTheOldSiteBack(t *testing.T) {
 	if got, _ := os.ReadFile(filepath.Join(out, "CNAME")); string(got) != "docs.example.com\n" || !slices.Equal(rep.Kept, []string{"CNAME"}) {
 		t.Errorf("CNAME holds %q, kept %q; want it kept", got, rep.Kept)
 	}
-	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 {
-		t.Errorf("parent holds %d entries, want only public", len(entries))
-	}
+	onlyPublicIn(t, parent)
 }

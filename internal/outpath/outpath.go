@@ -151,7 +151,7 @@ func WriteAtomic(in *Inputs, files ...File) (err error) {
 		}
 	}()
 	for _, f := range files {
-		made = append(made, missingDirs(filepath.Dir(f.Path))...)
+		made = append(made, MissingDirs(filepath.Dir(f.Path))...)
 		tmp, err := stageFile(f.Path, f.Data)
 		if err != nil {
 			return fmt.Errorf("cannot write %s: %w", f.Path, UnwrapPath(err))
@@ -188,9 +188,9 @@ func WriteNew(in *Inputs, path string, data []byte) error {
 	return nil
 }
 
-// missingDirs lists the folders MkdirAll(dir) would create, outermost
-// first.
-func missingDirs(dir string) []string {
+// MissingDirs lists the folders MkdirAll(dir) would create, outermost
+// first: a writer that fails removes them again, innermost first.
+func MissingDirs(dir string) []string {
 	var out []string
 	for d := filepath.Clean(dir); ; d = filepath.Dir(d) {
 		if _, err := os.Lstat(d); err == nil || !errors.Is(err, fs.ErrNotExist) {
