@@ -46,15 +46,15 @@ func steady(err error) bool {
 
 // withCPUBudget returns a context that ends once this process has used
 // budget of CPU time from now (its cause is then errCPUSpent), or after
-// wallFactor times budget of wall time. Where CPU time is not measured,
-// it ends after budget of wall time.
-func withCPUBudget(ctx context.Context, budget time.Duration) (context.Context, context.CancelFunc) {
+// wall of wall time. Where CPU time is not measured, it ends after
+// budget of wall time.
+func withCPUBudget(ctx context.Context, budget, wall time.Duration) (context.Context, context.CancelFunc) {
 	start, ok := processCPU()
 	if !ok {
 		return context.WithTimeout(ctx, budget)
 	}
 	spent, cancelSpent := context.WithCancelCause(ctx)
-	limited, cancelWall := context.WithTimeout(spent, wallFactor*budget)
+	limited, cancelWall := context.WithTimeout(spent, wall)
 	go func() {
 		tick := time.NewTicker(max(time.Millisecond, min(budget/20, 50*time.Millisecond)))
 		defer tick.Stop()
@@ -76,7 +76,7 @@ func withCPUBudget(ctx context.Context, budget time.Duration) (context.Context, 
 // runOnCPUBudget is a worker's layout of src, in this process, within
 // budget of CPU time.
 func runOnCPUBudget(src []byte, budget time.Duration) ([]byte, error) {
-	ctx, cancel := withCPUBudget(context.Background(), budget)
+	ctx, cancel := withCPUBudget(context.Background(), budget, wallFactor*budget)
 	defer cancel()
 	out, err := runWASM(ctx, src)
 	switch {
