@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime/debug"
 	"runtime/metrics"
+	"sync"
 	"time"
 )
 
@@ -20,9 +21,16 @@ const (
 	gcTick    = 20 * time.Millisecond
 )
 
-// tuneGC sets the collector up as above and keeps the memory limit at
-// gcLimit of the live heap, polled every gcTick.
-func tuneGC() {
+// tuneGC sets the collector up as above, once, and keeps the memory
+// limit at gcLimit of the live heap, polled every gcTick. The commands
+// that lay views out call it (addGraphvizFlag); the others end within
+// milliseconds, and Graphviz's workers keep the default: their heap is
+// Graphviz's memory, fresh for every layout.
+func tuneGC() { tuneOnce.Do(tune) }
+
+var tuneOnce sync.Once
+
+func tune() {
 	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
 		return
 	}

@@ -42,6 +42,7 @@ func addGraphvizFlag(c *cobra.Command) {
 	c.Flags().StringVar(&name, "graphviz", "", "Graphviz engine: wasm (bundled; the same drawings on every machine), native (the installed dot) or auto (bundled, and the installed dot for a graph the bundled one cannot finish in time); default $"+graphviz.EnvEngine+" or auto")
 	next := c.PreRunE
 	c.PreRunE = func(cmd *cobra.Command, args []string) error {
+		tuneGC()
 		e, err := graphviz.EngineFromEnv()
 		if cmd.Flags().Changed("graphviz") {
 			if e, err = graphviz.ParseEngine(name); err != nil {

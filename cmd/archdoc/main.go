@@ -27,7 +27,6 @@ func main() {
 	if graphviz.IsWorker() {
 		os.Exit(graphviz.ServeWorker(os.Stdin, os.Stdout))
 	}
-	tuneGC() // not in workers: their heap is Graphviz's memory, fresh for every layout
 	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr))
 }
 
