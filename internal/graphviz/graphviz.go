@@ -224,4 +224,3 @@ func runHere(ctx context.Context, e Engine, src []byte, budget time.Duration) ([
 	}
 	return out, err
 }
-
