@@ -65,6 +65,8 @@ func (s *mapStore) Load(key [32]byte) (*scene.Scene, bool) {
 func (s *mapStore) Save(key [32]byte, sc *scene.Scene) { s.saves++; s.scenes[key] = sc }
 
 // layouts is a new Layouts (a new process) that uses s.
+func newMapStore() *mapStore { return &mapStore{scenes: map[[32]byte]*scene.Scene{}} }
+
 func (s *mapStore) layouts() *Layouts {
 	l := NewLayouts()
 	l.Store = s
@@ -77,7 +79,7 @@ func TestLayoutsReadTheirStore(t *testing.T) {
 	m := shopModel(t)
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
-	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	store := newMapStore()
 	first := store.layouts()
 	want, err := first.Scenes(ctx, m, grid)
 	if err != nil {
@@ -166,7 +168,7 @@ func TestStoredSceneNotReusedWhenANeighbourDomainGrows(t *testing.T) {
 		t.Fatalf("%s: no box for the notice domain", s.ID)
 		return ""
 	}
-	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	store := newMapStore()
 	first := store.layouts()
 	if _, err := first.View(ctx, access(before), before, grid); err != nil {
 		t.Fatal(err)
@@ -192,7 +194,7 @@ func TestStoredSceneOfAnotherViewIsAMiss(t *testing.T) {
 	m := shopModel(t)
 	ctx := context.Background()
 	grid := layout.WithGridLayout()
-	store := &mapStore{scenes: map[[32]byte]*scene.Scene{}}
+	store := newMapStore()
 	first := store.layouts()
 	if _, err := first.Scenes(ctx, m, grid); err != nil {
 		t.Fatal(err)
