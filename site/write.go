@@ -181,7 +181,7 @@ func (s *newSite) failed(err error) error {
 	tmp := filepath.Clean(s.tmp) // MkdirTemp(".") gives "./.public.new-..."; paths joined to it lose the "./"
 	switch {
 	case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(s.outDir):
-		err = pe.Err
+		err = outpath.UnwrapPath(err)
 	case errors.As(err, &pe) && s.tmp != "" && strings.HasPrefix(filepath.Clean(pe.Path), tmp+string(filepath.Separator)):
 		pe.Path = filepath.Join(s.outDir, strings.TrimPrefix(filepath.Clean(pe.Path), tmp))
 	case errors.As(err, &le) && s.tmp != "" && filepath.Clean(le.Old) == tmp:
