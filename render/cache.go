@@ -31,6 +31,9 @@ type Layouts struct {
 	mu    sync.Mutex
 	saved map[[32]byte]*scene.Scene
 	used  map[[32]byte]bool // since the last Scenes call began, View's included
+	// memo shares Graphviz's layouts between the views of one build (see
+	// graphviz.Memo); a new one comes with each Scenes call.
+	memo  *graphviz.Memo
 	stats Stats
 }
 
@@ -44,7 +47,7 @@ type Stats struct {
 
 // NewLayouts returns an empty cache.
 func NewLayouts() *Layouts {
-	return &Layouts{saved: map[[32]byte]*scene.Scene{}, used: map[[32]byte]bool{}}
+	return &Layouts{saved: map[[32]byte]*scene.Scene{}, used: map[[32]byte]bool{}, memo: graphviz.NewMemo()}
 }
 
 // LastStats says what the last Scenes call did.
@@ -140,7 +143,7 @@ func (l *Layouts) report(done, total int) {
 }
 
 // forgetUnused drops the scenes no call used since the last Scenes call
-// began, and starts counting again; l.mu is held. It runs when a call
+// began, and starts counting again with an empty memo; l.mu is held. It runs when a call
 // begins, not when it ends: a build lays out the site's views with
 // Scenes and then the deck's slides with View, and serve's next rebuild
 // must find both (forgetting at the end of Scenes dropped every slide
@@ -154,6 +157,7 @@ func (l *Layouts) forgetUnused() {
 		}
 	}
 	l.used = map[[32]byte]bool{}
+	l.memo = graphviz.NewMemo()
 }
 
 // viewKey hashes everything a view's layout depends on: the view itself

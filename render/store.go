@@ -39,6 +39,9 @@ func (l *Layouts) stored(key [32]byte, v *view.View) (*scene.Scene, bool) {
 // unless one of its layouts ran over its wall time or failed, which may
 // go another way on a quieter day (see graphviz.WithUnsteadyCount).
 func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
+	l.mu.Lock()
+	ctx = graphviz.WithMemo(ctx, l.memo)
+	l.mu.Unlock()
 	ctx, unsteady := graphviz.WithUnsteadyCount(ctx)
 	s, err := laidOutFor(ctx, v, m, opts, page)
 	if err != nil || l.Store == nil || unsteady() > 0 {

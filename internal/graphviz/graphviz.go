@@ -146,8 +146,15 @@ const FirstTry = 5 * time.Second
 // native dot (Auto, when installed), then with straight arrows in the
 // remaining time; Result.Notes says so. The error wraps ErrOverBudget
 // when time ran out, or the context's error.
+// With a Memo in ctx (WithMemo), a graph laid out before is not laid out
+// again.
 func Layout(ctx context.Context, src []byte, budget time.Duration) (Result, error) {
-	return layoutWith(ctx, src, budget, current(), run)
+	e := current()
+	lay := func(ctx context.Context) (Result, error) { return layoutWith(ctx, src, budget, e, run) }
+	if m, ok := ctx.Value(memoKey{}).(*Memo); ok {
+		return m.layout(ctx, memoKeyOf(e, budget, src), lay)
+	}
+	return lay(ctx)
 }
 
 // runFunc runs one attempt; tests replace it.

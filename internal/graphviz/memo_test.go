@@ -1,0 +1,108 @@
+package graphviz
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+// A graph asked for twice, also at the same time, is laid out once, and
+// both get its drawing; another budget or graph is another layout.
+func TestMemoLaysOutAGraphOnce(t *testing.T) {
+	m := NewMemo()
+	var runs atomic.Int32
+	release := make(chan struct{})
+	lay := func(context.Context) (Result, error) {
+		runs.Add(1)
+		<-release
+		return Result{JSON: []byte(`{"name":"G"}`)}, nil
+	}
+	key := memoKeyOf(WASM, time.Second, small)
+	var wg sync.WaitGroup
+	got := make([]Result, 3)
+	for i := range got {
+		wg.Go(func() {
+			var err error
+			if got[i], err = m.layout(context.Background(), key, lay); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	time.Sleep(20 * time.Millisecond) // let all three ask before the first finishes
+	close(release)
+	wg.Wait()
+	if n := runs.Load(); n != 1 {
+		t.Errorf("laid out %d times, want once", n)
+	}
+	for i, r := range got {
+		if !bytes.Equal(r.JSON, []byte(`{"name":"G"}`)) {
+			t.Errorf("caller %d got %q", i, r.JSON)
+		}
+	}
+	for _, k := range [][32]byte{memoKeyOf(WASM, 2*time.Second, small), memoKeyOf(WASM, time.Second, other), memoKeyOf(Native, time.Second, small)} {
+		if k == key {
+			t.Errorf("two different layouts share the key %x", key)
+		}
+	}
+}
+
+var other = []byte("digraph G {\na -> b;\n}\n")
+
+// A layout that ran over its wall time (its drawing depends on the
+// machine's load) or failed is not handed out again: the next request
+// lays the graph out itself. The caller's unsteady count still sees it.
+func TestMemoKeepsOnlySteadyLayouts(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lay  func(ctx context.Context) (Result, error)
+	}{
+		{"over its wall time", func(ctx context.Context) (Result, error) {
+			ctx.Value(unsteadyKey{}).(*atomic.Int64).Add(1)
+			return Result{JSON: []byte(`{}`), Straight: true}, nil
+		}},
+		{"failed", func(context.Context) (Result, error) { return Result{}, errors.New("worker killed") }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			m := NewMemo()
+			key := memoKeyOf(WASM, time.Second, small)
+			ctx, unsteady := WithUnsteadyCount(context.Background())
+			m.layout(ctx, key, tc.lay)
+			if tc.name == "over its wall time" && unsteady() != 1 {
+				t.Errorf("the caller's unsteady count is %d, want 1", unsteady())
+			}
+			again := false
+			m.layout(context.Background(), key, func(context.Context) (Result, error) {
+				again = true
+				return Result{JSON: []byte(`{}`)}, nil
+			})
+			if !again {
+				t.Error("the second request got the first one's layout")
+			}
+		})
+	}
+}
+
+// The memo holds at most memoBytes of layouts; beyond, graphs are laid
+// out every time rather than the memory growing with the model.
+func TestMemoIsBounded(t *testing.T) {
+	m := NewMemo()
+	big := Result{JSON: make([]byte, memoBytes/2+1)}
+	for _, g := range []string{"a", "b"} {
+		m.layout(context.Background(), memoKeyOf(WASM, time.Second, []byte(g)), func(context.Context) (Result, error) { return big, nil })
+	}
+	if m.bytes > memoBytes {
+		t.Fatalf("the memo holds %d bytes, more than %d", m.bytes, memoBytes)
+	}
+	again := false
+	m.layout(context.Background(), memoKeyOf(WASM, time.Second, []byte("b")), func(context.Context) (Result, error) {
+		again = true
+		return big, nil
+	})
+	if !again {
+		t.Error("the layout over the bound was kept")
+	}
+}
