@@ -118,14 +118,14 @@ type Site struct {
 func (s *Site) Summary() string { return LayoutSummary(s.Scenes) }
 
 // RenderSite lays out m's views and renders its site, with the HTML deck
-// as slides.html, in memory (serve writes it).
-func (b *Builder) RenderSite(ctx context.Context, m *model.Model) (*Site, error) {
+// as slides.html, in memory (serve writes it), with extra options.
+func (b *Builder) RenderSite(ctx context.Context, m *model.Model, extra ...site.Option) (*Site, error) {
 	opts, scenes, stop, err := b.siteOptions(ctx, m)
 	if err != nil {
 		return nil, err
 	}
 	defer stop()
-	files, rep, err := site.Render(ctx, m, opts...)
+	files, rep, err := site.Render(ctx, m, append(opts, extra...)...)
 	if err != nil {
 		return nil, err
 	}
@@ -223,15 +223,19 @@ func DeckHTML(m *model.Model, deck *slides.Deck) ([]byte, error) {
 func (b *Builder) ServeSource() site.Source { return &serveSource{b: b} }
 
 type serveSource struct {
-	b    *Builder
-	deck []byte // the last deck's HTML; nil before the first build
+	b        *Builder
+	deck     []byte         // the last deck's HTML; nil before the first build
+	drawings *site.Drawings // the diagrams drawn, for the next rebuild
 }
 
 func (s *serveSource) Load() (*model.Model, error) { return s.b.Read() }
 
 func (s *serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendered, error) {
+	if s.drawings == nil {
+		s.drawings = site.NewDrawings()
+	}
 	if s.deck == nil {
-		r, err := s.b.RenderSite(ctx, m)
+		r, err := s.b.RenderSite(ctx, m, site.WithDrawings(s.drawings))
 		if err != nil {
 			return nil, err
 		}
@@ -242,15 +246,20 @@ func (s *serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendere
 	if err != nil {
 		return nil, err
 	}
-	wait, stop := s.b.startDeck(ctx, m)
-	opts := append([]site.Option{site.WithExtraFile("slides.html", s.deck), site.WithScenes(fixedScenes(scenes))}, s.b.Site...)
+	opts := append([]site.Option{site.WithExtraFile("slides.html", s.deck), site.WithScenes(fixedScenes(scenes)),
+		site.WithDrawings(s.drawings)}, s.b.Site...)
 	files, rep, err := site.Render(ctx, m, opts...)
 	if err != nil {
-		stop()
 		return nil, err
 	}
+	// The deck is laid out once the pages are out, not beside them: on
+	// two cores its layouts slowed the reload the reader waits for.
 	later := func() (map[string][]byte, error) {
-		html, err := wait()
+		d, _, err := s.b.Deck(ctx, m)
+		if err != nil {
+			return nil, err
+		}
+		html, err := DeckHTML(m, d)
 		if err != nil {
 			return nil, err
 		}

@@ -100,8 +100,7 @@ func (p *page) reason(r *scene.Reason) string {
 
 // svg renders s with links relative to root.
 func (b *builder) svg(s *scene.Scene, root string, standalone bool) ([]byte, error) {
-	var buf bytes.Buffer
-	err := svg.Render(&buf, s, svg.Options{Standalone: standalone, Href: func(id string) string {
+	href := func(id string) string {
 		e, ok := b.m.Element(id)
 		if !ok {
 			return ""
@@ -110,8 +109,16 @@ func (b *builder) svg(s *scene.Scene, root string, standalone bool) ([]byte, err
 			return root + u
 		}
 		return ""
-	}})
-	return buf.Bytes(), err
+	}
+	draw := func(href func(string) string) ([]byte, error) {
+		var buf bytes.Buffer
+		err := svg.Render(&buf, s, svg.Options{Standalone: standalone, Href: href})
+		return buf.Bytes(), err
+	}
+	if b.cfg.drawings == nil {
+		return draw(href)
+	}
+	return b.cfg.drawings.draw(drawingKey{s, root, standalone}, href, draw)
 }
 
 // diagramFile is where the standalone SVG of a view goes:

@@ -70,7 +70,7 @@ func TestServeRewritesOnlyWhatShowsAnEditedTitle(t *testing.T) {
 	}
 }
 
-func serveRender(t *testing.T, layouts *render.Layouts, src []byte) map[string][]byte {
+func serveRender(t *testing.T, layouts *render.Layouts, src []byte, opts ...Option) map[string][]byte {
 	t.Helper()
 	m, err := model.Parse("architecture.yaml", src)
 	if err != nil {
@@ -80,7 +80,7 @@ func serveRender(t *testing.T, layouts *render.Layouts, src []byte) map[string][
 	if err != nil {
 		t.Fatal(err)
 	}
-	files, _ := renderSite(t, m, WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }))
+	files, _ := renderSite(t, m, append(opts, WithScenes(func(context.Context, *model.Model) ([]*scene.Scene, error) { return scenes, nil }))...)
 	return files
 }
 

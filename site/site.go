@@ -38,7 +38,8 @@ type config struct {
 	scenes SceneFunc
 	since  *since // WithSince: the model at an earlier revision
 	// workers renders that many pages at once; 0: one per core.
-	workers int
+	workers  int
+	drawings *Drawings // WithDrawings; nil: every diagram is drawn
 }
 
 // WithExtraFile adds a file to the site at name (a slash-separated path
@@ -131,6 +132,9 @@ func buildInto(ctx context.Context, m *model.Model, out output, opts ...Option) 
 	b, err := newBuilder(m, scenes, cfg, out)
 	if err != nil {
 		return nil, err
+	}
+	if cfg.drawings != nil {
+		cfg.drawings.begin()
 	}
 	if err := b.build(); err != nil {
 		return nil, err
