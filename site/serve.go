@@ -17,6 +17,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -32,8 +33,9 @@ type ServeOptions struct {
 	// Source loads the model and renders its site on every rebuild;
 	// NewSource(ModelPath) when nil.
 	Source Source
-	// Debounce is how long to wait after the last file change before
-	// rebuilding (editors write several events per save); DefaultDebounce
+	// Debounce is how long after the last file change a rebuild may show
+	// its result (editors write several events per save; the rebuild
+	// starts at once and starts again on each event); DefaultDebounce
 	// when 0.
 	Debounce time.Duration
 	// Ready is called once the server listens, with its base URL.
@@ -127,7 +129,13 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	s.rebuild(ctx)
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
-	go s.watch(ctx)
+	ctx, cancel := context.WithCancel(ctx)
+	watching := make(chan struct{})
+	go func() {
+		defer close(watching)
+		s.watch(ctx)
+	}()
+	defer func() { cancel(); <-watching }() // no rebuild writes into tmp once it goes
 	go func() {
 		<-ctx.Done()
 		s.mu.Lock()
@@ -154,6 +162,9 @@ type server struct {
 	host    string          // 127.0.0.1:port
 	hosts   map[string]bool // Host headers accepted (see refusal)
 	watcher *fsnotify.Watcher
+	// lastEvent is when the last relevant file event came, in Unix
+	// nanoseconds (see quiet).
+	lastEvent atomic.Int64
 
 	// siteMu keeps requests from reading the site folder in the instant
 	// a rebuild swaps it.
@@ -186,11 +197,14 @@ func (s *server) rebuild(ctx context.Context) {
 	var built *Rendered
 	if err == nil {
 		built, err = s.o.Source.Render(ctx, m)
-		if err == nil {
-			s.siteMu.Lock()
-			err = s.write(built.Files)
-			s.siteMu.Unlock()
-		}
+	}
+	if !s.quiet(ctx) {
+		return // a newer change cancelled it: its rebuild shows instead
+	}
+	if err == nil {
+		s.siteMu.Lock()
+		err = s.write(built.Files)
+		s.siteMu.Unlock()
 	}
 	s.mu.Lock()
 	s.version++
@@ -210,14 +224,17 @@ func (s *server) rebuild(ctx context.Context) {
 	s.announce()
 	s.mu.Unlock()
 	if err == nil && built.Later != nil {
-		s.finishLater(built.Later, start)
+		s.finishLater(ctx, built.Later, start)
 	}
 }
 
 // finishLater writes the files a rebuild was still making, and reloads
 // only the pages that are those files.
-func (s *server) finishLater(later func() (map[string][]byte, error), start time.Time) {
+func (s *server) finishLater(ctx context.Context, later func() (map[string][]byte, error), start time.Time) {
 	files, err := later()
+	if ctx.Err() != nil {
+		return // a newer change: its rebuild makes them again
+	}
 	var changed []string
 	if err == nil {
 		merged := maps.Clone(s.written)

@@ -150,3 +150,55 @@ func TestServeWritesLateFilesAndReloadsOnlyThem(t *testing.T) {
 		t.Errorf("slides.html %q after the edit, want the new deck", body)
 	}
 }
+
+// loadSignal tells each model load after the first.
+type loadSignal struct {
+	Source
+	loads chan struct{}
+	first bool
+}
+
+func (l *loadSignal) Load() (*model.Model, error) {
+	if l.first {
+		l.loads <- struct{}{}
+	}
+	l.first = true
+	return l.Source.Load()
+}
+
+// A rebuild starts at once after a save, not after the debounce, yet the
+// reader never sees a save half done: the rebuild that loaded it is
+// cancelled by the save's next event, and only a rebuild that saw no
+// event for the debounce shows its result.
+func TestServeRebuildsDuringTheDebounceButShowsOnlyTheSettledSave(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	src := &loadSignal{Source: NewSource(modelPath, noScenes), loads: make(chan struct{}, 16)}
+	const debounce = 2 * time.Second
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: src, Debounce: debounce,
+			Ready: func(url string) { ready <- url }, Logf: t.Logf})
+	}()
+	defer func() { cancel(); <-done }()
+	base := <-ready
+	events := openEvents(t, base)
+	before, _ := strconv.Atoi(events.next(t))
+
+	half := serveModelOne[:strings.Index(serveModelOne, "      - id: cart")] + "      - id: [cart\n"
+	if err := os.WriteFile(modelPath, []byte(half), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-src.loads:
+	case <-time.After(debounce / 2):
+		t.Fatal("no rebuild began before the debounce was over")
+	}
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Cart", "Basket", 1))
+	if v, _ := strconv.Atoi(events.next(t)); v != before+1 {
+		t.Errorf("event version %d after one save, want %d: a half-saved model was shown", v, before+1)
+	}
+	if _, body := get(t, base+"module/cart.html"); !strings.Contains(body, "Basket") || strings.Contains(body, "YAML") {
+		t.Errorf("the module's page after the save does not show the saved model:\n%s", body)
+	}
+}

@@ -74,9 +74,16 @@ func (s *server) relevant(name string) bool {
 	return s.files[abs] || s.dirs[abs]
 }
 
-// watch rebuilds after file changes settle down.
+// watch rebuilds when watched files change. A rebuild starts as soon as
+// a save's first events are in (burst), and each later event cancels it
+// and starts another; a rebuild shows its result only once Debounce has
+// passed without events (see quiet). Waiting for an editor to finish
+// saving thus overlaps the rebuild instead of coming before it. watch
+// returns when ctx is done and its last rebuild has ended.
 func (s *server) watch(ctx context.Context) {
 	var timer <-chan time.Time
+	var running *rebuilding
+	defer func() { running.stop() }()
 	for {
 		select {
 		case <-ctx.Done():
@@ -86,7 +93,10 @@ func (s *server) watch(ctx context.Context) {
 				return
 			}
 			if ev.Op != fsnotify.Chmod && s.relevant(ev.Name) {
-				timer = time.After(s.o.Debounce)
+				s.lastEvent.Store(time.Now().UnixNano())
+				running.stop()
+				running = nil
+				timer = time.After(min(burst, s.o.Debounce))
 			}
 		case err, ok := <-s.watcher.Errors:
 			if !ok {
@@ -95,7 +105,51 @@ func (s *server) watch(ctx context.Context) {
 			s.o.Logf("watch: %v", err)
 		case <-timer:
 			timer = nil
-			s.rebuild(ctx)
+			running = s.startRebuild(ctx)
+		}
+	}
+}
+
+// rebuilding is a rebuild running in the background.
+type rebuilding struct {
+	cancel context.CancelFunc
+	done   chan struct{}
+}
+
+func (s *server) startRebuild(ctx context.Context) *rebuilding {
+	ctx, cancel := context.WithCancel(ctx)
+	r := &rebuilding{cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(r.done)
+		s.rebuild(ctx)
+	}()
+	return r
+}
+
+// stop cancels the rebuild and waits for it to end; nil is none.
+func (r *rebuilding) stop() {
+	if r != nil {
+		r.cancel()
+		<-r.done
+	}
+}
+
+// burst is how long a rebuild waits for more events: one write makes
+// several within a millisecond, and each would cancel a rebuild.
+const burst = 5 * time.Millisecond
+
+// quiet waits until Debounce has passed since the last file event, and
+// reports false if a newer event cancelled ctx meanwhile.
+func (s *server) quiet(ctx context.Context) bool {
+	for {
+		wait := s.o.Debounce - time.Since(time.Unix(0, s.lastEvent.Load()))
+		if wait <= 0 {
+			return ctx.Err() == nil
+		}
+		select {
+		case <-time.After(wait):
+		case <-ctx.Done():
+			return false
 		}
 	}
 }
