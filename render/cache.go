@@ -103,9 +103,10 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 	l.report(done, len(views))
 	err := l.each(ctx, todo, func(ctx context.Context, i int) error {
 		s, ok := l.stored(keys[i], views[i])
+		steady := ok
 		if !ok {
 			var err error
-			if s, err = l.layOut(ctx, keys[i], views[i], m, opts, onPage); err != nil {
+			if s, steady, err = l.layOut(ctx, keys[i], views[i], m, opts, onPage); err != nil {
 				return err
 			}
 		}
@@ -116,7 +117,9 @@ func (l *Layouts) scenes(ctx context.Context, m *model.Model, views []*view.View
 			l.stats.Stored++
 		}
 		out[i] = s
-		l.saved[keys[i]] = s
+		if steady {
+			l.saved[keys[i]] = s
+		}
 		done++
 		l.report(done, len(views))
 		l.mu.Unlock()

@@ -2,7 +2,9 @@ package render
 
 import (
 	"context"
+	"errors"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -53,8 +55,17 @@ func TestLayoutsKeepSlideLayoutsForTheNextRebuild(t *testing.T) {
 // mapStore is a Store in memory, counting what it is asked.
 type mapStore struct {
 	scenes       map[[32]byte]*scene.Scene
+	lists        map[[32]byte][]*scene.Scene
 	loads, saves int
 }
+
+func (s *mapStore) LoadList(key [32]byte) ([]*scene.Scene, bool) {
+	s.loads++
+	l, ok := s.lists[key]
+	return l, ok
+}
+
+func (s *mapStore) SaveList(key [32]byte, l []*scene.Scene) { s.saves++; s.lists[key] = l }
 
 func (s *mapStore) Load(key [32]byte) (*scene.Scene, bool) {
 	s.loads++
@@ -65,7 +76,9 @@ func (s *mapStore) Load(key [32]byte) (*scene.Scene, bool) {
 func (s *mapStore) Save(key [32]byte, sc *scene.Scene) { s.saves++; s.scenes[key] = sc }
 
 // layouts is a new Layouts (a new process) that uses s.
-func newMapStore() *mapStore { return &mapStore{scenes: map[[32]byte]*scene.Scene{}} }
+func newMapStore() *mapStore {
+	return &mapStore{scenes: map[[32]byte]*scene.Scene{}, lists: map[[32]byte][]*scene.Scene{}}
+}
 
 func (s *mapStore) layouts() *Layouts {
 	l := NewLayouts()
@@ -214,5 +227,39 @@ func TestStoredSceneOfAnotherViewIsAMiss(t *testing.T) {
 		if got[i].ID != v.ID {
 			t.Errorf("view %s got the scene of %q", v.ID, got[i].ID)
 		}
+	}
+}
+
+// What a slide made of a view is kept in the Store, and the next process
+// takes it from there instead of trying its layouts again; a failed fit
+// and a kept list of another view's scenes are not used.
+func TestFittedIsKeptInTheStore(t *testing.T) {
+	m := shopModel(t)
+	ctx := context.Background()
+	v := view.Business(m)
+	store := newMapStore()
+	fits := 0
+	fit := func(context.Context) ([]*scene.Scene, error) {
+		fits++
+		return []*scene.Scene{{ID: v.ID + ".part1"}, {ID: v.ID + ".part2"}}, nil
+	}
+	first, err := store.layouts().Fitted(ctx, v, m, fit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := store.layouts().Fitted(ctx, v, m, fit)
+	if err != nil || fits != 1 || !reflect.DeepEqual(first, again) {
+		t.Fatalf("second process: fit ran %d times, got %v (%v); want once, the same parts", fits, again, err)
+	}
+	if _, err := store.layouts().Fitted(ctx, view.Stack(m), m, func(context.Context) ([]*scene.Scene, error) {
+		return nil, errors.New("cancelled")
+	}); err == nil || len(store.lists) != 1 {
+		t.Fatalf("a failed fit: %v, %d lists kept; want its error and nothing kept", err, len(store.lists))
+	}
+	for k := range store.lists {
+		store.lists[k] = []*scene.Scene{{ID: "stack"}}
+	}
+	if _, err := store.layouts().Fitted(ctx, v, m, fit); err != nil || fits != 2 {
+		t.Errorf("a kept list of another view's scenes was used (fit ran %d times)", fits)
 	}
 }

@@ -3,6 +3,9 @@ package render
 import (
 	"context"
 	"fmt"
+	"strings"
+
+	"github.com/archdoc/archdoc/internal/graphviz"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
@@ -45,12 +48,51 @@ func (l *Layouts) View(ctx context.Context, v *view.View, m *model.Model, opts .
 	s, ok = l.stored(key, v)
 	if !ok {
 		var err error
-		if s, err = l.layOut(ctx, key, v, m, opts, onSlide); err != nil {
+		if s, ok, err = l.layOut(ctx, key, v, m, opts, onSlide); err != nil {
 			return nil, err
 		}
 	}
-	l.mu.Lock()
-	l.saved[key], l.used[key] = s, true
-	l.mu.Unlock()
+	if ok {
+		l.mu.Lock()
+		l.saved[key], l.used[key] = s, true
+		l.mu.Unlock()
+	}
 	return s, nil
+}
+
+// Fitted returns what fit makes of v for a slide (its scene, or its
+// parts), as an earlier run kept it in the Store, or calls fit and keeps
+// its result there when every layout it made was steady. fit tries many
+// layouts of v (both directions, levels of detail, splits): a rebuild of
+// a large deck then reads one file per slide view instead of each one
+// fit tried. The key is v's, as for its own layout.
+func (l *Layouts) Fitted(ctx context.Context, v *view.View, m *model.Model, fit func(context.Context) ([]*scene.Scene, error)) ([]*scene.Scene, error) {
+	ls, ok := l.Store.(ListStore)
+	if !ok {
+		return fit(ctx)
+	}
+	key := viewKey(v, m, fmt.Sprintf("slide fit|zh=%v", isZH(m.Language)))
+	if list, ok := ls.LoadList(key); ok && fitOf(list, v.ID) {
+		return list, nil
+	}
+	counted, unsteady := graphviz.WithUnsteadyCount(ctx)
+	list, err := fit(counted)
+	if err == nil && unsteady() == 0 {
+		ls.SaveList(key, list)
+	}
+	return list, err
+}
+
+// fitOf reports whether list is a fit of the view with id viewID: its
+// scene, or its parts. Anything else is a damaged or replaced file.
+func fitOf(list []*scene.Scene, viewID string) bool {
+	if len(list) == 0 {
+		return false
+	}
+	for _, s := range list {
+		if s == nil || (s.ID != viewID && !strings.HasPrefix(s.ID, viewID+".part")) {
+			return false
+		}
+	}
+	return true
 }

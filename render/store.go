@@ -20,6 +20,14 @@ type Store interface {
 	Save(key [32]byte, s *scene.Scene)
 }
 
+// A ListStore is a Store that also keeps lists of scenes under keys of
+// their own: what a slide made of a view (see Layouts.Fitted).
+type ListStore interface {
+	Store
+	LoadList(key [32]byte) ([]*scene.Scene, bool)
+	SaveList(key [32]byte, list []*scene.Scene)
+}
+
 // stored returns the scene of v saved under key in l's store, if any.
 // A scene of another view is a miss: the file was damaged or replaced,
 // and the commands find each view's scene by its id (a diagram crashed,
@@ -35,18 +43,22 @@ func (l *Layouts) stored(key [32]byte, v *view.View) (*scene.Scene, bool) {
 	return s, true
 }
 
-// layOut lays v out as laid does and saves the scene in l's store,
-// unless one of its layouts ran over its wall time or failed, which may
-// go another way on a quieter day (see graphviz.WithUnsteadyCount).
-func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *model.Model, opts []layout.Option, page bool) (*scene.Scene, error) {
+// layOut lays v out as laid does and, when it is steady, saves the
+// scene in l's store: not when one of its layouts ran over its wall time
+// or failed, which may go another way on a quieter day (see
+// graphviz.WithUnsteadyCount). Callers keep only steady scenes in memory
+// too, so nothing made of an unsteady one (a slide's fit) is kept.
+func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *model.Model, opts []layout.Option, page bool) (s *scene.Scene, steady bool, err error) {
 	l.mu.Lock()
 	ctx = graphviz.WithMemo(ctx, l.memo)
 	l.mu.Unlock()
 	ctx, unsteady := graphviz.WithUnsteadyCount(ctx)
-	s, err := laidOutFor(ctx, v, m, opts, page)
-	if err != nil || l.Store == nil || unsteady() > 0 {
-		return s, err
+	s, err = laidOutFor(ctx, v, m, opts, page)
+	if err != nil || unsteady() > 0 {
+		return s, false, err
 	}
-	l.Store.Save(key, s)
-	return s, nil
+	if l.Store != nil {
+		l.Store.Save(key, s)
+	}
+	return s, true, nil
 }

@@ -51,11 +51,15 @@ func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[str
 	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
 		var err error
 		if i < len(views) {
-			found[i], err = slideScenes(ctx, l, views[i], m)
+			found[i], err = l.Fitted(ctx, views[i], m, func(ctx context.Context) ([]*scene.Scene, error) {
+				return slideScenes(ctx, l, views[i], m)
+			})
 		} else {
-			var s *scene.Scene
-			s, err = fitted(ctx, l, aroundChanges(options[i-len(views)]), m)
-			found[i] = []*scene.Scene{s}
+			v := aroundChanges(options[i-len(views)])
+			found[i], err = l.Fitted(ctx, v, m, func(ctx context.Context) ([]*scene.Scene, error) {
+				s, err := fitted(ctx, l, v, m)
+				return []*scene.Scene{s}, err
+			})
 		}
 		return err
 	})

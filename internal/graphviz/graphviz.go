@@ -120,9 +120,25 @@ type unsteadyKey struct{}
 // depend on the machine's load and health, so a cache that outlives the
 // process must not keep them. A worker's layout over its budget of CPU
 // time is not counted: it runs over on every run (see wallFactor).
+// Counts nest: a layout counted in ctx's count is counted in the
+// counts of the contexts it was made from too.
 func WithUnsteadyCount(ctx context.Context) (context.Context, func() int64) {
-	var n atomic.Int64
-	return context.WithValue(ctx, unsteadyKey{}, &n), n.Load
+	parent, _ := ctx.Value(unsteadyKey{}).(*unsteadyCount)
+	c := &unsteadyCount{parent: parent}
+	return context.WithValue(ctx, unsteadyKey{}, c), c.n.Load
+}
+
+type unsteadyCount struct {
+	n      atomic.Int64
+	parent *unsteadyCount
+}
+
+// countUnsteady adds one to ctx's unsteady counts.
+func countUnsteady(ctx context.Context) {
+	c, _ := ctx.Value(unsteadyKey{}).(*unsteadyCount)
+	for ; c != nil; c = c.parent {
+		c.n.Add(1)
+	}
 }
 
 // Result is a finished layout.
@@ -171,9 +187,7 @@ func layoutWith(ctx context.Context, src []byte, budget time.Duration, e Engine,
 		// Over its wall time, or failed: a worker killed (out of
 		// memory), one that could not start. Either may go another way
 		// next time.
-		if n, ok := ctx.Value(unsteadyKey{}).(*atomic.Int64); ok {
-			n.Add(1)
-		}
+		countUnsteady(ctx)
 	}
 	if err == nil || !errors.Is(err, ErrOverBudget) || ctx.Err() != nil {
 		return Result{JSON: out}, err

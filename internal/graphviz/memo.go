@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"sync"
-	"sync/atomic"
 	"time"
 )
 
@@ -62,11 +61,6 @@ func (m *Memo) layout(ctx context.Context, key [32]byte, lay func(context.Contex
 	}
 	counted, unsteady := WithUnsteadyCount(ctx)
 	res, err := lay(counted)
-	if n := unsteady(); n > 0 {
-		if outer, ok := ctx.Value(unsteadyKey{}).(*atomic.Int64); ok {
-			outer.Add(n)
-		}
-	}
 	m.mu.Lock()
 	if err == nil && unsteady() == 0 && m.bytes+len(res.JSON) <= memoBytes {
 		r.res, r.kept = res, true

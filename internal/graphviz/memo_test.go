@@ -61,7 +61,7 @@ func TestMemoKeepsOnlySteadyLayouts(t *testing.T) {
 		lay  func(ctx context.Context) (Result, error)
 	}{
 		{"over its wall time", func(ctx context.Context) (Result, error) {
-			ctx.Value(unsteadyKey{}).(*atomic.Int64).Add(1)
+			countUnsteady(ctx)
 			return Result{JSON: []byte(`{}`), Straight: true}, nil
 		}},
 		{"failed", func(context.Context) (Result, error) { return Result{}, errors.New("worker killed") }},
@@ -104,5 +104,17 @@ func TestMemoIsBounded(t *testing.T) {
 	})
 	if !again {
 		t.Error("the layout over the bound was kept")
+	}
+}
+
+// A layout counted as unsteady in a nested count (a view's, inside a
+// slide fit's) is counted in the outer one too.
+func TestUnsteadyCountsNest(t *testing.T) {
+	outer, outerCount := WithUnsteadyCount(context.Background())
+	inner, innerCount := WithUnsteadyCount(outer)
+	countUnsteady(inner)
+	countUnsteady(outer)
+	if innerCount() != 1 || outerCount() != 2 {
+		t.Errorf("inner %d, outer %d; want 1 and 2", innerCount(), outerCount())
 	}
 }

@@ -103,26 +103,38 @@ func (c *Cache) path(key [32]byte) string {
 // Load returns the scene saved under key; a missing or unreadable file is
 // a miss.
 func (c *Cache) Load(key [32]byte) (*scene.Scene, bool) {
-	data, err := os.ReadFile(c.path(key))
-	if err != nil {
-		return nil, false
-	}
 	var s scene.Scene
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&s) != nil {
+	if !c.load(key, &s) {
 		return nil, false
 	}
 	return &s, true
 }
 
+// LoadList returns the list of scenes saved under key, as Load does.
+func (c *Cache) LoadList(key [32]byte) ([]*scene.Scene, bool) {
+	var list []*scene.Scene
+	return list, c.load(key, &list)
+}
+
+func (c *Cache) load(key [32]byte, v any) bool {
+	data, err := os.ReadFile(c.path(key))
+	return err == nil && gob.NewDecoder(bytes.NewReader(data)).Decode(v) == nil
+}
+
 // Save writes s under key. Failures are ignored: the scene is laid out
 // again next time. A scene holding a negative zero is not kept: gob
 // reads it back as +0, which a renderer may print differently ("-0").
-func (c *Cache) Save(key [32]byte, s *scene.Scene) {
-	if negativeZero(reflect.ValueOf(s)) {
+func (c *Cache) Save(key [32]byte, s *scene.Scene) { c.save(key, s) }
+
+// SaveList writes list under key, as Save does.
+func (c *Cache) SaveList(key [32]byte, list []*scene.Scene) { c.save(key, list) }
+
+func (c *Cache) save(key [32]byte, v any) {
+	if negativeZero(reflect.ValueOf(v)) {
 		return
 	}
 	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(s) != nil {
+	if gob.NewEncoder(&buf).Encode(v) != nil {
 		return
 	}
 	tmp, err := os.CreateTemp(c.dir, tempPrefix+"*")

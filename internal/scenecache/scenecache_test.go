@@ -41,6 +41,32 @@ func TestSaveLoad(t *testing.T) {
 	}
 }
 
+// A slide's parts are one file; a scene's file read as a list, or the
+// other way round, is a miss.
+func TestSaveLoadList(t *testing.T) {
+	c, err := Open(t.TempDir(), "ns")
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := []*scene.Scene{{ID: "domain/a.part1", Width: 10}, {ID: "domain/a.part2", Nodes: []scene.Node{{ID: "m", Label: []string{"模块"}}}}}
+	c.SaveList([32]byte{1}, list)
+	got, ok := c.LoadList([32]byte{1})
+	if !ok || !reflect.DeepEqual(got, list) {
+		t.Fatalf("round trip: %v %+v, want %+v", ok, got, list)
+	}
+	c.Save([32]byte{2}, list[0])
+	if _, ok := c.LoadList([32]byte{2}); ok {
+		t.Error("a scene's file was read as a list")
+	}
+	if _, ok := c.Load([32]byte{1}); ok {
+		t.Error("a list's file was read as a scene")
+	}
+	c.SaveList([32]byte{3}, []*scene.Scene{{ID: "x", Width: math.Copysign(0, -1)}})
+	if _, ok := c.LoadList([32]byte{3}); ok {
+		t.Error("a list holding -0 was kept")
+	}
+}
+
 func TestOpenKeepsTheRecentNamespaces(t *testing.T) {
 	root := t.TempDir()
 	old := time.Now().Add(-time.Hour)
