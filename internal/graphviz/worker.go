@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"runtime/debug"
 	"sync"
 	"time"
 )
@@ -181,6 +182,8 @@ func dropWorker(w *worker) {
 // JSON layout or error message.
 func ServeWorker(in io.Reader, out io.Writer) int {
 	r, w := bufio.NewReader(in), bufio.NewWriter(out)
+	release := holdCollector()
+	defer func() { release() }()
 	for {
 		var ms uint32
 		if err := binary.Read(r, binary.BigEndian, &ms); err != nil {
@@ -207,8 +210,31 @@ func ServeWorker(in io.Reader, out io.Writer) int {
 		if w.WriteByte(status) != nil || writeMessage(w, res) != nil || w.Flush() != nil {
 			return 1
 		}
+		release()
+		release = func() {}
 	}
 }
+
+// holdCollector turns the garbage collector off, below a memory limit,
+// until release is called. A worker's first layout compiles Graphviz's
+// WebAssembly when the machine has not yet (about 1 s of CPU), and the
+// collector, chasing the compiler's garbage, made that a fifth slower:
+// the first run after installing took 0.50-0.55 s instead of 0.44 s.
+func holdCollector() (release func()) {
+	if os.Getenv("GOGC") != "" || os.Getenv("GOMEMLIMIT") != "" {
+		return func() {} // the user's settings win
+	}
+	gc := debug.SetGCPercent(-1)
+	limit := debug.SetMemoryLimit(compileMemory)
+	return func() {
+		debug.SetGCPercent(gc)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// compileMemory bounds the heap while the collector is held off: the
+// compilation needs about 80 MB with it off.
+const compileMemory = 512 << 20
 
 func readMessage(r io.Reader) ([]byte, error) {
 	var n uint32

@@ -3,8 +3,10 @@ package graphviz
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"os"
+	"runtime/debug"
 	"sync"
 	"testing"
 	"time"
@@ -83,5 +85,35 @@ func TestEach(t *testing.T) {
 		return nil
 	}); !errors.Is(err, boom) {
 		t.Errorf("err %v, want boom", err)
+	}
+}
+
+// A worker holds the collector off for its first layout (the compile of
+// Graphviz's WebAssembly) and gives it back after, as it was; with the
+// user's GOGC set, it leaves the collector alone.
+func TestWorkerHoldsTheCollectorForItsFirstLayoutOnly(t *testing.T) {
+	t.Setenv("GOGC", "")
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetGCPercent(77)
+	defer debug.SetGCPercent(before)
+	var in bytes.Buffer
+	binary.Write(&in, binary.BigEndian, uint32(10000))
+	writeMessage(&in, small)
+	var out bytes.Buffer
+	if code := ServeWorker(&in, &out); code != 0 || out.Len() == 0 || out.Bytes()[0] != statusOK {
+		t.Fatalf("worker exit %d, reply %q", code, out.Bytes())
+	}
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("after the first layout GOGC is %d, want 77 back", got)
+	}
+	release := holdCollector()
+	if got := debug.SetGCPercent(-1); got != -1 {
+		t.Errorf("while held GOGC is %d, want off", got)
+	}
+	release()
+	t.Setenv("GOGC", "50")
+	holdCollector()
+	if got := debug.SetGCPercent(77); got != 77 {
+		t.Errorf("with the user's GOGC set, holding changed GOGC to %d", got)
 	}
 }
