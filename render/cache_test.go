@@ -263,3 +263,22 @@ func TestFittedIsKeptInTheStore(t *testing.T) {
 		t.Errorf("a kept list of another view's scenes was used (fit ran %d times)", fits)
 	}
 }
+
+// A build's site and deck derive a model's views once; another model
+// (serve's next rebuild) gets its own.
+func TestViewsAreDerivedOncePerModel(t *testing.T) {
+	l := NewLayouts()
+	m := shopModel(t)
+	all, options := l.Views(m)
+	again, _ := l.Views(m)
+	if len(all) == 0 || &again[0] != &all[0] {
+		t.Fatal("the same model's views were derived twice")
+	}
+	if want := view.All(m); len(all) != len(want) || len(options) != len(view.Options(m)) {
+		t.Fatalf("%d views, %d options; want view.All's %d and view.Options's", len(all), len(options), len(want))
+	}
+	other := shopModel(t)
+	if next, _ := l.Views(other); &next[0] == &all[0] {
+		t.Error("another model got the first model's views")
+	}
+}

@@ -2,6 +2,7 @@ package render
 
 import (
 	"context"
+	"slices"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/model/delta"
@@ -15,7 +16,8 @@ import (
 // in parallel and cached like the others. The site and the deck draw
 // those; the per-view commands do not list them.
 func (l *Layouts) ScenesWithOptions(ctx context.Context, m *model.Model, opts ...layout.Option) ([]*scene.Scene, error) {
-	return l.scenes(ctx, m, append(view.All(m), view.Options(m)...), opts)
+	all, options := l.Views(m)
+	return l.scenes(ctx, m, slices.Concat(all, options), opts)
 }
 
 // OptionScenes lays out only the before and after views of the ideas'

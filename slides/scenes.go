@@ -41,12 +41,12 @@ func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error
 // views (a build's) are often a slide's first try.
 func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[string]*scene.Scene, error) {
 	var views []*view.View
-	for _, v := range view.All(m) {
+	all, options := l.Views(m) // options: ideas' before/after, fitted like the rest
+	for _, v := range all {
 		if deckView(v.ID) {
 			views = append(views, v)
 		}
 	}
-	options := view.Options(m) // ideas' before/after, fitted like the rest
 	found := make([][]*scene.Scene, len(views)+len(options))
 	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
 		var err error
