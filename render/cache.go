@@ -171,11 +171,11 @@ func (l *Layouts) report(done, total int) {
 }
 
 // forgetUnused drops the scenes no call used since the last Scenes call
-// began, and starts counting again with an empty memo; l.mu is held. It runs when a call
-// begins, not when it ends: a build lays out the site's views with
-// Scenes and then the deck's slides with View, and serve's next rebuild
-// must find both (forgetting at the end of Scenes dropped every slide
-// layout, so each rebuild laid the whole deck out again).
+// began, and starts counting again with an empty memo; l.mu is held. It
+// runs when a call begins, not when it ends: a build lays out the site's
+// views with Scenes and then the deck's slides with View, and serve's
+// next rebuild must find both (forgetting at the end of Scenes dropped
+// every slide layout, so each rebuild laid the whole deck out again).
 func (l *Layouts) forgetUnused() {
 	if len(l.used) > 0 { // an empty set: the first call, or one that failed
 		for k := range l.saved {

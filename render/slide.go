@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/archdoc/archdoc/internal/graphviz"
-
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
 	"github.com/archdoc/archdoc/render/scene"
