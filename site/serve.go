@@ -201,12 +201,38 @@ func (s *server) rebuild(ctx context.Context) {
 	if !s.quiet(ctx) {
 		return // a newer change cancelled it: its rebuild shows instead
 	}
-	if err == nil {
+	switch {
+	case err == nil && s.unchanged(built.Files):
+		// A file the site does not show changed (a README.md beside the
+		// model): no page reloads.
+		s.o.Logf("rebuilt in %s: no page changed", time.Since(start).Round(time.Millisecond))
+	case err == nil:
 		s.siteMu.Lock()
 		err = s.write(built.Files)
 		s.siteMu.Unlock()
+		s.record(err, m, built, start)
+	default:
+		s.record(err, m, built, start)
 	}
+	if err == nil && built.Later != nil {
+		s.finishLater(ctx, built.Later, start)
+	}
+}
+
+// unchanged reports whether files are the site as served, with no error
+// shown.
+func (s *server) unchanged(files map[string][]byte) bool {
 	s.mu.Lock()
+	broken := s.errs != nil
+	s.mu.Unlock()
+	return !broken && s.written != nil && maps.EqualFunc(s.written, files, bytes.Equal)
+}
+
+// record makes a rebuild's outcome the site's new version and wakes the
+// event streams.
+func (s *server) record(err error, m *model.Model, built *Rendered, start time.Time) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.version++
 	s.only = nil
 	if err != nil {
@@ -222,10 +248,6 @@ func (s *server) rebuild(ctx context.Context) {
 		s.o.Logf("built %d pages, %d diagrams%s in %s", rep.Pages, rep.Diagrams, built.Summary, time.Since(start).Round(time.Millisecond))
 	}
 	s.announce()
-	s.mu.Unlock()
-	if err == nil && built.Later != nil {
-		s.finishLater(ctx, built.Later, start)
-	}
 }
 
 // finishLater writes the files a rebuild was still making, and reloads
@@ -304,10 +326,12 @@ func errorLines(err error) []string {
 
 // liveScript reloads the page when the server says the site changed.
 // An event is the site's version, followed by the files it changed when
-// only those need a reload (the deck that comes after the pages).
+// only those need a reload (the deck that comes after the pages). The
+// page knows the version it was served at (liveTag), so a rebuild that
+// ends between loading the page and opening the stream still reloads it.
 const liveScript = `(function () {
-  var seen = null;
-  var es = new EventSource("/__archdoc/events");
+  var me = document.currentScript, seen = me && me.getAttribute("data-version");
+  var es = new EventSource("/__archdoc/events" + (seen ? "?since=" + encodeURIComponent(seen) : ""));
   es.onmessage = function (ev) {
     var parts = ev.data.split(" "), only = parts.slice(1);
     if (seen === null) { seen = parts[0]; return; }
@@ -320,7 +344,8 @@ const liveScript = `(function () {
 })();
 `
 
-const liveTag = `<script src="/__archdoc/live.js"></script>`
+// liveTag loads liveScript into a page served at version %d.
+const liveTag = `<script src="/__archdoc/live.js" data-version="%d"></script>`
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if why := refusal(r, s.hosts); why != "" {
@@ -343,11 +368,11 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.mu.Lock()
-	errs, lang := s.errs, s.lang
+	errs, lang, version := s.errs, s.lang, s.version
 	s.mu.Unlock()
 	isHTML := strings.HasSuffix(name, ".html")
 	if errs != nil && isHTML {
-		s.errorPage(w, errs, lang)
+		s.errorPage(w, errs, lang, version)
 		return
 	}
 	s.file(w, r, name, isHTML)
@@ -384,19 +409,19 @@ func (s *server) file(w http.ResponseWriter, r *http.Request, name string, isHTM
 	defer root.Close()
 	data, err := fs.ReadFile(root.FS(), name)
 	if err != nil {
-		notFound(w, r, root)
+		notFound(w, r, root, s.servedVersion())
 		return
 	}
 	w.Header().Set("Cache-Control", "no-store")
 	if isHTML {
-		data = injectLive(data)
+		data = injectLive(data, s.servedVersion())
 	}
 	http.ServeContent(w, r, name, time.Time{}, bytes.NewReader(data))
 }
 
 // notFound answers with the site's own 404.html, its links made to work
 // from any depth by a <base>, or Go's plain answer if there is none.
-func notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
+func notFound(w http.ResponseWriter, r *http.Request, root *os.Root, version int) {
 	page, err := fs.ReadFile(root.FS(), "404.html")
 	if err != nil {
 		http.NotFound(w, r)
@@ -406,25 +431,36 @@ func notFound(w http.ResponseWriter, r *http.Request, root *os.Root) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusNotFound)
-	w.Write(injectLive(page))
+	w.Write(injectLive(page, version))
 }
 
-func injectLive(page []byte) []byte {
+// injectLive adds liveTag to a page served at version.
+func injectLive(page []byte, version int) []byte {
+	tag := fmt.Sprintf(liveTag, version)
 	i := bytes.LastIndex(page, []byte("</body>"))
 	if i < 0 {
-		return append(page, liveTag...)
+		return append(page, tag...)
 	}
-	out := make([]byte, 0, len(page)+len(liveTag))
+	out := make([]byte, 0, len(page)+len(tag))
 	out = append(out, page[:i]...)
-	out = append(out, liveTag...)
+	out = append(out, tag...)
 	return append(out, page[i:]...)
+}
+
+// servedVersion is the version of the site a request is answered from;
+// s.siteMu is held for reading, so the files cannot be newer than a
+// version bumped after they were written.
+func (s *server) servedVersion() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.version
 }
 
 var errorTemplate = sync.OnceValue(func() *template.Template {
 	return template.Must(template.New("").ParseFS(templates.FS, "html/error.html"))
 })
 
-func (s *server) errorPage(w http.ResponseWriter, errs []string, lang string) {
+func (s *server) errorPage(w http.ResponseWriter, errs []string, lang string, version int) {
 	var buf bytes.Buffer
 	err := errorTemplate().ExecuteTemplate(&buf, "errorpage", struct {
 		Lang   string
@@ -438,7 +474,7 @@ func (s *server) errorPage(w http.ResponseWriter, errs []string, lang string) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(http.StatusInternalServerError)
-	w.Write(injectLive(buf.Bytes()))
+	w.Write(injectLive(buf.Bytes(), version))
 }
 
 // events streams the site's version as Server-Sent Events: once on
@@ -451,7 +487,10 @@ func (s *server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	w.Header().Set("Cache-Control", "no-store")
-	sent := -1
+	sent := -1 // the version this stream last sent: the page's, if it says
+	if v, err := strconv.Atoi(r.URL.Query().Get("since")); err == nil && v >= 0 {
+		sent = v
+	}
 	for {
 		s.mu.Lock()
 		version, only, changed, closed := s.version, s.only, s.changed, s.closed

@@ -111,7 +111,7 @@ func TestServeEditBreakFix(t *testing.T) {
 	if status != 200 || !strings.Contains(home, "Shop One") {
 		t.Fatalf("GET / = %d:\n%s", status, home)
 	}
-	mustContain(t, "served page", home, liveTag)
+	mustContain(t, "served page", home, fmt.Sprintf(liveTag, 1))
 	events := openEvents(t, base)
 	first := events.next(t)
 
@@ -125,7 +125,7 @@ func TestServeEditBreakFix(t *testing.T) {
 	// Break: every page shows the positioned error instead of the stale page.
 	saveLikeAnEditor(t, modelPath, "name: Shop One\ndomains:\n  - id: sales\n    name: [Sales\n")
 	body := eventually(t, base+"module/cart.html", "error page", func(s int, b string) bool { return s == 500 })
-	mustContain(t, "error page", body, liveTag)
+	mustContain(t, "error page", body, `<script src="/__archdoc/live.js" data-version="`)
 	if !positionedYAMLError.MatchString(body) {
 		t.Errorf("error page shows no positioned error:\n%s", body)
 	}
@@ -178,7 +178,13 @@ type eventStream struct {
 
 func openEvents(t *testing.T, base string) *eventStream {
 	t.Helper()
-	req, _ := http.NewRequest("GET", base+"__archdoc/events", nil)
+	return openEventsAt(t, base, "__archdoc/events")
+}
+
+// openEventsAt opens the event stream at path (with its query).
+func openEventsAt(t *testing.T, base, path string) *eventStream {
+	t.Helper()
+	req, _ := http.NewRequest("GET", base+path, nil)
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	resp, err := http.DefaultClient.Do(req.WithContext(ctx))

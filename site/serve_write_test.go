@@ -3,9 +3,11 @@ package site
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -200,5 +202,65 @@ func TestServeRebuildsDuringTheDebounceButShowsOnlyTheSettledSave(t *testing.T) 
 	}
 	if _, body := get(t, base+"module/cart.html"); !strings.Contains(body, "Basket") || strings.Contains(body, "YAML") {
 		t.Errorf("the module's page after the save does not show the saved model:\n%s", body)
+	}
+}
+
+// A page knows the version it was served at, and its event stream starts
+// from there: after the pages' rebuild and then the deck's, a module page
+// loaded before both must reload, though the last event names only
+// slides.html. (The page used to take the stream's first event as its
+// starting point, so a rebuild that ended between loading the page and
+// opening the stream never reloaded it.)
+func TestServeEventsStartFromThePagesVersion(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
+			Debounce: 20 * time.Millisecond, Ready: func(url string) { ready <- url }, Logf: t.Logf})
+	}()
+	defer func() { cancel(); <-done }()
+	base := <-ready
+	_, page := get(t, base+"module/cart.html")
+	served := regexp.MustCompile(`live\.js" data-version="(\d+)"`).FindStringSubmatch(page)
+	if served == nil {
+		t.Fatalf("the page does not say its version:\n%s", page)
+	}
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds more items.", 1))
+	eventually(t, base+"slides.html", "the deck after the pages", func(_ int, b string) bool { return strings.HasPrefix(b, "deck 2") })
+	first := openEventsAt(t, base, "__archdoc/events?since="+served[1]).next(t)
+	if first == served[1] || strings.Contains(first, " ") {
+		t.Errorf("the stream of a page served at version %s first says %q; want a newer version that reloads every page", served[1], first)
+	}
+}
+
+// A save of a file the site does not show (a README.md beside the model)
+// rebuilds but reloads no page: the next real edit is the next version.
+func TestServeUnchangedSiteSendsNoEvent(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	logs := make(chan string, 64)
+	ctx, cancel := context.WithCancel(context.Background())
+	ready, done := make(chan string, 1), make(chan error, 1)
+	go func() {
+		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: NewSource(modelPath, noScenes), Debounce: 20 * time.Millisecond,
+			Ready: func(url string) { ready <- url }, Logf: func(f string, a ...any) { logs <- fmt.Sprintf(f, a...) }})
+	}()
+	defer func() { cancel(); <-done }()
+	base := <-ready
+	events := openEvents(t, base)
+	before, _ := strconv.Atoi(events.next(t))
+	if err := os.WriteFile(filepath.Join(filepath.Dir(modelPath), "README.md"), []byte("# notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for line := ""; !strings.Contains(line, "no page changed"); {
+		select {
+		case line = <-logs:
+		case <-time.After(15 * time.Second):
+			t.Fatal("no rebuild after README.md was written")
+		}
+	}
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Cart", "Basket", 1))
+	if v, _ := strconv.Atoi(events.next(t)); v != before+1 {
+		t.Errorf("version %d after one real edit, want %d: the README.md rebuild sent an event", v, before+1)
 	}
 }
