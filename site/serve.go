@@ -174,15 +174,16 @@ type server struct {
 	// only the files whose content changed (see updateSite).
 	written map[string][]byte
 
-	mu      sync.Mutex
-	version int           // bumped on every rebuild
-	only    []string      // the files this version changed when only those reload; nil: every page
-	errs    []string      // non-nil while the model is broken
-	lang    string        // UI language of the last good model
-	changed chan struct{} // closed and replaced on every rebuild
-	closed  bool
-	dirs    map[string]bool // folders of the watched files
-	files   map[string]bool // files whose change triggers a rebuild
+	mu       sync.Mutex
+	version  int           // bumped on every rebuild
+	only     []string      // the files this version changed when only those reload; nil: every page
+	errs     []string      // non-nil while the model is broken
+	lang     string        // UI language of the last good model
+	changed  chan struct{} // closed and replaced on every rebuild
+	closed   bool
+	dirs     map[string]bool // folders of the watched files, and their parents
+	fileDirs map[string]bool // folders of the watched files only
+	files    map[string]bool // files whose change triggers a rebuild
 }
 
 // rebuild loads the model and builds the site, recording the outcome.

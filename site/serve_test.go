@@ -339,6 +339,45 @@ func TestServeWatchesDocsAfterTheirFolderCameBack(t *testing.T) {
 	eventually(t, base+"docs/setup.html", "doc edit after the folder came back", func(s int, b string) bool { return strings.Contains(b, "Run task.") })
 }
 
+// The model's own folder renamed away and back (a checkout of another
+// branch) is watched again, and an image a doc shows from a folder of its
+// own is watched too.
+func TestServeWatchesTheModelsFolderAfterItCameBackAndDocImages(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "m")
+	files := map[string]string{
+		"architecture.yaml":     serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
+		"docs/setup.md":         "# Setup\n\n![stack](images/stack.svg)\n",
+		"docs/images/stack.svg": `<svg xmlns="http://www.w3.org/2000/svg"><text>one</text></svg>`,
+	}
+	for name, content := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	modelPath := filepath.Join(dir, "architecture.yaml")
+	base := startServe(t, modelPath)
+	image := base + "docs/files/docs/images/stack.svg"
+	eventually(t, image, "the doc's image", func(s int, b string) bool { return strings.Contains(b, "one") })
+	saveLikeAnEditor(t, filepath.Join(dir, "docs", "images", "stack.svg"), `<svg xmlns="http://www.w3.org/2000/svg"><text>two</text></svg>`)
+	eventually(t, image, "the image replaced", func(s int, b string) bool { return strings.Contains(b, "two") })
+
+	if err := os.Rename(dir, dir+".away"); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"module/cart.html", "missing model reported", func(s int, b string) bool { return s == 500 })
+	if err := os.Rename(dir+".away", dir); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, base+"module/cart.html", "model back", func(s int, b string) bool { return s == 200 })
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds 购物车.", 1))
+	eventually(t, base+"module/cart.html", "edit after the folder came back", func(s int, b string) bool { return strings.Contains(b, "Holds 购物车.") })
+}
+
 // summarySource adds a layout summary to what its Source renders.
 type summarySource struct {
 	Source

@@ -11,9 +11,10 @@ import (
 	"github.com/archdoc/archdoc/model"
 )
 
-// watchModel watches the model file, its includes and its docs. fsnotify
-// watches folders, not files: editors save by writing a new file and
-// renaming it over the old one, which a watch on the file would miss.
+// watchModel watches the model file, its includes, its docs and the
+// images they show (in any folder). fsnotify watches folders, not files:
+// editors save by writing a new file and renaming it over the old one,
+// which a watch on the file would miss.
 func (s *server) watchModel(m *model.Model) {
 	files := []string{s.o.ModelPath}
 	for _, inc := range m.Include {
@@ -22,17 +23,18 @@ func (s *server) watchModel(m *model.Model) {
 	for _, d := range m.Docs {
 		files = append(files, filepath.Join(m.Dir, filepath.FromSlash(d.Path)))
 	}
-	s.watchFiles(files...)
+	s.watchFiles(append(files, Inputs(m).Paths()...)...)
 }
 
-// watchFiles watches the folders of files. A folder renamed away and
-// back (a git checkout) loses its watch; the rename shows in its parent
-// folder, which triggers a rebuild, which watches it again here.
+// watchFiles watches the folders of files, and the parent of each: a
+// folder renamed away and back (a git checkout) loses its watch, and the
+// rename shows in its parent, which triggers a rebuild, which watches it
+// again here.
 func (s *server) watchFiles(files ...string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.files == nil {
-		s.dirs, s.files = map[string]bool{}, map[string]bool{}
+		s.dirs, s.files, s.fileDirs = map[string]bool{}, map[string]bool{}, map[string]bool{}
 	}
 	watched := map[string]bool{}
 	for _, d := range s.watcher.WatchList() {
@@ -50,16 +52,19 @@ func (s *server) watchFiles(files ...string) {
 				break
 			}
 		}
-		if dir := filepath.Dir(abs); !watched[dir] && s.watcher.Add(dir) == nil {
-			watched[dir] = true
+		s.fileDirs[filepath.Dir(abs)] = true
+		for _, dir := range []string{filepath.Dir(abs), filepath.Dir(filepath.Dir(abs))} {
+			if !watched[dir] && s.watcher.Add(dir) == nil {
+				watched[dir] = true
+			}
 		}
 	}
 }
 
 // relevant reports whether a change to name should trigger a rebuild: a
 // watched file or the folder of one, or any YAML, Markdown or image file
-// in a watched folder (a new include of an include is not known until the
-// model loads).
+// in the folder of a watched file (a new include of an include is not
+// known until the model loads); not other files in their parents.
 func (s *server) relevant(name string) bool {
 	abs, err := filepath.Abs(name)
 	if err != nil {
@@ -69,7 +74,9 @@ func (s *server) relevant(name string) bool {
 	defer s.mu.Unlock()
 	switch strings.ToLower(filepath.Ext(abs)) {
 	case ".yaml", ".yml", ".md", ".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp":
-		return true // models, docs and the images docs show
+		if s.fileDirs[filepath.Dir(abs)] {
+			return true // models, docs and the images docs show
+		}
 	}
 	return s.files[abs] || s.dirs[abs]
 }

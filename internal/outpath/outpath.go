@@ -46,6 +46,15 @@ func (in *Inputs) Add(what string, paths ...string) {
 	}
 }
 
+// Paths lists the inputs as they were added.
+func (in *Inputs) Paths() []string {
+	out := make([]string, len(in.list))
+	for i, x := range in.list {
+		out[i] = filepath.FromSlash(x.path)
+	}
+	return out
+}
+
 // CheckFile refuses out when it is one of the inputs: the same name, or
 // the same file by another name (a symlink, a hard link, another case).
 func (in *Inputs) CheckFile(out string) error {
