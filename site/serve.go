@@ -127,6 +127,10 @@ func Serve(ctx context.Context, o ServeOptions) error {
 	defer watcher.Close()
 	s.watcher = watcher
 	s.rebuild(ctx)
+	if ctx.Err() != nil {
+		ln.Close()
+		return nil // stopped during the first build: never served
+	}
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	ctx, cancel := context.WithCancel(ctx)

@@ -391,3 +391,15 @@ func (s summarySource) Render(ctx context.Context, m *model.Model) (*Rendered, e
 	}
 	return r, err
 }
+
+// Stopped during its first build, serve returns without saying it serves.
+func TestServeStoppedDuringTheFirstBuildNeverServes(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	ready := false
+	err := Serve(ctx, ServeOptions{ModelPath: modelPath, Source: NewSource(modelPath, noScenes), Ready: func(string) { ready = true }})
+	if err != nil || ready {
+		t.Errorf("Serve = %v, ready %v; want nil and never ready", err, ready)
+	}
+}
