@@ -334,18 +334,28 @@ func errorLines(err error) []string {
 // only those need a reload (the deck that comes after the pages). The
 // page knows the version it was served at (liveTag), so a rebuild that
 // ends between loading the page and opening the stream still reloads it.
+// A hidden tab closes its stream (a browser keeps only six connections to
+// a server, so a seventh tab waited) and opens it again from its version
+// when shown.
 const liveScript = `(function () {
-  var me = document.currentScript, seen = me && me.getAttribute("data-version");
-  var es = new EventSource("/__archdoc/events" + (seen ? "?since=" + encodeURIComponent(seen) : ""));
-  es.onmessage = function (ev) {
-    var parts = ev.data.split(" "), only = parts.slice(1);
-    if (seen === null) { seen = parts[0]; return; }
-    if (parts[0] === seen) return;
-    seen = parts[0];
-    var here = decodeURIComponent(location.pathname.replace(/^\//, ""));
-    if (here === "" || here.slice(-1) === "/") here += "index.html";
-    if (only.length === 0 || only.indexOf(here) >= 0) location.reload();
-  };
+  var me = document.currentScript, seen = me && me.getAttribute("data-version"), es = null;
+  function listen() {
+    es = new EventSource("/__archdoc/events" + (seen ? "?since=" + encodeURIComponent(seen) : ""));
+    es.onmessage = function (ev) {
+      var parts = ev.data.split(" "), only = parts.slice(1);
+      if (seen === null) { seen = parts[0]; return; }
+      if (parts[0] === seen) return;
+      seen = parts[0];
+      var here = decodeURIComponent(location.pathname.replace(/^\//, ""));
+      if (here === "" || here.slice(-1) === "/") here += "index.html";
+      if (only.length === 0 || only.indexOf(here) >= 0) location.reload();
+    };
+  }
+  document.addEventListener("visibilitychange", function () {
+    if (document.hidden && es) { es.close(); es = null; }
+    else if (!document.hidden && !es) listen();
+  });
+  if (!document.hidden) listen();
 })();
 `
 

@@ -49,6 +49,36 @@ func TestBrowserServeLiveReload(t *testing.T) {
 	waitFor("recovery", func(s string) bool { return strings.Contains(s, "Holds items.") })
 }
 
+// A hidden tab lets go of its event stream (a browser keeps six
+// connections to a server; a seventh tab waited) and, shown again,
+// reloads for the edit it missed while hidden.
+func TestBrowserServeHiddenTabCatchesUpWhenShown(t *testing.T) {
+	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
+	base := startServe(t, modelPath)
+	ctx := newTab(t)
+	do(t, ctx, chromedp.Navigate(base+"module/cart.html"))
+	eval[int](t, ctx, `window.sameDocument = 1`)
+	setHidden := func(hidden bool) {
+		eval[bool](t, ctx, fmt.Sprintf(`Object.defineProperty(document, "hidden", {value: %v, configurable: true});
+			document.dispatchEvent(new Event("visibilitychange")); true`, hidden))
+	}
+	setHidden(true)
+	saveLikeAnEditor(t, modelPath, strings.Replace(serveModelOne, "Holds items.", "Holds 购物车 items.", 1))
+	eventually(t, base+"module/cart.html", "the edit served", func(_ int, b string) bool { return strings.Contains(b, "购物车") })
+	time.Sleep(300 * time.Millisecond) // an open stream would have reloaded the page by now
+	if !eval[bool](t, ctx, `window.sameDocument === 1`) {
+		t.Fatal("a hidden tab reloaded: it kept its event stream")
+	}
+	setHidden(false)
+	deadline := time.Now().Add(15 * time.Second)
+	for eval[bool](t, ctx, `window.sameDocument === 1`) {
+		if time.Now().After(deadline) {
+			t.Fatal("shown again, the tab did not reload for the edit it missed")
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
 // TestBrowserServeRefusesOtherOrigins is the attack of issue 19: a page on
 // another origin of this machine includes the served search index with
 // <script src> to read the whole model. Chromium gets 403, so the page
