@@ -88,7 +88,12 @@ func loadExample(t *testing.T) *model.Model {
 // and returns the model's path.
 func writeModel(t *testing.T, files map[string]string) string {
 	t.Helper()
-	dir := t.TempDir()
+	return writeModelIn(t, t.TempDir(), files)
+}
+
+// writeModelIn is writeModel into dir (made if need be).
+func writeModelIn(t *testing.T, dir string, files map[string]string) string {
+	t.Helper()
 	for name, content := range files {
 		p := filepath.Join(dir, filepath.FromSlash(name))
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {

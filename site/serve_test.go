@@ -25,16 +25,21 @@ const serveModelOne = "name: Shop One\ndomains:\n  - id: sales\n    name: Sales\
 // its base URL.
 func startServe(t *testing.T, modelPath string) string {
 	t.Helper()
+	return serveWith(t, ServeOptions{ModelPath: modelPath, Source: NewSource(modelPath, noScenes), Debounce: 50 * time.Millisecond})
+}
+
+// serveWith runs Serve with o (its Ready, and Logf unless set, filled in)
+// until the test ends and returns its base URL.
+func serveWith(t *testing.T, o ServeOptions) string {
+	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
 	done := make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ServeOptions{
-			ModelPath: modelPath, Port: 0, Source: NewSource(modelPath, noScenes), Debounce: 50 * time.Millisecond,
-			Ready: func(url string) { ready <- url },
-			Logf:  t.Logf,
-		})
-	}()
+	o.Ready = func(url string) { ready <- url }
+	if o.Logf == nil {
+		o.Logf = t.Logf
+	}
+	go func() { done <- Serve(ctx, o) }()
 	t.Cleanup(func() {
 		cancel()
 		select {
@@ -343,23 +348,12 @@ func TestServeWatchesDocsAfterTheirFolderCameBack(t *testing.T) {
 // branch) is watched again, and an image a doc shows from a folder of its
 // own is watched too.
 func TestServeWatchesTheModelsFolderAfterItCameBackAndDocImages(t *testing.T) {
-	root := t.TempDir()
-	dir := filepath.Join(root, "m")
-	files := map[string]string{
+	dir := filepath.Join(t.TempDir(), "m")
+	modelPath := writeModelIn(t, dir, map[string]string{
 		"architecture.yaml":     serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
 		"docs/setup.md":         "# Setup\n\n![stack](images/stack.svg)\n",
 		"docs/images/stack.svg": `<svg xmlns="http://www.w3.org/2000/svg"><text>one</text></svg>`,
-	}
-	for name, content := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	modelPath := filepath.Join(dir, "architecture.yaml")
+	})
 	base := startServe(t, modelPath)
 	image := base + "docs/files/docs/images/stack.svg"
 	eventually(t, image, "the doc's image", func(s int, b string) bool { return strings.Contains(b, "one") })

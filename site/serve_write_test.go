@@ -123,14 +123,8 @@ func (l *laterSource) Render(ctx context.Context, m *model.Model) (*Rendered, er
 // again, as a reload of only those files.
 func TestServeWritesLateFilesAndReloadsOnlyThem(t *testing.T) {
 	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan string, 1), make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
-			Debounce: 20 * time.Millisecond, Ready: func(url string) { ready <- url }, Logf: t.Logf})
-	}()
-	defer func() { cancel(); <-done }()
-	base := <-ready
+	base := serveWith(t, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
+		Debounce: 20 * time.Millisecond})
 	if _, body := get(t, base+"slides.html"); !strings.HasPrefix(body, "deck 1") {
 		t.Fatalf("first build's slides.html %q, want the deck it made", body)
 	}
@@ -176,14 +170,7 @@ func TestServeRebuildsDuringTheDebounceButShowsOnlyTheSettledSave(t *testing.T) 
 	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
 	src := &loadSignal{Source: NewSource(modelPath, noScenes), loads: make(chan struct{}, 16)}
 	const debounce = 2 * time.Second
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan string, 1), make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: src, Debounce: debounce,
-			Ready: func(url string) { ready <- url }, Logf: t.Logf})
-	}()
-	defer func() { cancel(); <-done }()
-	base := <-ready
+	base := serveWith(t, ServeOptions{ModelPath: modelPath, Source: src, Debounce: debounce})
 	events := openEvents(t, base)
 	before, _ := strconv.Atoi(events.next(t))
 
@@ -213,14 +200,8 @@ func TestServeRebuildsDuringTheDebounceButShowsOnlyTheSettledSave(t *testing.T) 
 // opening the stream never reloaded it.)
 func TestServeEventsStartFromThePagesVersion(t *testing.T) {
 	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan string, 1), make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
-			Debounce: 20 * time.Millisecond, Ready: func(url string) { ready <- url }, Logf: t.Logf})
-	}()
-	defer func() { cancel(); <-done }()
-	base := <-ready
+	base := serveWith(t, ServeOptions{ModelPath: modelPath, Source: &laterSource{Source: NewSource(modelPath, noScenes)},
+		Debounce: 20 * time.Millisecond})
 	_, page := get(t, base+"module/cart.html")
 	served := regexp.MustCompile(`live\.js" data-version="(\d+)"`).FindStringSubmatch(page)
 	if served == nil {
@@ -239,14 +220,8 @@ func TestServeEventsStartFromThePagesVersion(t *testing.T) {
 func TestServeUnchangedSiteSendsNoEvent(t *testing.T) {
 	modelPath := writeModel(t, map[string]string{"architecture.yaml": serveModelOne})
 	logs := make(chan string, 64)
-	ctx, cancel := context.WithCancel(context.Background())
-	ready, done := make(chan string, 1), make(chan error, 1)
-	go func() {
-		done <- Serve(ctx, ServeOptions{ModelPath: modelPath, Source: NewSource(modelPath, noScenes), Debounce: 20 * time.Millisecond,
-			Ready: func(url string) { ready <- url }, Logf: func(f string, a ...any) { logs <- fmt.Sprintf(f, a...) }})
-	}()
-	defer func() { cancel(); <-done }()
-	base := <-ready
+	base := serveWith(t, ServeOptions{ModelPath: modelPath, Source: NewSource(modelPath, noScenes), Debounce: 20 * time.Millisecond,
+		Logf: func(f string, a ...any) { logs <- fmt.Sprintf(f, a...) }})
 	events := openEvents(t, base)
 	before, _ := strconv.Atoi(events.next(t))
 	if err := os.WriteFile(filepath.Join(filepath.Dir(modelPath), "README.md"), []byte("# notes\n"), 0o644); err != nil {
