@@ -174,10 +174,7 @@ func (b *Builder) startDeck(ctx context.Context, m *model.Model) (wait func() ([
 	var err error
 	go func() {
 		defer close(done)
-		var d *slides.Deck
-		if d, _, err = b.Deck(deckCtx, m); err == nil {
-			html, err = DeckHTML(m, d)
-		}
+		html, err = b.deckPage(deckCtx, m)
 	}()
 	wait = func() ([]byte, error) { <-done; return html, err }
 	stop = func() { cancel(); <-done }
@@ -196,6 +193,15 @@ func (b *Builder) Deck(ctx context.Context, m *model.Model) (*slides.Deck, map[s
 		return nil, nil, err
 	}
 	return deck, scenes, nil
+}
+
+// deckPage lays out m's deck and renders it as the site's slides.html.
+func (b *Builder) deckPage(ctx context.Context, m *model.Model) ([]byte, error) {
+	d, _, err := b.Deck(ctx, m)
+	if err != nil {
+		return nil, err
+	}
+	return DeckHTML(m, d)
 }
 
 // DeckHTML renders the HTML deck for the site's slides.html: the same
@@ -255,11 +261,7 @@ func (s *serveSource) Render(ctx context.Context, m *model.Model) (*site.Rendere
 	// The deck is laid out once the pages are out, not beside them: on
 	// two cores its layouts slowed the reload the reader waits for.
 	later := func() (map[string][]byte, error) {
-		d, _, err := s.b.Deck(ctx, m)
-		if err != nil {
-			return nil, err
-		}
-		html, err := DeckHTML(m, d)
+		html, err := s.b.deckPage(ctx, m)
 		if err != nil {
 			return nil, err
 		}
