@@ -151,7 +151,7 @@ func escapeHTMLOutsideCode(s string, allowHTML bool) string {
 	for i := 0; i < len(s); {
 		if s[i] == '`' {
 			n := run(s[i:], '`')
-			if end := strings.Index(s[i+n:], s[i:i+n]); end >= 0 {
+			if end := closingRun(s[i+n:], n); end >= 0 {
 				b.WriteString(s[i : i+n+end+n])
 				i += n + end + n
 				continue
@@ -167,6 +167,24 @@ func escapeHTMLOutsideCode(s string, allowHTML bool) string {
 		i++
 	}
 	return b.String()
+}
+
+// closingRun is where in s a run of exactly n backticks starts, which
+// closes a code span opened by n (CommonMark: "`a``" is no code span), or
+// -1.
+func closingRun(s string, n int) int {
+	for j := 0; j < len(s); {
+		if s[j] != '`' {
+			j++
+			continue
+		}
+		m := run(s[j:], '`')
+		if m == n {
+			return j
+		}
+		j += m
+	}
+	return -1
 }
 
 // escaped reports whether s[i] follows an odd number of backslashes.
