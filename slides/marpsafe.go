@@ -170,8 +170,8 @@ func escapeHTMLOutsideCode(s string, allowHTML bool) string {
 }
 
 // closingRun is where in s a run of exactly n backticks starts, which
-// closes a code span opened by n (CommonMark: "`a``" is no code span), or
-// -1.
+// closes a code span opened by n (CommonMark: one backtick, text, then
+// two backticks is no code span), or -1.
 func closingRun(s string, n int) int {
 	for j := 0; j < len(s); {
 		if s[j] != '`' {
