@@ -78,7 +78,9 @@ func (g *Graphviz) SetLayout(layout Layout) *Graphviz {
 
 func (g *Graphviz) Render(ctx context.Context, graph *Graph, format Format, w io.Writer) (e error) {
 	defer func() {
-		if err := g.ctx.FreeLayout(ctx, graph); err != nil {
+		// fork: keep the layout's own error (a trap), not FreeLayout's
+		// on the memory the trap left behind.
+		if err := g.ctx.FreeLayout(ctx, graph); err != nil && e == nil {
 			e = err
 		}
 	}()
@@ -94,7 +96,9 @@ func (g *Graphviz) Render(ctx context.Context, graph *Graph, format Format, w io
 
 func (g *Graphviz) RenderImage(ctx context.Context, graph *Graph) (img image.Image, e error) {
 	defer func() {
-		if err := g.ctx.FreeLayout(ctx, graph); err != nil {
+		// fork: keep the layout's own error (a trap), not FreeLayout's
+		// on the memory the trap left behind.
+		if err := g.ctx.FreeLayout(ctx, graph); err != nil && e == nil {
 			e = err
 		}
 	}()
@@ -111,7 +115,9 @@ func (g *Graphviz) RenderImage(ctx context.Context, graph *Graph) (img image.Ima
 
 func (g *Graphviz) RenderFilename(ctx context.Context, graph *Graph, format Format, path string) (e error) {
 	defer func() {
-		if err := g.ctx.FreeLayout(ctx, graph); err != nil {
+		// fork: keep the layout's own error (a trap), not FreeLayout's
+		// on the memory the trap left behind.
+		if err := g.ctx.FreeLayout(ctx, graph); err != nil && e == nil {
 			e = err
 		}
 	}()
@@ -154,4 +160,35 @@ func SetCacheDir(dir string) {
 // context (the runtime closes on context done) is replaced. (fork)
 func Fresh(ctx context.Context) error {
 	return wasm.Renew(ctx)
+}
+
+// FreshWhole is Fresh with the whole module, also when SetUsedFunctions
+// left functions out. (fork)
+func FreshWhole(ctx context.Context) error {
+	return wasm.RenewWhole(ctx)
+}
+
+// SetUsedFunctions makes Fresh instantiate a copy of the module in which
+// only the functions with these indices (into the module's code section)
+// are compiled; calling any other traps, and LeftOut recognises the
+// error. Compiling is most of a cold start, and a program that uses a
+// part of Graphviz needs only that part compiled. Call it before the
+// first use. (fork)
+func SetUsedFunctions(code []int) {
+	wasm.SetUsed(code)
+}
+
+// LeftOut reports whether err came from a call of a function that
+// SetUsedFunctions left out: the same work in FreshWhole's module may
+// succeed. (fork)
+func LeftOut(err error) bool {
+	return wasm.LeftOut(err)
+}
+
+// TraceFunctions makes every module the whole one, compiled so that f
+// hears the code-section index of each function when it is first called:
+// what a program's work calls is what SetUsedFunctions should keep. Call
+// it before the first use. (fork)
+func TraceFunctions(f func(code int)) {
+	wasm.Trace(f)
 }

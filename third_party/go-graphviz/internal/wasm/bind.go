@@ -10,13 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"runtime"
 	"strconv"
 	"unsafe"
 
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 	"github.com/tetratelabs/wazero/imports/wasi_snapshot_preview1"
 )
 
@@ -2797,12 +2795,9 @@ func compile(ctx context.Context) {
 	}
 	wasi_snapshot_preview1.MustInstantiate(ctx, r)
 
-	// fork: compile on every core (wazero compiles on one by default).
-	compiled, err := r.CompileModule(experimental.WithCompilationWorkers(ctx, runtime.GOMAXPROCS(0)), wasmFile)
-	if err != nil {
-		panic(err)
-	}
-	wasmRuntime, wasmCompiled = r, compiled
+	// fork: the module is compiled by compiledModule (instance.go), when
+	// an instance of it is first needed.
+	wasmRuntime = r
 }
 
 // mod starts without an instance (fork): Renew instantiates one, so the
@@ -3079,7 +3074,11 @@ func (m *WasmModule) getField(ctx context.Context, name string, recv uint64) (re
 		return 0, err
 	}
 	defer func() {
-		e = m.free(ctx, retPtr)
+		// fork: upstream set e to free's result, which dropped the
+		// call's own error (a trap) and returned 0 as if it succeeded.
+		if err := m.free(ctx, retPtr); err != nil && e == nil {
+			e = err
+		}
 	}()
 
 	if _, err := m.ExportedFunction("wasm_bridge_get_"+name).Call(ctx, recv, retPtr); err != nil {
@@ -3105,7 +3104,11 @@ func (m *WasmModule) callWithRet(ctx context.Context, name string, args ...uint6
 		return 0, err
 	}
 	defer func() {
-		e = m.free(ctx, retPtr)
+		// fork: upstream set e to free's result, which dropped the
+		// call's own error (a trap) and returned 0 as if it succeeded.
+		if err := m.free(ctx, retPtr); err != nil && e == nil {
+			e = err
+		}
 	}()
 
 	if err := m.call(ctx, name, append(append([]uint64{}, args...), retPtr)...); err != nil {
