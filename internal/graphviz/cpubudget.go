@@ -76,16 +76,18 @@ func withCPUBudget(ctx context.Context, budget, wall time.Duration) (context.Con
 // runOnCPUBudget is a worker's layout of src, in this process, within
 // budget of CPU time.
 func runOnCPUBudget(src []byte, budget time.Duration) ([]byte, error) {
-	ctx, cancel := withCPUBudget(context.Background(), budget, wallFactor*budget)
-	defer cancel()
-	out, err := runWASM(ctx, src)
-	switch {
-	case err == nil:
-		return out, nil
-	case errors.Is(context.Cause(ctx), errCPUSpent):
-		return nil, &overBudgetError{budget: budget, steady: true}
-	case ctx.Err() != nil:
-		return nil, overBudget(budget)
-	}
-	return nil, err
+	return runWASM(src, func(lay func(context.Context) ([]byte, error)) ([]byte, error) {
+		ctx, cancel := withCPUBudget(context.Background(), budget, wallFactor*budget)
+		defer cancel()
+		out, err := lay(ctx)
+		switch {
+		case err == nil:
+			return out, nil
+		case errors.Is(context.Cause(ctx), errCPUSpent):
+			return nil, &overBudgetError{budget: budget, steady: true}
+		case ctx.Err() != nil:
+			return nil, overBudget(budget)
+		}
+		return nil, err
+	})
 }

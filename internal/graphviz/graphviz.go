@@ -231,17 +231,17 @@ func run(ctx context.Context, e Engine, src []byte, budget time.Duration) ([]byt
 // runHere makes one attempt in this process (native dot is a child
 // process of it).
 func runHere(ctx context.Context, e Engine, src []byte, budget time.Duration) ([]byte, error) {
-	tctx, cancel := context.WithTimeout(ctx, budget)
-	defer cancel()
-	var out []byte
-	var err error
+	timed := func(lay func(context.Context) ([]byte, error)) ([]byte, error) {
+		tctx, cancel := context.WithTimeout(ctx, budget)
+		defer cancel()
+		out, err := lay(tctx)
+		if err != nil && ctx.Err() == nil && tctx.Err() == context.DeadlineExceeded {
+			return nil, overBudget(budget)
+		}
+		return out, err
+	}
 	if e == Native {
-		out, err = runNative(tctx, src)
-	} else {
-		out, err = runWASM(tctx, src)
+		return timed(func(ctx context.Context) ([]byte, error) { return runNative(ctx, src) })
 	}
-	if err != nil && ctx.Err() == nil && tctx.Err() == context.DeadlineExceeded {
-		return nil, overBudget(budget)
-	}
-	return out, err
+	return runWASM(src, timed)
 }
