@@ -31,8 +31,9 @@ type Layouts struct {
 	mu    sync.Mutex
 	saved map[[32]byte]*scene.Scene
 	used  map[[32]byte]bool // since the last Scenes call began, View's included
-	// memo shares Graphviz's layouts between the views of one build (see
-	// graphviz.Memo); a new one comes with each Scenes call.
+	// memo shares Graphviz's layouts between the views of a build and
+	// with the next build (see graphviz.Memo): a view the edit changed
+	// may still hold graphs it did not (a domain drawn as one box).
 	memo *graphviz.Memo
 
 	viewsMu sync.Mutex
@@ -170,8 +171,9 @@ func (l *Layouts) report(done, total int) {
 	}
 }
 
-// forgetUnused drops the scenes no call used since the last Scenes call
-// began, and starts counting again with an empty memo; l.mu is held. It
+// forgetUnused drops the scenes and the Graphviz layouts (memo) no call
+// used since the last Scenes call began, and starts counting again;
+// l.mu is held. It
 // runs when a call begins, not when it ends: a build lays out the site's
 // views with Scenes and then the deck's slides with View, and serve's
 // next rebuild must find both (forgetting at the end of Scenes dropped
@@ -183,9 +185,9 @@ func (l *Layouts) forgetUnused() {
 				delete(l.saved, k)
 			}
 		}
+		l.memo.ForgetUnused()
 	}
 	l.used = map[[32]byte]bool{}
-	l.memo = graphviz.NewMemo()
 }
 
 // viewKey hashes everything a view's layout depends on: the view itself

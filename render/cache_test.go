@@ -282,3 +282,39 @@ func TestViewsAreDerivedOncePerModel(t *testing.T) {
 		t.Error("another model got the first model's views")
 	}
 }
+
+// Graphviz's layouts outlive a rebuild: an edit that changes a view but
+// none of its graphs (a module's new name fits its box) lays nothing out
+// again, while a fresh cache lays every graph out.
+func TestAnEditThatChangesNoGraphLaysNothingOut(t *testing.T) {
+	src, err := os.ReadFile("../examples/shop/architecture.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(string(src), "name: Orders", "name: Ordering", 1)
+	m2, err := model.Parse("architecture.yaml", []byte(edited))
+	if err != nil || edited == string(src) {
+		t.Fatalf("edit: %v", err)
+	}
+	ctx := context.Background()
+	l := NewLayouts()
+	if _, err := l.Scenes(ctx, shopModel(t)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := l.Scenes(ctx, m2); err != nil {
+		t.Fatal(err)
+	}
+	if st := l.LastStats(); st.Laid == 0 {
+		t.Fatal("no view changed: the edit must change a view for this test")
+	}
+	if n := l.memo.Laid(); n != 0 {
+		t.Errorf("the rebuild laid out %d graphs; the edit changed none", n)
+	}
+	fresh := NewLayouts()
+	if _, err := fresh.Scenes(ctx, m2); err != nil {
+		t.Fatal(err)
+	}
+	if fresh.memo.Laid() == 0 {
+		t.Error("a fresh cache laid out no graph")
+	}
+}

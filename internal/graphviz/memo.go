@@ -13,11 +13,14 @@ import (
 // that is a page's view. Every layout runs in a fresh Graphviz, so the
 // same graph, engine and budget give the same drawing; only such steady
 // results are kept (not one that ran over its wall time or failed, see
-// WithUnsteadyCount), up to memoBytes of JSON.
+// WithUnsteadyCount), up to memoBytes of JSON. A memo may outlive a
+// build (serve keeps one): ForgetUnused drops what the last build did not
+// ask for.
 type Memo struct {
 	mu    sync.Mutex
 	runs  map[[32]byte]*memoRun
 	bytes int
+	laid  int // graphs laid out since the last ForgetUnused
 }
 
 const memoBytes = 32 << 20
@@ -26,6 +29,7 @@ type memoRun struct {
 	done chan struct{}
 	res  Result
 	kept bool // res is steady and may be handed out
+	used bool // asked for since the last ForgetUnused
 }
 
 // NewMemo returns an empty memo.
@@ -47,6 +51,7 @@ func (m *Memo) layout(ctx context.Context, key [32]byte, lay func(context.Contex
 		r = &memoRun{done: make(chan struct{})}
 		m.runs[key] = r
 	}
+	r.used = true
 	m.mu.Unlock()
 	if found {
 		select {
@@ -62,6 +67,7 @@ func (m *Memo) layout(ctx context.Context, key [32]byte, lay func(context.Contex
 	counted, unsteady := WithUnsteadyCount(ctx)
 	res, err := lay(counted)
 	m.mu.Lock()
+	m.laid++
 	if err == nil && unsteady() == 0 && m.bytes+len(res.JSON) <= memoBytes {
 		r.res, r.kept = res, true
 		m.bytes += len(res.JSON)
@@ -71,6 +77,35 @@ func (m *Memo) layout(ctx context.Context, key [32]byte, lay func(context.Contex
 	m.mu.Unlock()
 	close(r.done)
 	return res, err
+}
+
+// ForgetUnused drops the kept layouts no one asked for since the last
+// call, so that a memo kept from build to build holds what the last
+// build drew: an edit lays out again only the graphs it changed.
+func (m *Memo) ForgetUnused() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for key, r := range m.runs {
+		select {
+		case <-r.done:
+		default:
+			continue // still running: its caller keeps it or drops it
+		}
+		if !r.used {
+			delete(m.runs, key)
+			m.bytes -= len(r.res.JSON)
+		}
+		r.used = false
+	}
+	m.laid = 0
+}
+
+// Laid is how many graphs m laid out, rather than handing a kept layout
+// out again, since the last ForgetUnused.
+func (m *Memo) Laid() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.laid
 }
 
 // memoKeyOf names a layout: the engine, the budget and the graph.

@@ -118,3 +118,29 @@ func TestUnsteadyCountsNest(t *testing.T) {
 		t.Errorf("inner %d, outer %d; want 1 and 2", innerCount(), outerCount())
 	}
 }
+
+// A memo kept from build to build (serve's) keeps the layouts the last
+// build asked for, and drops the others and their bytes.
+func TestMemoForgetsWhatTheLastBuildDidNotUse(t *testing.T) {
+	m := NewMemo()
+	runs := map[string]int{}
+	ask := func(g string) {
+		m.layout(context.Background(), memoKeyOf(WASM, time.Second, []byte(g)), func(context.Context) (Result, error) {
+			runs[g]++
+			return Result{JSON: []byte(`{"name":"` + g + `"}`)}, nil
+		})
+	}
+	ask("a") // first build: a, b
+	ask("b")
+	m.ForgetUnused()
+	ask("a") // second build: a only
+	m.ForgetUnused()
+	ask("a")
+	ask("b")
+	if runs["a"] != 1 || runs["b"] != 2 {
+		t.Errorf("a laid out %d times (want 1: every build used it), b %d (want 2: the second build did not)", runs["a"], runs["b"])
+	}
+	if want := len(`{"name":"a"}`) + len(`{"name":"b"}`); m.bytes != want {
+		t.Errorf("the memo counts %d bytes, holds %d", m.bytes, want)
+	}
+}
