@@ -22,6 +22,10 @@ import (
 var (
 	wasmTurn sync.Mutex
 	setUp    sync.Once
+	// wholeOnly is set once a graph needed the whole module: it runs the
+	// same code as the part, so this process's later layouts use it and
+	// none pays a trap first. wasmTurn guards it.
+	wholeOnly bool
 )
 
 // usedFunctions lists the functions of the bundled Graphviz that
@@ -56,8 +60,12 @@ func runWASM(src []byte, limit within) ([]byte, error) {
 	})
 	wasmTurn.Lock()
 	defer wasmTurn.Unlock()
+	if wholeOnly {
+		return layFresh(src, gv.FreshWhole, limit)
+	}
 	out, err := layFresh(src, gv.Fresh, limit)
 	if gv.LeftOut(err) {
+		wholeOnly = true
 		out, err = layFresh(src, gv.FreshWhole, limit)
 	}
 	return out, err

@@ -21,11 +21,19 @@ func inTime(lay func(context.Context) ([]byte, error)) ([]byte, error) {
 }
 
 // A graph that needs a function the compiled part left out is laid out
-// again in the whole module, with the same result as there.
+// again in the whole module, with the same result as there, and the
+// process keeps to the whole module from then on.
 func TestLeftOutFunctionFallsBackToWholeModule(t *testing.T) {
 	got, err := runHere(context.Background(), WASM, record, 20*time.Second)
 	if err != nil {
 		t.Fatal(err)
+	}
+	wasmTurn.Lock()
+	whole := wholeOnly
+	wholeOnly = false // for the other tests
+	wasmTurn.Unlock()
+	if !whole {
+		t.Error("after a fallback, the next layout would try the part first again")
 	}
 	wasmTurn.Lock()
 	_, partErr := layFresh(record, gv.Fresh, inTime)
