@@ -21,6 +21,7 @@ type progressLine struct {
 	start time.Time
 	mu    sync.Mutex
 	shown bool
+	over  bool // Done was called: later updates (serve's rebuilds) are quiet
 	last  time.Time
 }
 
@@ -46,17 +47,19 @@ func (p *progressLine) Update(done, total int) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	now := time.Now()
-	if now.Sub(p.start) < progressAfter || (done < total && now.Sub(p.last) < 100*time.Millisecond) {
+	if p.over || now.Sub(p.start) < progressAfter || (done < total && now.Sub(p.last) < 100*time.Millisecond) {
 		return
 	}
 	p.last, p.shown = now, true
 	fmt.Fprintf(p.w, "\r\x1b[Klaying out views %d/%d", done, total)
 }
 
-// Done clears the line, so the summary that follows starts clean.
+// Done clears the line, so the summary that follows starts clean, and
+// ends the progress shown.
 func (p *progressLine) Done() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.over = true
 	if p.shown {
 		fmt.Fprint(p.w, "\r\x1b[K")
 		p.shown = false

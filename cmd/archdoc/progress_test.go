@@ -27,6 +27,7 @@ func TestProgressLineOnlyOnTerminalsAfterASecond(t *testing.T) {
 	p.Update(3, 10) // too soon after the last redraw: skipped
 	p.Update(10, 10)
 	p.Done()
+	p.Update(10, 10) // after Done (serve's later rebuilds): quiet
 	want := "\r\x1b[Klaying out views 2/10\r\x1b[Klaying out views 10/10\r\x1b[K"
 	if buf.String() != want {
 		t.Errorf("wrote %q, want %q", buf.String(), want)

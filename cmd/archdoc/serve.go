@@ -58,13 +58,25 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 			return err
 		}
 	}
+	// The first build of a large model takes a while before anything is
+	// served: it shows progress as build does; the rebuilds do not.
+	b := newBuilder(opts.File, nil)
+	progress := newProgressLine(opts.Stderr)
+	b.Progress = progress.Update
+	defer progress.Done()
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
 		Port:      opts.Port,
 		// Layouts are cached between rebuilds: an edit re-lays only the
 		// views it changes; the deck is rebuilt with the site.
-		Source: newBuilder(opts.File, nil).ServeSource(),
-		Ready:  func(url string) { fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url) },
-		Logf:   func(format string, args ...any) { fmt.Fprintf(opts.Stderr, format+"\n", args...) },
+		Source: b.ServeSource(),
+		Ready: func(url string) {
+			progress.Done()
+			fmt.Fprintf(opts.Stdout, "serving %s on %s (Ctrl-C to stop)\n", opts.File, url)
+		},
+		Logf: func(format string, args ...any) {
+			progress.Done() // the first build's report starts on a clean line
+			fmt.Fprintf(opts.Stderr, format+"\n", args...)
+		},
 	})
 }
