@@ -33,8 +33,9 @@ const (
 type Builder struct {
 	File  string    // the model; StdinFile reads Stdin
 	Stdin io.Reader // os.Stdin when nil
-	// Progress, when set, hears how many views are laid out.
-	Progress func(done, total int)
+	// Progress, when set, hears how many views are laid out;
+	// SlideProgress how many of the deck's are fitted to their slides.
+	Progress, SlideProgress func(done, total int)
 	// Site are extra options for every site the builder renders (tests).
 	Site    []site.Option
 	layouts *render.Layouts
@@ -184,6 +185,7 @@ func (b *Builder) startDeck(ctx context.Context, m *model.Model) (wait func() ([
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide
 // (see slides.Scenes), and returns those scenes by id too.
 func (b *Builder) Deck(ctx context.Context, m *model.Model) (*slides.Deck, map[string]*scene.Scene, error) {
+	b.layouts.SlideProgress = b.SlideProgress
 	scenes, err := slides.ScenesWith(ctx, b.layouts, m)
 	if err != nil {
 		return nil, nil, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"strings"
+	"sync"
 
 	"github.com/archdoc/archdoc/internal/graphviz"
 
@@ -48,8 +49,10 @@ func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[str
 		}
 	}
 	found := make([][]*scene.Scene, len(views)+len(options))
+	report := progress(l.SlideProgress, len(found))
 	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
 		var err error
+		defer report()
 		if i < len(views) {
 			found[i], err = l.Fitted(ctx, views[i], m, func(ctx context.Context) ([]*scene.Scene, error) {
 				return slideScenes(ctx, l, views[i], m)
@@ -448,4 +451,20 @@ func ByID(list []*scene.Scene) map[string]*scene.Scene {
 		out[s.ID] = s
 	}
 	return out
+}
+
+// progress returns a function that tells f (when set) that one more of
+// total is done; calls from several goroutines are serialised.
+func progress(f func(done, total int), total int) func() {
+	if f == nil {
+		return func() {}
+	}
+	var mu sync.Mutex
+	done := 0
+	return func() {
+		mu.Lock()
+		defer mu.Unlock()
+		done++
+		f(done, total)
+	}
 }

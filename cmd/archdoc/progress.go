@@ -12,9 +12,10 @@ import (
 // builds stay quiet.
 const progressAfter = time.Second
 
-// progressLine shows "laying out views 120/340" on one terminal line,
-// redrawn in place, for layouts that take longer than progressAfter. On
-// anything but a terminal (a file, a pipe, CI logs) it writes nothing.
+// progressLine shows "laying out views 120/340" (then the deck's
+// "slides") on one terminal line, redrawn in place, for layouts that take
+// longer than progressAfter. On anything but a terminal (a file, a pipe,
+// CI logs) it writes nothing.
 type progressLine struct {
 	w     io.Writer
 	tty   bool
@@ -40,7 +41,12 @@ func isTerminal(w io.Writer) bool {
 }
 
 // Update is a render.Layouts progress callback.
-func (p *progressLine) Update(done, total int) {
+func (p *progressLine) Update(done, total int) { p.show("views", done, total) }
+
+// Slides is the deck's progress callback (render.Layouts.SlideProgress).
+func (p *progressLine) Slides(done, total int) { p.show("slides", done, total) }
+
+func (p *progressLine) show(what string, done, total int) {
 	if !p.tty {
 		return
 	}
@@ -51,7 +57,7 @@ func (p *progressLine) Update(done, total int) {
 		return
 	}
 	p.last, p.shown = now, true
-	fmt.Fprintf(p.w, "\r\x1b[Klaying out views %d/%d", done, total)
+	fmt.Fprintf(p.w, "\r\x1b[Klaying out %s %d/%d", what, done, total)
 }
 
 // Done clears the line, so the summary that follows starts clean, and

@@ -26,9 +26,11 @@ func TestProgressLineOnlyOnTerminalsAfterASecond(t *testing.T) {
 	p.Update(2, 10)
 	p.Update(3, 10) // too soon after the last redraw: skipped
 	p.Update(10, 10)
+	p.last = time.Time{}
+	p.Slides(4, 30) // the deck's layouts follow the views'
 	p.Done()
 	p.Update(10, 10) // after Done (serve's later rebuilds): quiet
-	want := "\r\x1b[Klaying out views 2/10\r\x1b[Klaying out views 10/10\r\x1b[K"
+	want := "\r\x1b[Klaying out views 2/10\r\x1b[Klaying out views 10/10\r\x1b[Klaying out slides 4/30\r\x1b[K"
 	if buf.String() != want {
 		t.Errorf("wrote %q, want %q", buf.String(), want)
 	}

@@ -62,7 +62,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	// served: it shows progress as build does; the rebuilds do not.
 	b := newBuilder(opts.File, nil)
 	progress := newProgressLine(opts.Stderr)
-	b.Progress = progress.Update
+	b.Progress, b.SlideProgress = progress.Update, progress.Slides
 	defer progress.Done()
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,
