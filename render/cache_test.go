@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/archdoc/archdoc/model"
 	"github.com/archdoc/archdoc/render/layout"
@@ -316,5 +317,40 @@ func TestAnEditThatChangesNoGraphLaysNothingOut(t *testing.T) {
 	}
 	if fresh.memo.Laid() == 0 {
 		t.Error("a fresh cache laid out no graph")
+	}
+}
+
+// A view laid out under a context cancelled at any moment (serve's next
+// edit cancels a rebuild) either fails or gives the view's full layout,
+// and only that is kept: the example's business view is laid out twice
+// to keep its domains in order, and a cancel between the two passes gave
+// the first pass's drawing, kept as the view's scene until the cache
+// forgot it.
+func TestACancelledPassIsNotKept(t *testing.T) {
+	m := load(t, "../architecture.yaml")
+	v := view.Business(m)
+	want, err := NewLayouts().View(context.Background(), v, m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cut := 0
+	for d := time.Millisecond; d < 120*time.Millisecond; d += 3 * time.Millisecond {
+		ctx, cancel := context.WithTimeout(context.Background(), d)
+		l := NewLayouts()
+		got, err := l.View(ctx, v, m)
+		cancel()
+		if err != nil {
+			cut++
+		} else if !reflect.DeepEqual(got, want) {
+			t.Fatalf("cancelled after %v: a layout cut short came back as done", d)
+		}
+		for _, kept := range l.saved {
+			if !reflect.DeepEqual(kept, want) {
+				t.Fatalf("cancelled after %v: a layout cut short was kept", d)
+			}
+		}
+	}
+	if cut == 0 {
+		t.Error("no layout was cut short: the test's timing no longer covers the view's passes")
 	}
 }

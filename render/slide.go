@@ -76,6 +76,9 @@ func (l *Layouts) Fitted(ctx context.Context, v *view.View, m *model.Model, fit 
 	}
 	counted, unsteady := graphviz.WithUnsteadyCount(ctx)
 	list, err := fit(counted)
+	if err == nil && ctx.Err() != nil {
+		return nil, ctx.Err() // cut short: see layOut
+	}
 	if err == nil && unsteady() == 0 {
 		ls.SaveList(key, list)
 	}

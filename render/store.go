@@ -54,6 +54,11 @@ func (l *Layouts) layOut(ctx context.Context, key [32]byte, v *view.View, m *mod
 	l.mu.Unlock()
 	ctx, unsteady := graphviz.WithUnsteadyCount(ctx)
 	s, err = laidOutFor(ctx, v, m, opts, page)
+	if err == nil && ctx.Err() != nil {
+		// Cancelled (serve's next edit) after a first pass: the scene may
+		// be one a later pass would have replaced, so it is not a result.
+		err = ctx.Err()
+	}
 	if err != nil || unsteady() > 0 {
 		return s, false, err
 	}
