@@ -5,7 +5,10 @@ import (
 	"context"
 	"encoding/binary"
 	"errors"
+	"io/fs"
 	"os"
+	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"sync"
 	"testing"
@@ -115,5 +118,47 @@ func TestWorkerHoldsTheCollectorForItsFirstLayoutOnly(t *testing.T) {
 	holdCollector()
 	if got := debug.SetGCPercent(77); got != 77 {
 		t.Errorf("with the user's GOGC set, holding changed GOGC to %d", got)
+	}
+}
+
+// A damaged compilation cache (a truncated entry) costs a compile, not
+// the layouts: wazero fails a compile whose cached entry it cannot read
+// or write, and every diagram was drawn with the grid layout instead.
+func TestDamagedCompilationCacheStillLaysOut(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the cache folder follows XDG_CACHE_HOME on Linux only")
+	}
+	t.Setenv("XDG_CACHE_HOME", t.TempDir())
+	business, err := os.ReadFile("testdata/business.dot")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lay := func(src []byte) []byte {
+		t.Helper()
+		withWorkers(t, 2) // fresh processes: this one compiled long ago
+		defer func() { UseWorkers(nil, 0); Close() }()
+		out, err := run(context.Background(), WASM, src, 20*time.Second)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	want := lay(business)
+	wantRecord := lay(record) // the whole module too
+	damaged := 0
+	filepath.WalkDir(filepath.Join(os.Getenv("XDG_CACHE_HOME"), "archdoc", "go-graphviz"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && d.Type().IsRegular() && os.Truncate(path, 10) == nil {
+			damaged++
+		}
+		return nil
+	})
+	if damaged < 2 {
+		t.Fatalf("damaged %d cached modules, want the part and the whole", damaged)
+	}
+	if got := lay(business); !bytes.Equal(got, want) {
+		t.Error("with a damaged cache, the layout differs")
+	}
+	if got := lay(record); !bytes.Equal(got, wantRecord) {
+		t.Error("with a damaged cache, the whole module's layout differs")
 	}
 }

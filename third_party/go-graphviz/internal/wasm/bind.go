@@ -395,10 +395,11 @@ func CreateCallbackFunc[T any](cb T, funcID uint64) *CallbackFunc[T] {
 // compile builds the runtime and compiles Graphviz (fork: it was init, and
 // it instantiated the module too; see instance.go). A runtime that closes
 // modules when their context is done lets a caller stop a looping layout.
-func compile(ctx context.Context) {
+func compile(ctx context.Context, cached bool) {
 	cfg := wazero.NewRuntimeConfig().WithCloseOnContextDone(true)
-	if cache := getCompilationCache(); cache != nil {
+	if cache := getCompilationCache(); cache != nil && cached { // fork: cached
 		cfg = cfg.WithCompilationCache(cache)
+		wasmCached = true
 	}
 
 	r := wazero.NewRuntimeWithConfig(ctx, cfg)

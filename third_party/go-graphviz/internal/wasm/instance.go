@@ -21,6 +21,7 @@ var (
 	instanceMu  sync.Mutex
 	cacheParent string // folder holding the "go-graphviz" compilation cache
 	wasmRuntime wazero.Runtime
+	wasmCached  bool // wasmRuntime reads and writes the compilation cache
 	enumsBound  bool
 	onInstance  []func(context.Context) error
 
@@ -91,7 +92,7 @@ func renew(ctx context.Context, which int) (err error) {
 		}
 	}()
 	if wasmRuntime == nil {
-		compile(context.Background())
+		compile(context.Background(), true)
 	}
 	if used == nil || trace != nil {
 		which = whole
@@ -140,6 +141,15 @@ func compiledModule(which int) (wazero.CompiledModule, error) {
 		ctx = experimental.WithFunctionListenerFactory(ctx, tracer{})
 	}
 	cm, err := wasmRuntime.CompileModule(ctx, bin)
+	if err != nil && wasmCached {
+		// wazero fails a compile whose cache entry it cannot read (a
+		// damaged file) or write (a read-only cache): compile again in a
+		// runtime without the cache, where every module is compiled anew.
+		wasmRuntime.Close(context.Background())
+		mod.mod, compiled, wasmCached = nil, [2]wazero.CompiledModule{}, false
+		compile(context.Background(), false)
+		cm, err = wasmRuntime.CompileModule(ctx, bin)
+	}
 	if err != nil {
 		return nil, err
 	}
