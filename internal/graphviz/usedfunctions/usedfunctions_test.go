@@ -34,8 +34,13 @@ func models(t *testing.T) []string {
 	if err := os.WriteFile(gen, synth.Model(10, 1), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	return []string{"../../../architecture.yaml", "../../../examples/boutique/architecture.yaml",
+	paths := []string{"../../../architecture.yaml", "../../../examples/boutique/architecture.yaml",
 		"../../../examples/shop/architecture.yaml", gen}
+	// More models to trace with -update (too slow to trace every time).
+	if more := os.Getenv("ARCHDOC_TRACE_MODELS"); more != "" {
+		paths = append(paths, filepath.SplitList(more)...)
+	}
+	return paths
 }
 
 func TestUsedFunctions(t *testing.T) {
@@ -88,7 +93,8 @@ func format(list []int) []byte {
 	b.WriteString("# The functions of the bundled Graphviz (indices into its WebAssembly\n")
 	b.WriteString("# code section) that archdoc's layouts call: only these are compiled\n")
 	b.WriteString("# at first. go test ./internal/graphviz/usedfunctions -update adds those\n")
-	b.WriteString("# its layouts call; the list also has those of a 300-module model's.\n")
+	b.WriteString("# its layouts call, and those of the models in $ARCHDOC_TRACE_MODELS\n")
+	b.WriteString("# (by hand: generated models of 30 and 300 modules, odd ones).\n")
 	for _, code := range list {
 		fmt.Fprintln(&b, code)
 	}
