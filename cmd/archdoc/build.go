@@ -81,8 +81,7 @@ func runBuild(ctx context.Context, opts *buildOptions) error {
 		}
 		extra = append(extra, site.WithSince(opts.Since, old))
 	}
-	progress := newProgressLine(opts.Stderr)
-	b.Progress, b.SlideProgress = progress.Update, progress.Slides
+	progress := showProgress(b, opts.Stderr)
 	res, err := b.WriteSite(ctx, m, opts.Out, extra...)
 	progress.Done()
 	if err != nil {

@@ -107,7 +107,9 @@ func runDiagram(ctx context.Context, opts *diagramOptions) error {
 	if err != nil {
 		return err
 	}
+	progress := showProgress(b, opts.Stderr)
 	scenes, err := b.ScenesOf(ctx, m, ids)
+	progress.Done()
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"github.com/archdoc/archdoc/builder"
 )
 
 // progressAfter is how long a build runs before it shows progress: quick
@@ -28,6 +30,14 @@ type progressLine struct {
 
 func newProgressLine(w io.Writer) *progressLine {
 	return &progressLine{w: w, tty: isTerminal(w), start: time.Now()}
+}
+
+// showProgress makes b's layouts (views, then the deck's) show on w's
+// progress line, which the caller ends with Done.
+func showProgress(b *builder.Builder, w io.Writer) *progressLine {
+	p := newProgressLine(w)
+	b.Progress, b.SlideProgress = p.Update, p.Slides
+	return p
 }
 
 // isTerminal reports whether w is a character device (a terminal).

@@ -61,8 +61,7 @@ func runServe(ctx context.Context, opts *serveOptions) error {
 	// The first build of a large model takes a while before anything is
 	// served: it shows progress as build does; the rebuilds do not.
 	b := newBuilder(opts.File, nil)
-	progress := newProgressLine(opts.Stderr)
-	b.Progress, b.SlideProgress = progress.Update, progress.Slides
+	progress := showProgress(b, opts.Stderr)
 	defer progress.Done()
 	return site.Serve(ctx, site.ServeOptions{
 		ModelPath: opts.File,

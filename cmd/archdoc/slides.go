@@ -153,7 +153,9 @@ func runSlides(ctx context.Context, opts *slidesOptions) error {
 			return err
 		}
 	}
+	progress := showProgress(b, opts.Stderr)
 	deck, scenes, err := b.Deck(ctx, m)
+	progress.Done()
 	if err != nil {
 		return err
 	}
