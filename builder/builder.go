@@ -185,8 +185,7 @@ func (b *Builder) startDeck(ctx context.Context, m *model.Model) (wait func() ([
 // Deck builds m's deck with its diagrams laid out for the 16:9 slide
 // (see slides.Scenes), and returns those scenes by id too.
 func (b *Builder) Deck(ctx context.Context, m *model.Model) (*slides.Deck, map[string]*scene.Scene, error) {
-	b.layouts.SlideProgress = b.SlideProgress
-	scenes, err := slides.ScenesWith(ctx, b.layouts, m)
+	scenes, err := slides.ScenesWith(ctx, b.layouts, m, b.SlideProgress)
 	if err != nil {
 		return nil, nil, err
 	}

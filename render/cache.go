@@ -25,9 +25,6 @@ type Layouts struct {
 	// total are done (cached ones count as done at once). Calls are
 	// serialised.
 	Progress func(done, total int)
-	// SlideProgress, when set, is called by a deck's layout (slides) after
-	// each view is fitted to its slides, with how many of the total are.
-	SlideProgress func(done, total int)
 	// Store, when set, is asked for each scene not in memory before it is
 	// laid out, and keeps each one laid out.
 	Store Store

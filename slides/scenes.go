@@ -35,12 +35,13 @@ const (
 // stack) that still falls short is drawn at domain level: the domain
 // slides that follow are its zoom slides.
 func Scenes(ctx context.Context, m *model.Model) (map[string]*scene.Scene, error) {
-	return ScenesWith(ctx, render.NewLayouts(), m)
+	return ScenesWith(ctx, render.NewLayouts(), m, nil)
 }
 
 // ScenesWith is Scenes laying out through l, whose scenes of the site's
-// views (a build's) are often a slide's first try.
-func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[string]*scene.Scene, error) {
+// views (a build's) are often a slide's first try. progress, when set,
+// hears how many of the deck's views are fitted to their slides.
+func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model, progress func(done, total int)) (map[string]*scene.Scene, error) {
 	var views []*view.View
 	all, options := l.Views(m) // options: ideas' before/after, fitted like the rest
 	for _, v := range all {
@@ -49,7 +50,7 @@ func ScenesWith(ctx context.Context, l *render.Layouts, m *model.Model) (map[str
 		}
 	}
 	found := make([][]*scene.Scene, len(views)+len(options))
-	report := progress(l.SlideProgress, len(found))
+	report := counter(progress, len(found))
 	err := graphviz.Each(ctx, len(found), func(ctx context.Context, i int) error {
 		var err error
 		defer report()
@@ -453,9 +454,9 @@ func ByID(list []*scene.Scene) map[string]*scene.Scene {
 	return out
 }
 
-// progress returns a function that tells f (when set) that one more of
+// counter returns a function that tells f (when set) that one more of
 // total is done; calls from several goroutines are serialised.
-func progress(f func(done, total int), total int) func() {
+func counter(f func(done, total int), total int) func() {
 	if f == nil {
 		return func() {}
 	}

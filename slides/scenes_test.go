@@ -10,11 +10,10 @@ import (
 // A deck's layout reports each of its views once, in order, as it is
 // fitted to its slides (the CLI's progress line shows it).
 func TestScenesWithReportsSlideProgress(t *testing.T) {
-	l := render.NewLayouts()
 	var got []int
 	total := 0
-	l.SlideProgress = func(done, all int) { got, total = append(got, done), all }
-	if _, err := ScenesWith(context.Background(), l, shopModel()); err != nil {
+	report := func(done, all int) { got, total = append(got, done), all }
+	if _, err := ScenesWith(context.Background(), render.NewLayouts(), shopModel(), report); err != nil {
 		t.Fatal(err)
 	}
 	if total == 0 || len(got) != total {
