@@ -17,14 +17,22 @@ import (
 // the docs and the images the docs show. Commands refuse to write over
 // any of them (see package outpath).
 func Inputs(m *model.Model) *outpath.Inputs {
-	in := &outpath.Inputs{}
+	in, _ := inputs(m)
+	return in
+}
+
+// inputs is Inputs, and the images docs show that are left out of it
+// because archdoc may write them (its own diagrams, files not there
+// yet): serve watches both.
+func inputs(m *model.Model) (in *outpath.Inputs, writable []string) {
+	in = &outpath.Inputs{}
 	files := m.Files()
 	if len(files) > 0 {
 		in.Add("the model", files[0])
 		in.Add("an include", files[1:]...)
 	}
 	if len(m.Docs) == 0 {
-		return in
+		return in, nil
 	}
 	dir := m.Dir
 	if dir == "" {
@@ -32,7 +40,7 @@ func Inputs(m *model.Model) *outpath.Inputs {
 	}
 	root, err := os.OpenRoot(dir)
 	if err != nil {
-		return in
+		return in, nil
 	}
 	defer root.Close()
 	md := newMarkdown(m)
@@ -48,12 +56,14 @@ func Inputs(m *model.Model) *outpath.Inputs {
 			continue
 		}
 		for _, img := range images {
-			if p := filepath.Join(dir, filepath.FromSlash(img)); !replaceable(root, img) {
+			if p := filepath.Join(dir, filepath.FromSlash(img)); replaceable(root, img) {
+				writable = append(writable, p)
+			} else {
 				in.Add("an image", p)
 			}
 		}
 	}
-	return in
+	return in, writable
 }
 
 // replaceable reports whether the image at name (in root) may be

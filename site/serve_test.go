@@ -397,3 +397,26 @@ func TestServeStoppedDuringTheFirstBuildNeverServes(t *testing.T) {
 		t.Errorf("Serve = %v, ready %v; want nil and never ready", err, ready)
 	}
 }
+
+// A doc's image that archdoc may write, so not an input others must not
+// overwrite (its own diagram, redrawn by `archdoc diagram`; a file not
+// there yet), is watched all the same, in a folder of its own.
+func TestServeWatchesDocImagesArchdocWrites(t *testing.T) {
+	const drawn = `<svg xmlns="http://www.w3.org/2000/svg" class="archdoc-diagram"><text>%s</text></svg>`
+	dir := t.TempDir()
+	modelPath := writeModelIn(t, dir, map[string]string{
+		"architecture.yaml":     serveModelOne + "docs:\n  - id: setup\n    path: docs/setup.md\n",
+		"docs/setup.md":         "# Setup\n\n![business](../diagrams/business.svg)\n![later](../later/new.png)\n",
+		"diagrams/business.svg": fmt.Sprintf(drawn, "one"),
+	})
+	base := startServe(t, modelPath)
+	image := base + "docs/files/diagrams/business.svg"
+	eventually(t, image, "the drawn image", func(s int, b string) bool { return strings.Contains(b, "one") })
+	saveLikeAnEditor(t, filepath.Join(dir, "diagrams", "business.svg"), fmt.Sprintf(drawn, "two"))
+	eventually(t, image, "the image redrawn", func(s int, b string) bool { return strings.Contains(b, "two") })
+	if err := os.MkdirAll(filepath.Join(dir, "later"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	saveLikeAnEditor(t, filepath.Join(dir, "later", "new.png"), "png")
+	eventually(t, base+"docs/files/later/new.png", "the image made later", func(s int, b string) bool { return s == 200 && b == "png" })
+}

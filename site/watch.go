@@ -12,18 +12,13 @@ import (
 )
 
 // watchModel watches the model file, its includes, its docs and the
-// images they show (in any folder). fsnotify watches folders, not files:
-// editors save by writing a new file and renaming it over the old one,
-// which a watch on the file would miss.
+// images they show (in any folder, archdoc's own diagrams too: see
+// inputs). fsnotify watches folders, not files: editors save by writing
+// a new file and renaming it over the old one, which a watch on the file
+// would miss.
 func (s *server) watchModel(m *model.Model) {
-	files := []string{s.o.ModelPath}
-	for _, inc := range m.Include {
-		files = append(files, filepath.Join(m.Dir, filepath.FromSlash(inc)))
-	}
-	for _, d := range m.Docs {
-		files = append(files, filepath.Join(m.Dir, filepath.FromSlash(d.Path)))
-	}
-	s.watchFiles(append(files, Inputs(m).Paths()...)...)
+	in, writable := inputs(m)
+	s.watchFiles(append(append([]string{s.o.ModelPath}, in.Paths()...), writable...)...)
 }
 
 // watchFiles watches the folders of files, and the parent of each: a
