@@ -71,6 +71,8 @@ func runWASM(src []byte, limit within) ([]byte, error) {
 	return out, err
 }
 
+// layFresh starts a fresh instance (compiling its module on first use),
+// then lays src out in it under limit.
 func layFresh(src []byte, fresh func(context.Context) error, limit within) ([]byte, error) {
 	if err := fresh(context.Background()); err != nil {
 		return nil, err
