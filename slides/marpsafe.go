@@ -59,7 +59,10 @@ func marpBody(src string, allowHTML bool) string {
 	return strings.Join(lines, "\n")
 }
 
-var rawBlockStart = lazyre.New(`(?i)^ {0,3}<(pre|script|style|textarea)(?:[ \t>]|$)`)
+// rawBlockStart is a line that opens an HTML block running to its end tag
+// (type 1): after the tag, any white space (a form feed too, as goldmark
+// reads it), ">", "/>" or nothing.
+var rawBlockStart = lazyre.New(`(?i)^ {0,3}<(pre|script|style|textarea)(?:[ \t\f>]|/>|$)`)
 
 // openRawBlock returns the end tag of an HTML block that line starts and
 // does not close: CommonMark runs it to that tag, over later slides.
